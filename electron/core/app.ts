@@ -1,0 +1,47 @@
+/** Opens everything below the transport for one data directory. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { closeDatabase, openDatabase } from './db/connection.js';
+import type { Db } from './db/sql.js';
+import { lockDataDir } from './datadir.js';
+import { createDispatch, type Dispatch } from './dispatch.js';
+import { createHandlers, type Handlers } from './handlers.js';
+
+export interface Core {
+  db: Db;
+  dataDir: string;
+  handlers: Handlers;
+  dispatch: Dispatch;
+  close(): void;
+}
+
+export interface CoreOptions {
+  dataDir: string;
+  version: string;
+  nativeBinding?: string;
+}
+
+export const DB_FILE = 'ledger.sqlite3';
+
+export function openCore({ dataDir, version, nativeBinding }: CoreOptions): Core {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lock = lockDataDir(dataDir, nativeBinding);
+  let db: Db;
+  try {
+    db = openDatabase(path.join(dataDir, DB_FILE), { nativeBinding });
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+  const handlers = createHandlers({ db, dataDir, version });
+  return {
+    db,
+    dataDir,
+    handlers,
+    dispatch: createDispatch(handlers),
+    close() {
+      closeDatabase(db);
+      lock.release();
+    },
+  };
+}

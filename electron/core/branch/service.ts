@@ -1,0 +1,104 @@
+import type { Branch, BranchSetupInput, BranchUpdateInput, CommitteeSeat } from '../../../shared/contract.js';
+import { COMMITTEE_ROLES } from '../../../shared/books/meetings.js';
+import { AppError } from '../errors.js';
+import { all, first, now, q, run, tx, type Db } from '../db/sql.js';
+
+const roleOrder = (role: string) => COMMITTEE_ROLES.indexOf(role as (typeof COMMITTEE_ROLES)[number]);
+
+export function getBranch(db: Db): Branch | null {
+  const b = first(db, q.selectFrom('branch').selectAll().where('id', '=', 1));
+  if (!b) return null;
+  const groups = all(
+    db,
+    q.selectFrom('party_groups').select(['id', 'name']).where('removed_at', 'is', null).orderBy('sort').orderBy('id'),
+  );
+  const committee = all(
+    db,
+    q
+      .selectFrom('committee')
+      .innerJoin('people', 'people.id', 'committee.person_id')
+      .select(['committee.person_id as personId', 'people.name', 'committee.role'])
+      .where('people.removed_at', 'is', null)
+      .orderBy('committee.sort'),
+  ) as CommitteeSeat[];
+  return { name: b.name, parentOrg: b.parent_org, fondsNo: b.fonds_no, groups, committee };
+}
+
+/** First-run setup: the branch, its 党小组, and its 支委 (who become people on the roster). */
+export function setupBranch(db: Db, input: BranchSetupInput): Branch {
+  tx(db, () => {
+    if (first(db, q.selectFrom('branch').select('id'))) {
+      throw new AppError('CONFLICT', '支部已经建立，请在“支部设置”中修改。');
+    }
+    assertUnique(input.groups, '党小组名称');
+    const t = now();
+    run(db, q.insertInto('branch').values({ id: 1, name: input.name, parent_org: input.parentOrg, fonds_no: input.fondsNo, created_at: t, updated_at: t }));
+    input.groups.forEach((name, sort) => run(db, q.insertInto('party_groups').values({ name, sort })));
+    sortSeats(input.committee).forEach((m, sort) => {
+      const { lastInsertRowid } = run(
+        db,
+        q.insertInto('people').values({
+          name: m.name,
+          gender: m.gender,
+          birth_date: '',
+          political_status: '中共党员',
+          group_id: null,
+          position: `支部${m.role}`,
+          phone: '',
+          created_at: t,
+          updated_at: t,
+        }),
+      );
+      run(db, q.insertInto('committee').values({ person_id: lastInsertRowid, role: m.role, sort }));
+    });
+  });
+  return getBranch(db)!;
+}
+
+export function updateBranch(db: Db, input: BranchUpdateInput): Branch {
+  tx(db, () => {
+    if (!first(db, q.selectFrom('branch').select('id'))) throw new AppError('CONFLICT', '请先完成支部初始设置。');
+    assertUnique(input.groups.map((g) => g.name), '党小组名称');
+    assertUnique(input.committee.map((c) => String(c.personId)), '支委人选');
+    const t = now();
+    run(db, q.updateTable('branch').set({ name: input.name, parent_org: input.parentOrg, fonds_no: input.fondsNo, updated_at: t }).where('id', '=', 1));
+
+    const existing = all(db, q.selectFrom('party_groups').select('id').where('removed_at', 'is', null)).map((g) => g.id);
+    const kept = new Set<number>();
+    input.groups.forEach((g, sort) => {
+      if (g.id !== undefined) {
+        if (!existing.includes(g.id)) throw new AppError('NOT_FOUND', `党小组“${g.name}”不存在或已被删除`);
+        kept.add(g.id);
+        run(db, q.updateTable('party_groups').set({ name: g.name, sort }).where('id', '=', g.id));
+      } else {
+        run(db, q.insertInto('party_groups').values({ name: g.name, sort }));
+      }
+    });
+    // Removed groups stay in the table (old records name them) but leave the roster.
+    for (const gid of existing.filter((x) => !kept.has(x))) {
+      run(db, q.updateTable('party_groups').set({ removed_at: t }).where('id', '=', gid));
+      run(db, q.updateTable('people').set({ group_id: null, updated_at: t }).where('group_id', '=', gid));
+    }
+
+    run(db, q.deleteFrom('committee'));
+    sortSeats(input.committee).forEach((m, sort) => {
+      const p = first(db, q.selectFrom('people').select(['id', 'political_status']).where('id', '=', m.personId).where('removed_at', 'is', null));
+      if (!p) throw new AppError('NOT_FOUND', '所选支委不在人员名册中');
+      if (p.political_status !== '中共党员') throw new AppError('VALIDATION', '支委应为正式党员', [{ path: 'committee', message: '支委应为正式党员' }]);
+      run(db, q.insertInto('committee').values({ person_id: m.personId, role: m.role, sort }));
+    });
+  });
+  return getBranch(db)!;
+}
+
+function sortSeats<T extends { role: string }>(seats: readonly T[]): T[] {
+  return [...seats].sort((a, b) => roleOrder(a.role) - roleOrder(b.role));
+}
+
+function assertUnique(values: readonly string[], label: string) {
+  const seen = new Set<string>();
+  for (const v of values) {
+    if (seen.has(v)) throw new AppError('VALIDATION', `${label}“${v}”重复`, [{ path: 'groups', message: `${label}重复` }]);
+    seen.add(v);
+  }
+}

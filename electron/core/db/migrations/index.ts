@@ -1,0 +1,19 @@
+/**
+ * The explicit, ordered list of migrations. Version N is MIGRATIONS[N-1];
+ * the database's version lives in PRAGMA user_version.
+ *
+ * When adding a migration: add a file NNNN_name.ts exporting `up`, append it
+ * here, and add a test in test/db/migrations.test.ts that migrates to N-1,
+ * seeds, migrates to N and compares.
+ */
+import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import * as m0001 from './0001_initial.js';
+
+export type Exec = (query: Compilable<unknown> | CompiledQuery<unknown>) => void;
+
+export interface Migration {
+  name: string;
+  up(k: Kysely<any>, exec: Exec): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ name: '0001_initial', up: m0001.up }];

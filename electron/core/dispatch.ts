@@ -1,0 +1,44 @@
+/**
+ * The boundary both transports go through: look up the method, parse the input
+ * with its contract schema, run the handler, and turn every outcome into a
+ * Result. Nothing thrown ever crosses to the renderer raw.
+ */
+import type { z } from 'zod';
+import { contract, type MethodName } from '../../shared/contract.js';
+import type { FieldIssue, Result } from '../../shared/result.js';
+import { AppError } from './errors.js';
+import type { Handlers } from './handlers.js';
+
+export function isMethod(name: string): name is MethodName {
+  return Object.hasOwn(contract, name);
+}
+
+function issues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}
+
+export function validationError(error: z.ZodError): AppError {
+  const fields = issues(error);
+  const first = fields[0];
+  const where = first && first.path ? `（${first.path}）` : '';
+  return new AppError('VALIDATION', `输入有误：${first?.message ?? '格式不正确'}${where}`, fields);
+}
+
+export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
+
+export function createDispatch(handlers: Handlers, log: (e: unknown) => void = console.error): Dispatch {
+  return async (method, input) => {
+    if (!isMethod(method)) return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的接口：${method.slice(0, 60)}` } };
+    const parsed = contract[method].input.safeParse(input);
+    if (!parsed.success) return { ok: false, error: validationError(parsed.error).toJSON() };
+    try {
+      const handler = handlers[method] as (i: unknown) => unknown;
+      const value = await handler(parsed.data);
+      return { ok: true, value: value ?? null };
+    } catch (e) {
+      if (e instanceof AppError) return { ok: false, error: e.toJSON() };
+      log(e);
+      return { ok: false, error: { code: 'INTERNAL', message: `程序内部错误，操作未完成：${(e as Error)?.message ?? String(e)}` } };
+    }
+  };
+}

@@ -1,0 +1,115 @@
+/** Lays out a shared PrintDoc (see shared/print) as a Word document. */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from 'docx';
+import type { PrintDoc, PrintRow } from '../../../../shared/print/meeting.js';
+import { A4_PAGE, font, FONT, LINE, SIZE, TEXT_WIDTH } from './style.js';
+
+const run = (text: string, face: string = FONT.body, size: number = SIZE.body, bold = false) =>
+  new TextRun({ text, font: font(face), size, bold });
+
+/** Label column 20 %, value column 30 % of the type area. */
+const COLS = [0.2, 0.3, 0.2, 0.3].map((f) => Math.round(TEXT_WIDTH * f));
+const border = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
+const borders = { top: border, bottom: border, left: border, right: border };
+
+function cell(lines: string[], widthCols: number[], label: boolean) {
+  return new TableCell({
+    width: { size: widthCols.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnSpan: widthCols.length,
+    verticalAlign: VerticalAlign.CENTER,
+    borders,
+    margins: { left: 80, right: 80, top: 40, bottom: 40 },
+    children: lines.map(
+      (l) =>
+        new Paragraph({
+          alignment: label ? AlignmentType.CENTER : AlignmentType.LEFT,
+          spacing: { line: 400, lineRule: LINE.lineRule },
+          children: [run(l, label ? FONT.heading : FONT.body, SIZE.small)],
+        }),
+    ),
+  });
+}
+
+function headerRow(row: PrintRow) {
+  const cells =
+    row.length === 1
+      ? [cell([row[0].label], [COLS[0]!], true), cell(row[0].value.split('\n'), COLS.slice(1), false)]
+      : row.flatMap((c, i) => [cell([c.label], [COLS[i * 2]!], true), cell(c.value.split('\n'), [COLS[i * 2 + 1]!], false)]);
+  return new TableRow({ children: cells, cantSplit: true });
+}
+
+export function printDocToDocx(doc: PrintDoc): Document {
+  const centered = (text: string, face: string, size: number, after = 0) =>
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { ...LINE, after }, children: [run(text, face, size)] });
+
+  const body: (Paragraph | Table)[] = [
+    centered(doc.org, FONT.body, SIZE.body),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { line: 800, lineRule: LINE.lineRule },
+      children: [run(doc.title, FONT.title, SIZE.title)],
+    }),
+    centered(doc.subtitle, FONT.body, SIZE.body, 200),
+    new Table({
+      layout: TableLayoutType.FIXED,
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: COLS,
+      rows: doc.rows.map(headerRow),
+    }),
+  ];
+  for (const s of doc.sections) {
+    body.push(new Paragraph({ spacing: { ...LINE, before: 200 }, children: [run(`${s.heading}：`, FONT.heading)] }));
+    for (const p of s.paragraphs) {
+      body.push(new Paragraph({ spacing: LINE, indent: { firstLine: 640 }, children: [run(p)] }));
+    }
+  }
+  body.push(
+    new Paragraph({
+      spacing: { ...LINE, before: 600 },
+      alignment: AlignmentType.RIGHT,
+      children: [run(doc.signatures.map((s) => `${s}：＿＿＿＿＿＿`).join('    '))],
+    }),
+  );
+
+  return new Document({
+    creator: '支部四本一档',
+    title: `${doc.title}（${doc.subtitle}）`,
+    styles: { default: { document: { run: { font: font(FONT.body), size: SIZE.body } } } },
+    sections: [
+      {
+        properties: { page: A4_PAGE },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font(FONT.latin), size: SIZE.small }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children: body,
+      },
+    ],
+  });
+}
+
+export async function printDocToDocxBuffer(doc: PrintDoc): Promise<Buffer> {
+  return Packer.toBuffer(printDocToDocx(doc));
+}

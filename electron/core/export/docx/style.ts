@@ -1,0 +1,45 @@
+/**
+ * The GB/T 9704-2012 look used for every printed page: A4, 仿宋 三号 body,
+ * 小标宋 title, 黑体 headings, 28.95 pt exact lines (22 lines a page),
+ * margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm.
+ * Word on Windows has the official font names; LibreOffice on Linux falls back
+ * to Noto CJK through fontconfig.
+ */
+import { convertMillimetersToTwip, LineRuleType } from 'docx';
+
+export const FONT = {
+  body: '仿宋_GB2312',
+  title: '方正小标宋简体',
+  heading: '黑体',
+  latin: 'Times New Roman',
+} as const;
+
+/** Font sizes in half-points, as docx wants them. */
+export const SIZE = {
+  /** 二号 */
+  title: 44,
+  /** 三号 */
+  body: 32,
+  /** 四号 */
+  small: 28,
+} as const;
+
+export const font = (eastAsia: string) => ({ ascii: FONT.latin, hAnsi: FONT.latin, cs: FONT.latin, eastAsia });
+
+/** 28.95 pt exact: 22 lines on the type area. */
+export const LINE = { line: 579, lineRule: LineRuleType.EXACT } as const;
+
+export const A4_PAGE = {
+  size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
+  margin: {
+    top: convertMillimetersToTwip(37),
+    bottom: convertMillimetersToTwip(35),
+    left: convertMillimetersToTwip(28),
+    right: convertMillimetersToTwip(26),
+    header: convertMillimetersToTwip(15),
+    footer: convertMillimetersToTwip(20),
+  },
+} as const;
+
+/** Width of the type area in twips (210 - 28 - 26 = 156 mm). */
+export const TEXT_WIDTH = convertMillimetersToTwip(156);

@@ -1,0 +1,111 @@
+import type { Person, PersonInput } from '../../../shared/contract.js';
+import type { PoliticalStatus } from '../../../shared/books/meetings.js';
+import { AppError, notFound } from '../errors.js';
+import { all, first, now, q, run, tx, type Db } from '../db/sql.js';
+
+function selectPeople(db: Db) {
+  return q
+    .selectFrom('people')
+    .leftJoin('party_groups', 'party_groups.id', 'people.group_id')
+    .leftJoin('committee', 'committee.person_id', 'people.id')
+    .select([
+      'people.id',
+      'people.name',
+      'people.gender',
+      'people.birth_date',
+      'people.political_status',
+      'people.group_id',
+      'people.position',
+      'people.phone',
+      'party_groups.name as group_name',
+      'committee.role as committee_role',
+    ])
+    .where('people.removed_at', 'is', null);
+}
+
+function toPerson(r: {
+  id: number;
+  name: string;
+  gender: string;
+  birth_date: string;
+  political_status: string;
+  group_id: number | null;
+  position: string;
+  phone: string;
+  group_name: string | null;
+  committee_role: string | null;
+}): Person {
+  return {
+    id: r.id,
+    name: r.name,
+    gender: r.gender as Person['gender'],
+    birthDate: r.birth_date,
+    politicalStatus: r.political_status as PoliticalStatus,
+    groupId: r.group_id,
+    position: r.position,
+    phone: r.phone,
+    groupName: r.group_name,
+    committeeRole: r.committee_role,
+  };
+}
+
+export function listPeople(db: Db): Person[] {
+  return all(db, selectPeople(db).orderBy('people.id')).map(toPerson);
+}
+
+export function getPerson(db: Db, id: number): Person {
+  const r = first(db, selectPeople(db).where('people.id', '=', id));
+  if (!r) throw notFound('该人员');
+  return toPerson(r);
+}
+
+function checkGroup(db: Db, groupId: number | null) {
+  if (groupId === null) return;
+  const g = first(db, q.selectFrom('party_groups').select('id').where('id', '=', groupId).where('removed_at', 'is', null));
+  if (!g) throw new AppError('VALIDATION', '所选党小组不存在', [{ path: 'groupId', message: '所选党小组不存在' }]);
+}
+
+const columns = (p: PersonInput) => ({
+  name: p.name,
+  gender: p.gender,
+  birth_date: p.birthDate,
+  political_status: p.politicalStatus,
+  group_id: p.groupId,
+  position: p.position,
+  phone: p.phone,
+});
+
+export function createPerson(db: Db, p: PersonInput): Person {
+  const id = tx(db, () => {
+    checkGroup(db, p.groupId);
+    const t = now();
+    return run(db, q.insertInto('people').values({ ...columns(p), created_at: t, updated_at: t })).lastInsertRowid;
+  });
+  return getPerson(db, id);
+}
+
+export function updatePerson(db: Db, p: PersonInput & { id: number }): Person {
+  tx(db, () => {
+    getPerson(db, p.id);
+    checkGroup(db, p.groupId);
+    const seat = first(db, q.selectFrom('committee').select('role').where('person_id', '=', p.id));
+    if (seat && p.politicalStatus !== '中共党员') {
+      throw new AppError('VALIDATION', `此人是支部${seat.role}，政治面貌应为中共党员；如需调整，请先在“支部设置”中更换支委。`, [
+        { path: 'politicalStatus', message: '支委应为正式党员' },
+      ]);
+    }
+    run(db, q.updateTable('people').set({ ...columns(p), updated_at: now() }).where('id', '=', p.id));
+  });
+  return getPerson(db, p.id);
+}
+
+/** People leave the roster but stay in the table: meeting records keep their own copy of names. */
+export function removePerson(db: Db, id: number): null {
+  tx(db, () => {
+    getPerson(db, id);
+    const seat = first(db, q.selectFrom('committee').select('role').where('person_id', '=', id));
+    if (seat) throw new AppError('CONFLICT', `此人是支部${seat.role}，请先在“支部设置”中更换支委，再移出名册。`);
+    run(db, q.updateTable('people').set({ removed_at: now() }).where('id', '=', id));
+  });
+  return null;
+}

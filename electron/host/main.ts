@@ -1,0 +1,66 @@
+/**
+ * `node dist/electron/host.cjs [--data-dir DIR] [--port N] [--no-open]`
+ * Starts the loopback web host on one data directory and opens the UI in the
+ * system browser in app mode where there is a display, printing the link either way.
+ */
+import path from 'node:path';
+import { openCore } from '../core/app.js';
+import { defaultDataDir, resolveDataDir } from '../core/datadir.js';
+import { AppError } from '../core/errors.js';
+import { findBrowser, hasDisplay, openAppWindow } from './browser.js';
+import { startHost } from './server.js';
+
+declare const __APP_VERSION__: string;
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main() {
+  const dataDir = resolveDataDir(process.argv.slice(2), process.env, () => defaultDataDir());
+  let core;
+  try {
+    core = openCore({ dataDir, version: __APP_VERSION__ });
+  } catch (e) {
+    if (e instanceof AppError) {
+      console.error(`无法打开：${e.message}`);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const host = await startHost({
+    dispatch: core.dispatch,
+    staticDir: path.join(__dirname, '..', 'renderer'),
+    port: Number(argValue('--port') ?? 0),
+  });
+  console.log(`支部四本一档 ${__APP_VERSION__}（网页模式）数据目录：${dataDir}`);
+  console.log(`请在浏览器中打开：${host.url}`);
+  console.log(`LEDGER_URL=${host.url}`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await host.close();
+    core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+
+  if (!process.argv.includes('--no-open')) {
+    const browser = findBrowser();
+    if (!browser) console.log('未找到 Chromium / Chrome / Edge，请手动在浏览器中打开上面的链接。');
+    else if (!hasDisplay()) console.log('没有图形界面（DISPLAY 未设置），请在本机浏览器中打开上面的链接。');
+    else {
+      console.log(`正在用 ${browser} 打开窗口；关闭窗口即退出。`);
+      openAppWindow(browser, host.url).on('exit', stop);
+    }
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,143 @@
+/**
+ * Electron main process: lifecycle, one locked-down window, the app:// protocol,
+ * and one IPC channel per contract method. Everything else lives in core/.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
+import { channelOf, METHOD_NAMES } from '../../shared/contract.js';
+import { openCore, type Core } from '../core/app.js';
+import { resolveDataDir } from '../core/datadir.js';
+import { AppError } from '../core/errors.js';
+import { staticPath } from '../host/server.js';
+import { APP_ENTRY, APP_HOST, APP_SCHEME, CSP, isTrustedUrl } from './security.js';
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+const rendererDir = path.join(__dirname, '..', 'renderer');
+let core: Core | null = null;
+
+function nativeBinding(): string {
+  return app.isPackaged
+    ? path.join(process.resourcesPath, 'native', 'better_sqlite3.node')
+    : path.join(app.getAppPath(), '.cache', 'electron-native', 'better_sqlite3.node');
+}
+
+function registerIpc(c: Core) {
+  for (const method of METHOD_NAMES) {
+    ipcMain.handle(channelOf(method), (event, input: unknown) => {
+      const url = event.senderFrame?.url ?? '';
+      if (!isTrustedUrl(url)) return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自未知页面的请求' } };
+      return c.dispatch(method, input);
+    });
+  }
+}
+
+function createWindow() {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 960,
+    minHeight: 640,
+    title: '支部四本一档',
+    show: false,
+    webPreferences: {
+      preload: path.join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  win.webContents.on('will-navigate', (e, url) => {
+    if (!isTrustedUrl(url)) e.preventDefault();
+  });
+  win.webContents.on('will-attach-webview', (e) => e.preventDefault());
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(APP_ENTRY);
+}
+
+function buildMenu() {
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate([
+      { label: '文件', submenu: [{ role: 'quit', label: '退出' }] },
+      {
+        label: '编辑',
+        submenu: [
+          { role: 'undo', label: '撤销' },
+          { role: 'redo', label: '重做' },
+          { type: 'separator' },
+          { role: 'cut', label: '剪切' },
+          { role: 'copy', label: '复制' },
+          { role: 'paste', label: '粘贴' },
+          { role: 'selectAll', label: '全选' },
+        ],
+      },
+      {
+        label: '视图',
+        submenu: [
+          { role: 'reload', label: '刷新' },
+          { role: 'resetZoom', label: '实际大小' },
+          { role: 'zoomIn', label: '放大' },
+          { role: 'zoomOut', label: '缩小' },
+          { role: 'togglefullscreen', label: '全屏' },
+        ],
+      },
+      {
+        label: '帮助',
+        submenu: [
+          {
+            label: '打开数据目录',
+            click: () => core && void shell.openPath(core.dataDir),
+          },
+          {
+            label: '关于',
+            click: () =>
+              void dialog.showMessageBox({ title: '关于', message: `支部四本一档 ${app.getVersion()}`, detail: core ? `数据目录：${core.dataDir}` : '' }),
+          },
+        ],
+      },
+    ]),
+  );
+}
+
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-navigate', (e, url) => {
+    if (!isTrustedUrl(url)) e.preventDefault();
+  });
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
+
+app.whenReady().then(() => {
+  const dataDir = resolveDataDir(process.argv.slice(1), process.env, () => app.getPath('userData'));
+  try {
+    core = openCore({ dataDir, version: app.getVersion(), nativeBinding: nativeBinding() });
+  } catch (e) {
+    dialog.showErrorBox('支部四本一档无法启动', e instanceof AppError ? e.message : String(e));
+    app.exit(2);
+    return;
+  }
+  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  session.defaultSession.webRequest.onHeadersReceived((details, cb) =>
+    cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } }),
+  );
+  protocol.handle(APP_SCHEME, (req) => {
+    const u = new URL(req.url);
+    const file = u.host === APP_HOST ? staticPath(rendererDir, u.pathname) : null;
+    if (!file) return new Response('未找到', { status: 404 });
+    return net.fetch(pathToFileURL(file).toString());
+  });
+  registerIpc(core);
+  buildMenu();
+  createWindow();
+});
+
+app.on('window-all-closed', () => app.quit());
+app.on('will-quit', () => {
+  core?.close();
+  core = null;
+});

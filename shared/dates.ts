@@ -1,0 +1,31 @@
+/** Calendar dates travel as `YYYY-MM-DD` strings and times as `HH:mm`; no time zones involved. */
+
+export function isValidIsoDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
+export function yearOf(isoDate: string): number {
+  return Number(isoDate.slice(0, 4));
+}
+
+/** 2026-03-05 -> 2026年3月5日 */
+export function chineseDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** 09:30 -> 上午; 14:00 -> 下午 */
+export function halfDay(time: string): '上午' | '下午' {
+  return Number(time.slice(0, 2)) < 12 ? '上午' : '下午';
+}
+
+/** 2026-03-05 -> 20260305 (the 8-digit form archive catalogues use) */
+export function compactDate(isoDate: string): string {
+  return isoDate.replaceAll('-', '');
+}

@@ -1,0 +1,25 @@
+/** What every API call returns, in both transports (IPC and the loopback web host). */
+export type ErrorCode =
+  | 'VALIDATION'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'UNKNOWN_METHOD'
+  | 'DB_TOO_NEW'
+  | 'DATA_DIR_LOCKED'
+  | 'FORBIDDEN'
+  | 'INTERNAL';
+
+export interface FieldIssue {
+  /** Dotted path into the input, e.g. `data.motions.0.for`. */
+  path: string;
+  message: string;
+}
+
+export interface ApiError {
+  code: ErrorCode;
+  /** A sentence in Chinese that can be shown to the user as is. */
+  message: string;
+  fields?: FieldIssue[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };

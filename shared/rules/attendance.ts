@@ -1,0 +1,39 @@
+import type { Attendee } from '../contract.js';
+import { evaluateVote, type VoteOutcome } from './vote.js';
+import type { Motion } from '../contract.js';
+
+export interface AttendanceCounts {
+  /** 应到人数 */
+  expected: number;
+  /** 实到人数 */
+  present: number;
+  /** 应到有表决权人数 (正式党员) */
+  entitled: number;
+  /** 实到有表决权人数 */
+  presentVoting: number;
+}
+
+export function countAttendance(attendance: readonly Attendee[]): AttendanceCounts {
+  let present = 0;
+  let entitled = 0;
+  let presentVoting = 0;
+  for (const a of attendance) {
+    if (a.present) present++;
+    if (a.membership === '正式') {
+      entitled++;
+      if (a.present) presentVoting++;
+    }
+  }
+  return { expected: attendance.length, present, entitled, presentVoting };
+}
+
+export function judgeMotion(attendance: readonly Attendee[], m: Motion): VoteOutcome {
+  const c = countAttendance(attendance);
+  return evaluateVote({
+    entitled: c.entitled,
+    presentVoting: c.presentVoting,
+    for: m.for,
+    against: m.against,
+    abstain: m.abstain,
+  });
+}

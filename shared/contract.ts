@@ -18,6 +18,9 @@ import {
   type Membership,
 } from './books/meetings.js';
 
+// Messages zod writes itself (wrong types, unknown keys) in Chinese too.
+z.config(z.locales.zhCN());
+
 // ---------- field schemas ----------
 
 const text = (max: number) => z.string().trim().max(max, `不能超过${max}个字`);

@@ -5,7 +5,8 @@
  */
 import type { z } from 'zod';
 import { contract, type MethodName } from '../../shared/contract.js';
-import type { FieldIssue, Result } from '../../shared/result.js';
+import type { Result } from '../../shared/result.js';
+import { fieldIssues, validationMessage } from '../../shared/validation.js';
 import { AppError } from './errors.js';
 import type { Handlers } from './handlers.js';
 
@@ -13,15 +14,9 @@ export function isMethod(name: string): name is MethodName {
   return Object.hasOwn(contract, name);
 }
 
-function issues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-}
-
 export function validationError(error: z.ZodError): AppError {
-  const fields = issues(error);
-  const first = fields[0];
-  const where = first && first.path ? `（${first.path}）` : '';
-  return new AppError('VALIDATION', `输入有误：${first?.message ?? '格式不正确'}${where}`, fields);
+  const fields = fieldIssues(error);
+  return new AppError('VALIDATION', validationMessage(fields), fields);
 }
 
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;

@@ -48,6 +48,8 @@ export function listRecords(db: Db, year: number, type: MeetingTypeId | null): R
     .where('r.date', '>=', `${year}-01-01`)
     .where('r.date', '<=', `${year}-12-31`)
     .orderBy('r.date', 'desc')
+    // same day: by start time like 第N次, so the list never shows 第2次 above 第3次
+    .orderBy(sql`json_extract(r.data, '$.startTime')`, 'desc')
     .orderBy('r.id', 'desc');
   if (type) query = query.where('r.type', '=', type);
   return all(db, query).map((row) => {

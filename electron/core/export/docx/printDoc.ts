@@ -18,8 +18,8 @@ import {
 import type { PrintDoc, PrintRow } from '../../../../shared/print/meeting.js';
 import { A4_PAGE, font, FONT, LINE, SIZE, TEXT_WIDTH } from './style.js';
 
-const run = (text: string, face: string = FONT.body, size: number = SIZE.body, bold = false) =>
-  new TextRun({ text, font: font(face), size, bold });
+const run = (text: string, face: string = FONT.body, size: number = SIZE.body, bold = false, underline = false) =>
+  new TextRun({ text, font: font(face), size, bold, ...(underline ? { underline: {} } : {}) });
 
 /** Label column 20 %, value column 30 % of the type area. */
 const COLS = [0.2, 0.3, 0.2, 0.3].map((f) => Math.round(TEXT_WIDTH * f));
@@ -77,12 +77,14 @@ export function printDocToDocx(doc: PrintDoc): Document {
       body.push(new Paragraph({ spacing: LINE, indent: { firstLine: 640 }, children: [run(p)] }));
     }
   }
-  body.push(
-    new Paragraph({
-      spacing: { ...LINE, before: 600 },
-      alignment: AlignmentType.RIGHT,
-      children: [run(doc.signatures.map((s) => `${s}：＿＿＿＿＿＿`).join('    '))],
-    }),
+  doc.signatures.forEach((s, i) =>
+    body.push(
+      new Paragraph({
+        spacing: { ...LINE, before: i === 0 ? 600 : 0 },
+        alignment: AlignmentType.RIGHT,
+        children: [run(`${s}：`), run('\u3000'.repeat(6), FONT.body, SIZE.body, false, true)],
+      }),
+    ),
   );
 
   return new Document({

@@ -30,7 +30,9 @@ export const font = (eastAsia: string) => ({ ascii: FONT.latin, hAnsi: FONT.lati
 export const LINE = { line: 579, lineRule: LineRuleType.EXACT } as const;
 
 export const A4_PAGE = {
-  size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
+  // A4 exactly as Word writes it; convertMillimetersToTwip floors 210 × 297 mm to 11905 × 16837,
+  // which Word and LibreOffice then show as a custom paper size instead of A4.
+  size: { width: 11906, height: 16838 },
   margin: {
     top: convertMillimetersToTwip(37),
     bottom: convertMillimetersToTwip(35),

@@ -1,0 +1,28 @@
+import { defineConfig } from '@playwright/test';
+
+/** End-to-end tests drive the real web host (dist/) in the system Chromium. Run `npm run build` first (npm test does). */
+export default defineConfig({
+  testDir: 'test/e2e',
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  workers: 1,
+  outputDir: '.cache/test-results/playwright',
+  reporter: [['list'], ['json', { outputFile: '.cache/test-results/playwright.json' }]],
+  use: {
+    locale: 'zh-CN',
+    viewport: { width: 1360, height: 900 },
+    acceptDownloads: true,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+});

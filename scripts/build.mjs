@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+// Builds the Electron main/preload and the web host with esbuild, and the renderer with Vite,
+// into dist/. Skips a part whose sources are older than its output unless --force.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const force = process.argv.includes('--force');
+
+function newest(dirs) {
+  let t = 0;
+  const walk = (p) => {
+    const st = fs.statSync(p);
+    if (st.isDirectory()) for (const f of fs.readdirSync(p)) walk(path.join(p, f));
+    else t = Math.max(t, st.mtimeMs);
+  };
+  for (const d of dirs) if (fs.existsSync(path.join(root, d))) walk(path.join(root, d));
+  return t;
+}
+const stale = (output, inputs) => {
+  const out = path.join(root, output);
+  return force || !fs.existsSync(out) || fs.statSync(out).mtimeMs < newest(inputs);
+};
+
+export async function build({ quiet = false } = {}) {
+  const log = (s) => quiet || console.log(s);
+  if (stale('dist/electron/host.cjs', ['electron', 'shared', 'package.json'])) {
+    log('构建主进程与网页服务 (esbuild)…');
+    const common = {
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      sourcemap: 'linked',
+      external: ['electron', 'better-sqlite3'],
+      define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+      logLevel: 'warning',
+    };
+    await esbuild.build({
+      ...common,
+      entryPoints: {
+        main: 'electron/main/main.ts',
+        preload: 'electron/preload/preload.ts',
+        host: 'electron/host/main.ts',
+      },
+      outdir: path.join(root, 'dist/electron'),
+      outExtension: { '.js': '.cjs' },
+      absWorkingDir: root,
+    });
+  }
+  if (stale('dist/renderer/index.html', ['renderer', 'shared', 'vite.config.ts'])) {
+    log('构建界面 (vite)…');
+    const { build: viteBuild } = await import('vite');
+    await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: quiet ? 'error' : 'warn' });
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  build().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,155 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { closeDatabase, openDatabase } from '../../electron/core/db/connection.js';
+import { MIGRATIONS, type Migration } from '../../electron/core/db/migrations/index.js';
+import type { Db } from '../../electron/core/db/sql.js';
+import { AppError } from '../../electron/core/errors.js';
+import { openTestCore, rows, tableNames } from '../fixtures/core.js';
+import { sha256File, useTempDir } from '../fixtures/tmp.js';
+
+const APP_TABLES = ['branch', 'committee', 'party_groups', 'people', 'records'];
+
+/** Read the version with a connection of our own, after the app's one is gone. */
+function fileUserVersion(file: string): number {
+  const raw = new Database(file, { readonly: true });
+  try {
+    return raw.pragma('user_version', { simple: true }) as number;
+  } finally {
+    raw.close();
+  }
+}
+
+function schemaObjects(file: string): string[] {
+  const raw = new Database(file, { readonly: true });
+  try {
+    return (raw.prepare("SELECT type || ':' || name AS o FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY o").all() as { o: string }[]).map(
+      (r) => r.o,
+    );
+  } finally {
+    raw.close();
+  }
+}
+
+const broken: Migration = {
+  name: '0002_broken',
+  up(k, exec) {
+    exec(k.schema.createTable('half_done').addColumn('id', 'integer', (c) => c.primaryKey()));
+    throw new Error('migration failed halfway');
+  },
+};
+
+describe('migrations', () => {
+  const tempDir = useTempDir('migrations');
+  const dbFile = () => path.join(tempDir(), 'ledger.sqlite3');
+
+  function withDb<T>(fn: (db: Db) => T, migrations?: readonly Migration[]): T {
+    const db = openDatabase(dbFile(), migrations ? { migrations } : {});
+    try {
+      return fn(db);
+    } finally {
+      closeDatabase(db);
+    }
+  }
+
+  it('lists migrations with unique, numbered names in order', () => {
+    expect(MIGRATIONS.length).toBeGreaterThan(0);
+    const names = MIGRATIONS.map((m) => m.name);
+    expect(new Set(names).size).toBe(names.length);
+    names.forEach((name, i) => {
+      expect(name).toMatch(/^\d{4}_[a-z0-9_]+$/);
+      expect(Number(name.slice(0, 4))).toBe(i + 1);
+    });
+  });
+
+  it('migrates a fresh database to the latest version with WAL and foreign keys on', () => {
+    withDb((db) => {
+      expect(db.sqlite.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+      expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(tableNames(db)).toEqual(expect.arrayContaining(APP_TABLES));
+      expect(rows(db, "SELECT name FROM sqlite_master WHERE type = 'view'")).toEqual([{ name: 'active_records' }]);
+    });
+    // WAL is a property of the file: a new connection sees it too.
+    const raw = new Database(dbFile());
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    raw.close();
+  });
+
+  it('enforces foreign keys (a person cannot point at a missing group)', () => {
+    withDb((db) => {
+      expect(() =>
+        db.sqlite
+          .prepare("INSERT INTO people (name, gender, political_status, group_id, created_at, updated_at) VALUES ('甲', '男', '群众', 999, 'now', 'now')")
+          .run(),
+      ).toThrow(/FOREIGN KEY/);
+    });
+  });
+
+  it('reopens an up-to-date database without migrating again and keeps its data', () => {
+    withDb((db) => {
+      db.sqlite.prepare("INSERT INTO party_groups (name, sort) VALUES ('第一党小组', 0)").run();
+    });
+    withDb((db) => {
+      expect(db.sqlite.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+      expect(rows(db, 'SELECT name FROM party_groups')).toEqual([{ name: '第一党小组' }]);
+    });
+  });
+
+  it('refuses a database written by a newer version and leaves the file untouched', () => {
+    const file = dbFile();
+    const raw = new Database(file);
+    raw.exec("CREATE TABLE future_things (id INTEGER PRIMARY KEY, note TEXT); INSERT INTO future_things (note) VALUES ('来自新版本');");
+    raw.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    raw.close();
+    const before = sha256File(file);
+    const filesBefore = fs.readdirSync(tempDir()).sort();
+
+    let error: unknown;
+    try {
+      openDatabase(file);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('DB_TOO_NEW');
+    expect((error as AppError).message).toContain(`数据版本 ${MIGRATIONS.length + 1}`);
+
+    expect(sha256File(file)).toBe(before);
+    expect(fs.readdirSync(tempDir()).sort()).toEqual(filesBefore);
+    expect(fileUserVersion(file)).toBe(MIGRATIONS.length + 1);
+  });
+
+  it('refuses a newer database through openCore and releases the data dir lock', () => {
+    const dir = tempDir();
+    const raw = new Database(path.join(dir, 'ledger.sqlite3'));
+    raw.pragma(`user_version = ${MIGRATIONS.length + 5}`);
+    raw.close();
+    expect(() => openTestCore(dir)).toThrow(expect.objectContaining({ code: 'DB_TOO_NEW' }));
+    // The lock was released: a second attempt fails for the same reason, not DATA_DIR_LOCKED.
+    expect(() => openTestCore(dir)).toThrow(expect.objectContaining({ code: 'DB_TOO_NEW' }));
+  });
+
+  it('rolls back every pending migration when one fails (fresh database)', () => {
+    const first = MIGRATIONS[0]!;
+    expect(() => withDb(() => undefined, [first, broken])).toThrow('migration failed halfway');
+    expect(fileUserVersion(dbFile())).toBe(0);
+    expect(schemaObjects(dbFile())).toEqual([]);
+  });
+
+  it('keeps the previous version and no partial tables when a later migration fails', () => {
+    const first = MIGRATIONS[0]!;
+    withDb(() => undefined, [first]);
+    const objectsAtV1 = schemaObjects(dbFile());
+    expect(fileUserVersion(dbFile())).toBe(1);
+
+    expect(() => withDb(() => undefined, [first, broken])).toThrow('migration failed halfway');
+    expect(fileUserVersion(dbFile())).toBe(1);
+    expect(schemaObjects(dbFile())).toEqual(objectsAtV1);
+    expect(objectsAtV1).not.toContain('table:half_done');
+
+    // The database is still usable at version 1.
+    withDb((db) => expect(db.sqlite.pragma('user_version', { simple: true })).toBe(1), [first]);
+  });
+});

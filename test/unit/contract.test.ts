@@ -1,0 +1,178 @@
+/**
+ * Contract coverage: every method has a schema and a handler, and malformed
+ * input to any method is refused at the boundary without touching the database.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { createDispatch } from '../../electron/core/dispatch.js';
+import { createHandlers } from '../../electron/core/handlers.js';
+import { contract, METHOD_NAMES, type InputOf, type MethodName } from '../../shared/contract.js';
+import { call, dbDigest, useCore } from '../fixtures/core.js';
+import { createMeeting, personInput, sampleMeeting, seedBranch, setupInput } from '../fixtures/seed.js';
+
+/** One schema-valid input per method (the compiler insists on an entry for each). */
+const VALID: { [M in MethodName]: InputOf<M> } = {
+  'app.info': {},
+  'branch.get': {},
+  'branch.setup': setupInput(),
+  'branch.update': {
+    name: '第一支部',
+    parentOrg: '机关党委',
+    fondsNo: '',
+    groups: [{ id: 1, name: '第一党小组' }, { name: '新党小组' }],
+    committee: [{ personId: 1, role: '书记' }],
+  },
+  'people.list': {},
+  'people.create': personInput('甲', { groupId: 1, birthDate: '1980-01-31', phone: '13800000000' }),
+  'people.update': { ...personInput('甲', { groupId: 1 }), id: 1 },
+  'people.remove': { id: 1 },
+  'records.expected': { type: 'group-meeting', groupId: 1 },
+  'records.list': { year: 2026, type: 'branch-assembly' },
+  'records.get': { id: 1 },
+  'records.create': sampleMeeting(
+    [
+      { personId: 1, name: '王书记', membership: '正式', title: '书记', present: true, absenceReason: '' },
+      { personId: 2, name: '吴预备', membership: '预备', title: '', present: false, absenceReason: '病假' },
+    ],
+    {
+      data: {
+        observers: ['列席人'],
+        motions: [{ title: '表决事项', for: 1, against: 0, abstain: 0 }],
+        lecture: { speaker: '王书记', title: '党课', hours: 1.5 },
+      },
+    },
+  ),
+  'records.update': { ...sampleMeeting([]), id: 1 },
+  'records.remove': { id: 1 },
+  'records.trash': {},
+  'records.restore': { id: 1 },
+  'records.purge': { id: 1 },
+  'records.exportDocx': { id: 1 },
+};
+
+type Path = (string | number)[];
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Every path below the root: each key of each object and each element of each array. */
+function paths(v: unknown, at: Path = []): Path[] {
+  const children: [string | number, unknown][] = Array.isArray(v) ? v.map((x, i) => [i, x]) : isObject(v) ? Object.entries(v) : [];
+  return children.flatMap(([k, x]) => [[...at, k], ...paths(x, [...at, k])]);
+}
+
+function valueAt(root: unknown, path: Path): unknown {
+  return path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], root);
+}
+
+function withChange(root: unknown, path: Path, change: (parent: Record<string | number, unknown>, key: string | number) => void): unknown {
+  const copy = structuredClone(root);
+  change(valueAt(copy, path.slice(0, -1)) as Record<string | number, unknown>, path.at(-1)!);
+  return copy;
+}
+
+/** Keys that the contract allows to be left out. */
+const OPTIONAL_KEYS = [/^groups\.\d+\.id$/];
+
+/** Malformed variants of a valid input, each with a label. */
+function malformed(valid: unknown): [string, unknown][] {
+  const cases: [string, unknown][] = [
+    ['null', null],
+    ['a number', 42],
+    ['a string', 'x'],
+    ['an array', []],
+    ['a boolean', true],
+    ['an unknown extra key', { ...(valid as object), __proto__pollution: 1 }],
+    ['an own __proto__ key', { ...(valid as object), ...JSON.parse('{"__proto__": {"polluted": true}}') }],
+    ['an unknown key only', { __proto__pollution: 1 }],
+  ];
+  for (const path of paths(valid)) {
+    const name = path.join('.');
+    const value = valueAt(valid, path);
+    const wrong = typeof value === 'string' ? 12345 : 'x';
+    cases.push([`${name} of the wrong type`, withChange(valid, path, (p, k) => (p[k] = wrong))]);
+    if (typeof path.at(-1) === 'string' && !OPTIONAL_KEYS.some((re) => re.test(name))) {
+      cases.push([`${name} missing`, withChange(valid, path, (p, k) => delete p[k])]);
+    }
+  }
+  return cases;
+}
+
+describe('contract coverage', () => {
+  const h = useCore();
+
+  it('has a handler for every method and none for anything else', () => {
+    const handlers = createHandlers({ db: h.core.db, dataDir: h.dir, version: 'test' });
+    expect(Object.keys(handlers).sort()).toEqual([...METHOD_NAMES].sort());
+    for (const m of METHOD_NAMES) expect(typeof handlers[m]).toBe('function');
+  });
+
+  it('has a zod input schema for every method, and the test inputs above are valid', () => {
+    expect(Object.keys(VALID).sort()).toEqual([...METHOD_NAMES].sort());
+    expect(new Set(METHOD_NAMES).size).toBe(METHOD_NAMES.length);
+    for (const m of METHOD_NAMES) {
+      expect(contract[m].input, m).toBeInstanceOf(z.ZodType);
+      const parsed = contract[m].input.safeParse(VALID[m]);
+      expect(parsed.success, `${m}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
+    }
+  });
+});
+
+describe('malformed input is refused at the boundary and writes nothing', () => {
+  const h = useCore();
+
+  it.each(METHOD_NAMES)('%s', async (method) => {
+    await seedBranch(h.core);
+    await createMeeting(h.core);
+    const before = dbDigest(h.core.db);
+    const cases = malformed(VALID[method]);
+    expect(cases.length).toBeGreaterThanOrEqual(8);
+
+    for (const [label, input] of cases) {
+      const r = await h.core.dispatch(method, input);
+      expect(r.ok, `${method} with ${label} was accepted`).toBe(false);
+      if (r.ok) continue;
+      expect(r.error.code, `${method} with ${label}`).toBe('VALIDATION');
+      expect(r.error.message).toMatch(/^输入有误：/);
+      expect(r.error.fields?.length, `${method} with ${label}: no field issues`).toBeGreaterThan(0);
+      for (const f of r.error.fields ?? []) expect(f.message, `${method} with ${label}: ${f.message}`).toMatch(/\p{Script=Han}/u);
+    }
+    expect(dbDigest(h.core.db)).toBe(before);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('names the field at fault', async () => {
+    const r = await h.core.dispatch('records.create', { ...VALID['records.create'], date: '2026-02-30' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'date', message: '日期无效，应为有效的年-月-日' }] } });
+    expect(r.ok || r.error.message).toContain('（date）');
+  });
+
+  it('accepts no input at all for methods that take none', async () => {
+    for (const m of ['app.info', 'branch.get', 'people.list', 'records.trash'] as const) {
+      expect((await h.core.dispatch(m, undefined)).ok, m).toBe(true);
+    }
+    expect(await call(h.core, 'app.info')).toMatchObject({ version: '0.0.0-test', dataDir: h.dir });
+  });
+});
+
+describe('dispatch', () => {
+  const h = useCore();
+
+  it.each(['records.drop', '', 'app', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'api:app.info'])(
+    'refuses the unknown method %j with UNKNOWN_METHOD',
+    async (name) => {
+      const before = dbDigest(h.core.db);
+      const r = await h.core.dispatch(name, {});
+      expect(r).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+      expect(r.ok || r.error.message).toMatch(/^未知的接口/);
+      expect(dbDigest(h.core.db)).toBe(before);
+    },
+  );
+
+  it('turns an unexpected exception into INTERNAL and logs it', async () => {
+    const log = vi.fn();
+    const handlers = { ...h.core.handlers, 'app.info': () => { throw new Error('磁盘坏了'); } };
+    const r = await createDispatch(handlers, log)('app.info', {});
+    expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(r.ok || r.error.message).toContain('磁盘坏了');
+    expect(log).toHaveBeenCalledOnce();
+  });
+});

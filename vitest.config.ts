@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/{unit,db,export}/**/*.test.ts'],
+    environment: 'node',
+    pool: 'forks',
+    testTimeout: 30000,
+    hookTimeout: 30000,
+  },
+});

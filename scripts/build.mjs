@@ -8,7 +8,6 @@ import * as esbuild from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-const force = process.argv.includes('--force');
 
 function newest(dirs) {
   let t = 0;
@@ -20,12 +19,11 @@ function newest(dirs) {
   for (const d of dirs) if (fs.existsSync(path.join(root, d))) walk(path.join(root, d));
   return t;
 }
-const stale = (output, inputs) => {
-  const out = path.join(root, output);
-  return force || !fs.existsSync(out) || fs.statSync(out).mtimeMs < newest(inputs);
-};
-
-export async function build({ quiet = false } = {}) {
+export async function build({ quiet = false, force = process.argv.includes('--force') } = {}) {
+  const stale = (output, inputs) => {
+    const out = path.join(root, output);
+    return force || !fs.existsSync(out) || fs.statSync(out).mtimeMs < newest(inputs);
+  };
   const log = (s) => quiet || console.log(s);
   if (stale('dist/electron/host.cjs', ['electron', 'shared', 'package.json'])) {
     log('构建主进程与网页服务 (esbuild)…');

@@ -44,6 +44,8 @@ export function openAppWindow(browser: string, url: string): ChildProcess {
     '--disable-component-update',
     '--disable-sync',
     '--window-size=1280,860',
+    '--lang=zh-CN',
+    '--disable-features=Translate',
   ];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   const child = spawn(browser, args, { stdio: 'ignore' });

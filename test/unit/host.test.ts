@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app.js';
+import { MIGRATIONS } from '../../electron/core/db/migrations/index.js';
 import { startHost, type Host } from '../../electron/host/server.js';
 import type { Result } from '../../shared/result.js';
 import { openTestCore, rows } from '../fixtures/core.js';
@@ -127,7 +128,7 @@ describe('web host', () => {
       const r = await api('app.info', { auth });
       expect(r.status).toBe(200);
       expect(r.headers.get('cache-control')).toBe('no-store');
-      expect(await r.json()).toEqual({ ok: true, value: { version: '0.0.0-test', dataDir, schemaVersion: 1 } });
+      expect(await r.json()).toEqual({ ok: true, value: { version: '0.0.0-test', dataDir, schemaVersion: MIGRATIONS.length } });
     }
   });
 

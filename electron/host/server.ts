@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { CSP } from '../../shared/csp.js';
 import type { Result } from '../../shared/result.js';
 import type { Dispatch } from '../core/dispatch.js';
 
@@ -45,6 +46,7 @@ const MIME: Record<string, string> = {
   '.json': 'application/json',
 };
 const BASE_HEADERS = {
+  'Content-Security-Policy': CSP,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',

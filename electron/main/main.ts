@@ -10,7 +10,8 @@ import { openCore, type Core } from '../core/app.js';
 import { resolveDataDir } from '../core/datadir.js';
 import { AppError } from '../core/errors.js';
 import { staticPath } from '../host/server.js';
-import { APP_ENTRY, APP_HOST, APP_SCHEME, CSP, isTrustedUrl } from './security.js';
+import { CSP } from '../../shared/csp.js';
+import { APP_ENTRY, APP_HOST, APP_SCHEME, isTrustedUrl } from './security.js';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -122,14 +123,15 @@ app.whenReady().then(() => {
     return;
   }
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
-  session.defaultSession.webRequest.onHeadersReceived((details, cb) =>
-    cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } }),
-  );
-  protocol.handle(APP_SCHEME, (req) => {
+  protocol.handle(APP_SCHEME, async (req) => {
     const u = new URL(req.url);
     const file = u.host === APP_HOST ? staticPath(rendererDir, u.pathname) : null;
     if (!file) return new Response('未找到', { status: 404 });
-    return net.fetch(pathToFileURL(file).toString());
+    const res = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(res.headers);
+    headers.set('Content-Security-Policy', CSP);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(res.body, { status: res.status, headers });
   });
   registerIpc(core);
   buildMenu();

@@ -17,18 +17,3 @@ export function isTrustedUrl(raw: string): boolean {
   }
   return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST && u.username === '' && u.password === '' && u.port === '';
 }
-
-/** The Content-Security-Policy of every page (also set as a meta tag in renderer/index.html). */
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // antd writes its styles at run time
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');

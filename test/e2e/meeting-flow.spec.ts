@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import JSZip from 'jszip';
+import { readDocx, wordText } from '../fixtures/docx.js';
 import { startHost, type RunningHost } from './host.js';
 
 const shots = path.resolve('.cache/test-results/screens');
@@ -128,9 +128,7 @@ test('first session: set up, record a 支部党员大会, print, export, restart
   expect(download.suggestedFilename()).toMatch(/^\d{4}-03-15_支部党员大会记录_第1次\.docx$/);
   const file = path.join(shots, 'meeting.docx');
   await download.saveAs(file);
-  const zip = await JSZip.loadAsync(fs.readFileSync(file));
-  const xml = await zip.file('word/document.xml')!.async('string');
-  const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+  const text = wordText(readDocx(fs.readFileSync(file).toString('base64')).parts['word/document.xml']!);
   expect(text).toContain('中共测试钻井队党支部');
   expect(text).toContain('队部会议室');
   expect(text).toContain('孙立新（公出）');

@@ -18,7 +18,8 @@ const tally = { passed: 0, failed: 0, skipped: 0 };
 
 function step(title, cmd, args) {
   console.log(`\n=== ${title} ===`);
-  return spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' } }).status === 0;
+  const color = process.env.CI ? { NO_COLOR: '1' } : { FORCE_COLOR: '1' };
+  return spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...color } }).status === 0;
 }
 function readJson(file) {
   try {

@@ -94,6 +94,7 @@ test('first session: set up, record a 支部党员大会, print, export, restart
   await page.getByLabel('表决事项1赞成').fill('5');
   await expect(page.getByTestId('motion-outcome-0')).toContainText('通过');
   await page.getByLabel('决议').fill('会议同意上述事项。');
+  await page.screenshot({ path: path.join(shots, 'meeting-form.png'), fullPage: true });
   await page.getByRole('button', { name: '保存' }).first().click();
 
   // The saved record
@@ -141,4 +142,27 @@ test('first session: set up, record a 支部党员大会, print, export, restart
   await page.getByRole('menuitem', { name: '支部党员大会' }).click();
   await expect(page.getByRole('row').filter({ hasText: '队部会议室' })).toContainText('第1次');
   await page.screenshot({ path: path.join(shots, 'list-after-restart.png'), fullPage: true });
+
+  // Edit it: a bad change is refused with the message next to the field, a good one is saved
+  await page.getByRole('row').filter({ hasText: '队部会议室' }).click();
+  await page.getByRole('button', { name: '编辑' }).click();
+  await page.getByLabel('表决事项1赞成').fill('9');
+  await page.getByRole('button', { name: '保存' }).first().click();
+  await expect(page.getByText('表决票数合计9票，超过实到有表决权人数5人').first()).toBeVisible();
+  await page.getByLabel('表决事项1赞成').fill('3');
+  await page.getByLabel('地点').fill('井场值班房');
+  await page.getByRole('button', { name: '保存' }).first().click();
+  const edited = page.getByRole('article', { name: '打印页' });
+  await expect(edited).toContainText('井场值班房');
+  await expect(edited).toContainText('赞成3票，反对0票，弃权0票；应到有表决权6人，实到5人；赞成未超过应到有表决权人数的半数（至少需4票），未通过。');
+
+  // Delete to the 回收站 and restore it
+  await page.getByRole('button', { name: '删除' }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: '确定' }).click();
+  await expect(page.getByText(`${new Date().getFullYear()}年还没有记录`)).toBeVisible();
+  await page.getByRole('menuitem', { name: '回收站' }).click();
+  await page.getByRole('row').filter({ hasText: '支部党员大会' }).getByRole('button', { name: '恢复' }).click();
+  await expect(page.getByText('回收站是空的')).toBeVisible();
+  await page.getByRole('menuitem', { name: '支部党员大会' }).click();
+  await expect(page.getByRole('row').filter({ hasText: '井场值班房' })).toContainText('第1次');
 });

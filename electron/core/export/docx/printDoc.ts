@@ -18,8 +18,10 @@ import {
 import type { PrintDoc, PrintRow } from '../../../../shared/print/meeting.js';
 import { A4_PAGE, font, FONT, LINE, SIZE, TEXT_WIDTH } from './style.js';
 
-const run = (text: string, face: string = FONT.body, size: number = SIZE.body, bold = false, underline = false) =>
-  new TextRun({ text, font: font(face), size, bold, ...(underline ? { underline: {} } : {}) });
+const run = (text: string, face: string = FONT.body, size: number = SIZE.body, bold = false) =>
+  new TextRun({ text, font: font(face), size, bold });
+/** Where the signature goes: visible characters, since trailing underlined spaces vanish at a line end. */
+const SIGN_LINE = '＿'.repeat(7);
 
 /** Label column 20 %, value column 30 % of the type area. */
 const COLS = [0.2, 0.3, 0.2, 0.3].map((f) => Math.round(TEXT_WIDTH * f));
@@ -82,7 +84,7 @@ export function printDocToDocx(doc: PrintDoc): Document {
       new Paragraph({
         spacing: { ...LINE, before: i === 0 ? 600 : 0 },
         alignment: AlignmentType.RIGHT,
-        children: [run(`${s}：`), run('\u3000'.repeat(6), FONT.body, SIZE.body, false, true)],
+        children: [run(`${s}：${SIGN_LINE}`)],
       }),
     ),
   );

@@ -312,14 +312,14 @@ export function MeetingForm({ id, initialType }: { id: number | null; initialTyp
                         <Form.Item name={[f.name, 'title']} rules={[{ required: true, whitespace: true, message: '请填写表决事项' }]}>
                           <Input aria-label={`表决事项${i + 1}`} placeholder="表决事项" style={{ width: 360 }} maxLength={200} />
                         </Form.Item>
-                        <Form.Item name={[f.name, 'for']} label="赞成">
-                          <InputNumber aria-label={`表决事项${i + 1}赞成`} min={0} precision={0} />
+                        <Form.Item name={[f.name, 'for']}>
+                          <InputNumber aria-label={`表决事项${i + 1}赞成`} prefix="赞成" suffix="票" min={0} precision={0} style={{ width: 130 }} />
                         </Form.Item>
-                        <Form.Item name={[f.name, 'against']} label="反对">
-                          <InputNumber aria-label={`表决事项${i + 1}反对`} min={0} precision={0} />
+                        <Form.Item name={[f.name, 'against']}>
+                          <InputNumber aria-label={`表决事项${i + 1}反对`} prefix="反对" suffix="票" min={0} precision={0} style={{ width: 130 }} />
                         </Form.Item>
-                        <Form.Item name={[f.name, 'abstain']} label="弃权">
-                          <InputNumber aria-label={`表决事项${i + 1}弃权`} min={0} precision={0} />
+                        <Form.Item name={[f.name, 'abstain']}>
+                          <InputNumber aria-label={`表决事项${i + 1}弃权`} prefix="弃权" suffix="票" min={0} precision={0} style={{ width: 130 }} />
                         </Form.Item>
                         <Button onClick={() => remove(f.name)}>删除</Button>
                       </Space>

@@ -118,6 +118,7 @@ test('first session: set up, record a 支部党员大会, print, export, restart
   await page.screenshot({ path: path.join(shots, 'print-preview.png'), fullPage: true });
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('button', { name: '打印' })).toBeHidden();
+  await expect(page.locator('.ant-message')).toBeHidden(); // toasts never land on paper
   const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
   fs.writeFileSync(path.join(shots, 'print.pdf'), pdf);
   await page.emulateMedia({ media: 'screen' });

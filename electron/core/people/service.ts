@@ -3,7 +3,7 @@ import type { PoliticalStatus } from '../../../shared/books/meetings.js';
 import { AppError, notFound } from '../errors.js';
 import { all, first, now, q, run, tx, type Db } from '../db/sql.js';
 
-function selectPeople(db: Db) {
+function selectPeople() {
   return q
     .selectFrom('people')
     .leftJoin('party_groups', 'party_groups.id', 'people.group_id')
@@ -23,18 +23,9 @@ function selectPeople(db: Db) {
     .where('people.removed_at', 'is', null);
 }
 
-function toPerson(r: {
-  id: number;
-  name: string;
-  gender: string;
-  birth_date: string;
-  political_status: string;
-  group_id: number | null;
-  position: string;
-  phone: string;
-  group_name: string | null;
-  committee_role: string | null;
-}): Person {
+type PersonRow = NonNullable<ReturnType<typeof first<ReturnType<typeof selectPeople>>>>;
+
+function toPerson(r: PersonRow): Person {
   return {
     id: r.id,
     name: r.name,
@@ -50,11 +41,11 @@ function toPerson(r: {
 }
 
 export function listPeople(db: Db): Person[] {
-  return all(db, selectPeople(db).orderBy('people.id')).map(toPerson);
+  return all(db, selectPeople().orderBy('people.id')).map(toPerson);
 }
 
 export function getPerson(db: Db, id: number): Person {
-  const r = first(db, selectPeople(db).where('people.id', '=', id));
+  const r = first(db, selectPeople().where('people.id', '=', id));
   if (!r) throw notFound('该人员');
   return toPerson(r);
 }

@@ -1,27 +1,15 @@
-import { useEffect, useState } from 'react';
-import { App as AntApp, Button, Dropdown, Empty, Table, Tag } from 'antd';
+import { Button, Dropdown, Empty, Table, Tag } from 'antd';
 import type { RecordSummary } from '../../../../shared/contract';
 import { MEETING_TYPES, meetingType, type MeetingTypeId } from '../../../../shared/books/meetings';
 import { call } from '../../api';
 import { useLedger } from '../../context';
-import { showError } from '../../errors';
+import { useApiData } from '../../useApiData';
 import { go } from '../../router';
 
 export function MeetingList({ type }: { type: string | null }) {
-  const { message } = AntApp.useApp();
   const { year } = useLedger();
-  const [rows, setRows] = useState<RecordSummary[] | null>(null);
   const def = type ? MEETING_TYPES.find((t) => t.id === type) : undefined;
-
-  useEffect(() => {
-    setRows(null);
-    call('records.list', { year, type: (def?.id as MeetingTypeId | undefined) ?? null })
-      .then(setRows)
-      .catch((e) => {
-        setRows([]);
-        showError(e, message.error);
-      });
-  }, [year, def, message]);
+  const [rows, , failed] = useApiData(() => call('records.list', { year, type: (def?.id as MeetingTypeId | undefined) ?? null }), [year, def]);
 
   const newButton = def ? (
     <Button type="primary" onClick={() => go(`/meetings/new?type=${def.id}`)}>
@@ -44,7 +32,7 @@ export function MeetingList({ type }: { type: string | null }) {
       </div>
       <Table<RecordSummary>
         rowKey="id"
-        loading={rows === null}
+        loading={rows === null && !failed}
         dataSource={rows ?? []}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         locale={{ emptyText: <Empty description={`${year}年还没有记录`} /> }}

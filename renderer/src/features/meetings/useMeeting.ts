@@ -1,23 +1,14 @@
-import { useEffect, useState } from 'react';
 import { App as AntApp } from 'antd';
 import type { MeetingRecord } from '../../../../shared/contract';
 import { call } from '../../api';
 import { showError } from '../../errors';
 import { saveFile } from '../../download';
+import { useApiData } from '../../useApiData';
 
 /** Load one record by id; `null` while loading, `false` when it cannot be found. */
 export function useMeeting(id: number): MeetingRecord | null | false {
-  const { message } = AntApp.useApp();
-  const [rec, setRec] = useState<MeetingRecord | null | false>(null);
-  useEffect(() => {
-    call('records.get', { id })
-      .then(setRec)
-      .catch((e) => {
-        setRec(false);
-        showError(e, message.error);
-      });
-  }, [id, message]);
-  return rec;
+  const [rec, , failed] = useApiData(() => call('records.get', { id }), [id]);
+  return failed ? false : rec;
 }
 
 export function useExportDocx() {

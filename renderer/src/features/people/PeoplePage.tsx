@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { App as AntApp, Button, DatePicker, Form, Input, Modal, Popconfirm, Select, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Person, PersonInput } from '../../../../shared/contract';
@@ -6,24 +6,17 @@ import { GENDERS, POLITICAL_STATUSES } from '../../../../shared/books/meetings';
 import { call } from '../../api';
 import { useLedger } from '../../context';
 import { showError } from '../../errors';
+import { useApiData } from '../../useApiData';
 
 type Values = Omit<PersonInput, 'birthDate' | 'groupId'> & { birthDate?: Dayjs | null; groupId?: number | null };
 
 export function PeoplePage() {
   const { message } = AntApp.useApp();
   const { branch } = useLedger();
-  const [people, setPeople] = useState<Person[]>([]);
+  const [loaded, reload] = useApiData(() => call('people.list'), []);
+  const people = loaded ?? [];
   const [editing, setEditing] = useState<Person | 'new' | null>(null);
   const [form] = Form.useForm<Values>();
-
-  const reload = useCallback(async () => {
-    try {
-      setPeople(await call('people.list'));
-    } catch (e) {
-      showError(e, message.error);
-    }
-  }, [message]);
-  useEffect(() => void reload(), [reload]);
 
   const open = (p: Person | 'new') => {
     setEditing(p);

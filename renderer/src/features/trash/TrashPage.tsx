@@ -1,21 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
 import { App as AntApp, Button, Popconfirm, Table } from 'antd';
 import type { TrashItem } from '../../../../shared/contract';
 import { meetingType } from '../../../../shared/books/meetings';
 import { call } from '../../api';
 import { showError } from '../../errors';
+import { useApiData } from '../../useApiData';
 
 export function TrashPage() {
   const { message } = AntApp.useApp();
-  const [items, setItems] = useState<TrashItem[]>([]);
-  const reload = useCallback(async () => {
-    try {
-      setItems(await call('records.trash'));
-    } catch (e) {
-      showError(e, message.error);
-    }
-  }, [message]);
-  useEffect(() => void reload(), [reload]);
+  const [items, reload] = useApiData(() => call('records.trash'), []);
 
   const act = async (f: () => Promise<unknown>, done: string) => {
     try {
@@ -35,7 +27,8 @@ export function TrashPage() {
       </div>
       <Table<TrashItem>
         rowKey="id"
-        dataSource={items}
+        dataSource={items ?? []}
+        loading={items === null}
         locale={{ emptyText: '回收站是空的' }}
         columns={[
           { title: '类型', dataIndex: 'type', render: (t: TrashItem['type']) => meetingType(t).label },

@@ -10,10 +10,6 @@ export function isValidIsoDate(s: string): boolean {
   return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
 }
 
-export function yearOf(isoDate: string): number {
-  return Number(isoDate.slice(0, 4));
-}
-
 /** 2026-03-05 -> 2026年3月5日 */
 export function chineseDate(isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number);
@@ -23,9 +19,4 @@ export function chineseDate(isoDate: string): string {
 /** 09:30 -> 上午; 14:00 -> 下午 */
 export function halfDay(time: string): '上午' | '下午' {
   return Number(time.slice(0, 2)) < 12 ? '上午' : '下午';
-}
-
-/** 2026-03-05 -> 20260305 (the 8-digit form archive catalogues use) */
-export function compactDate(isoDate: string): string {
-  return isoDate.replaceAll('-', '');
 }

@@ -10,11 +10,11 @@ import { fieldIssues, validationMessage } from '../../shared/validation.js';
 import { AppError } from './errors.js';
 import type { Handlers } from './handlers.js';
 
-export function isMethod(name: string): name is MethodName {
+function isMethod(name: string): name is MethodName {
   return Object.hasOwn(contract, name);
 }
 
-export function validationError(error: z.ZodError): AppError {
+function validationError(error: z.ZodError): AppError {
   const fields = fieldIssues(error);
   return new AppError('VALIDATION', validationMessage(fields), fields);
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { App as AntApp, Button, Layout, Menu, Result, Select, Spin, Typography } from 'antd';
 import type { Branch } from '../../shared/contract';
-import { MEETING_TYPES } from '../../shared/books/meetings';
+import { BOOKS, MEETING_TYPES } from '../../shared/books/meetings';
 import { call } from './api';
 import { LedgerContext, type Ledger } from './context';
 import { go, useRoute } from './router';
@@ -104,7 +104,7 @@ export function App() {
               items={[
                 {
                   key: 'book-general',
-                  label: '党支部综合记录',
+                  label: BOOKS['branch-general'],
                   children: [
                     { key: 'meetings:all', label: '三会一课（全部）' },
                     ...MEETING_TYPES.map((t) => ({ key: `meetings:${t.id}`, label: t.label })),

@@ -8,37 +8,16 @@
  * malformed input to it is refused.
  */
 import { z } from 'zod';
-import { isValidIsoDate } from './dates.js';
-import {
-  COMMITTEE_ROLES,
-  GENDERS,
-  MEETING_TYPE_IDS,
-  POLITICAL_STATUSES,
-  type MeetingTypeId,
-  type Membership,
-} from './books/meetings.js';
-
-// Messages zod writes itself (wrong types, unknown keys) in Chinese too.
-z.config(z.locales.zhCN());
+import { BOOK_IDS, RECORD_TYPES, RECORD_TYPE_IDS, type BookId } from './books/index.js';
+import { dataSchema, isoDate, recordId as id, type Attendee } from './books/schema.js';
+import { COMMITTEE_ROLES, GENDERS, POLITICAL_STATUSES, RECORD_STATUSES, type RecordStatus } from './books/vocab.js';
 
 // ---------- field schemas ----------
 
 const text = (max: number) => z.string().trim().max(max, `不能超过${max}个字`);
 const required = (label: string, max: number) =>
   z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
-const id = z.number({ error: '编号无效' }).int('编号无效').positive('编号无效');
-const isoDate = z
-  .string({ error: '请选择日期' })
-  .refine(isValidIsoDate, '日期无效，应为有效的年-月-日');
 const optionalDate = z.union([isoDate, z.literal('')]);
-const time = z
-  .string({ error: '请填写时间' })
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 时:分，如 09:30');
-const count = z
-  .number({ error: '请填写票数' })
-  .int('票数应为整数')
-  .min(0, '票数不能为负')
-  .max(10000, '票数过大');
 const phone = z
   .string()
   .trim()
@@ -92,60 +71,24 @@ export const branchUpdateInput = z.strictObject({
 });
 export type BranchUpdateInput = z.infer<typeof branchUpdateInput>;
 
-const attendee = z.strictObject({
-  personId: id,
-  name: required('姓名', 40),
-  membership: z.enum(['正式', '预备'] satisfies Membership[]),
-  /** 职务 as printed next to the name, e.g. 书记 */
-  title: text(60),
-  present: z.boolean(),
-  absenceReason: text(60),
-});
+const recordType = z.enum(RECORD_TYPE_IDS, { error: '记录类型无效' });
+const status = z.enum(RECORD_STATUSES, { error: '状态应为草稿或定稿' });
 
-const motion = z.strictObject({
-  title: required('表决事项', 200),
-  for: count,
-  against: count,
-  abstain: count,
-});
-
-export const meetingData = z.strictObject({
-  groupId: id.nullable(),
-  startTime: time,
-  endTime: time,
-  location: required('地点', 100),
-  host: required('主持人', 40),
-  hostTitle: text(60),
-  recorder: required('记录人', 40),
-  attendance: z.array(attendee).max(500, '人数过多'),
-  /** 列席人员, one per line */
-  observers: z.array(required('列席人员', 80)).max(100, '列席人员过多'),
-  /** 到会指导的上级领导 */
-  leaders: text(200),
-  topics: z.array(required('议题', 200)).min(1, '请至少填写一项议题').max(30, '议题不超过30项'),
-  content: text(50000),
-  motions: z.array(motion).max(30, '表决事项不超过30项'),
-  resolution: text(10000),
-  pending: text(10000),
-  summary: text(10000),
-  lecture: z
-    .strictObject({
-      speaker: required('主讲人', 40),
-      title: required('党课题目', 200),
-      hours: z.number({ error: '请填写学时' }).min(0.5, '学时至少0.5').max(40, '学时不超过40'),
-    })
-    .nullable(),
-});
-export type MeetingData = z.infer<typeof meetingData>;
-export type Attendee = z.infer<typeof attendee>;
-export type Motion = z.infer<typeof motion>;
-
-export const recordInput = z.strictObject({
-  type: z.enum(MEETING_TYPE_IDS, { error: '请选择会议类型' }),
-  date: isoDate,
-  data: meetingData,
-});
-export type RecordInput = z.infer<typeof recordInput>;
+/** A record of any type: its data is checked against that type's definition. */
+export const recordInput = z.discriminatedUnion(
+  'type',
+  RECORD_TYPES.map((def) => z.strictObject({ type: z.literal(def.id), date: isoDate, status, data: dataSchema(def) })) as unknown as [
+    z.ZodObject<{ type: z.ZodLiteral<string>; date: typeof isoDate; status: typeof status; data: z.ZodObject }>,
+  ],
+  { error: '记录类型无效' },
+);
+export type RecordData = Record<string, unknown>;
+export interface RecordInput {
+  type: string;
+  date: string;
+  status: RecordStatus;
+  data: RecordData;
+}
 
 // ---------- outputs ----------
 
@@ -182,26 +125,25 @@ export interface Person extends PersonInput {
 
 export interface RecordSummary {
   id: number;
-  type: MeetingTypeId;
-  /** 第N次: the meeting's place in its series (type, year, and 党小组 for 党小组会), by date. */
-  seq: number;
+  type: string;
+  /** 第N次 for meetings: the place in its series (type, year, and 党小组 for 党小组会), by date. */
+  seq: number | null;
   date: string;
-  startTime: string;
-  location: string;
-  host: string;
-  groupName: string | null;
-  expected: number;
-  present: number;
-  topics: string[];
+  status: RecordStatus;
+  title: string;
+  /** Display text of the type's list columns, by field key. */
+  cells: Record<string, string>;
+  attachments: number;
   updatedAt: string;
 }
 
-export interface MeetingRecord {
+export interface RecordDto {
   id: number;
-  type: MeetingTypeId;
-  seq: number;
+  type: string;
+  seq: number | null;
   date: string;
-  data: MeetingData;
+  status: RecordStatus;
+  data: RecordData;
   groupName: string | null;
   createdAt: string;
   updatedAt: string;
@@ -209,10 +151,73 @@ export interface MeetingRecord {
 
 export interface TrashItem {
   id: number;
-  type: MeetingTypeId;
+  type: string;
   date: string;
-  topics: string[];
+  title: string;
   deletedAt: string;
+}
+
+export interface RevisionSummary {
+  id: number;
+  savedAt: string;
+  /** Labels of the fields this save changed, compared with the version before it. */
+  changed: string[];
+}
+
+export interface RevisionDto {
+  id: number;
+  recordId: number;
+  savedAt: string;
+  type: string;
+  date: string;
+  status: RecordStatus;
+  data: RecordData;
+}
+
+export interface AttachmentDto {
+  id: number;
+  recordId: number;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  hasThumb: boolean;
+  addedAt: string;
+}
+
+export interface AttachmentContent {
+  mime: string;
+  base64: string;
+}
+
+export interface SearchHit {
+  kind: 'record' | 'person';
+  id: number;
+  /** record type id, or '' for a person */
+  type: string;
+  title: string;
+  date: string;
+  /** A piece of the matching text with the matches marked by [start, end) offsets. */
+  snippet: { text: string; marks: [number, number][] };
+}
+
+export interface SearchGroup {
+  book: BookId | 'people';
+  label: string;
+  hits: SearchHit[];
+}
+
+export interface SearchResult {
+  groups: SearchGroup[];
+  total: number;
+}
+
+export interface RuleText {
+  id: string;
+  title: string;
+  body: string;
+  /** Whether the branch has edited the shipped text. */
+  edited: boolean;
 }
 
 export interface ExportedFile {
@@ -240,23 +245,50 @@ export const contract = {
   'people.update': method<Person>()(personInput.extend({ id })),
   'people.remove': method<null>()(z.strictObject({ id })),
   /** The expected attendance of a new meeting of this type, from the current roster. */
-  'records.expected': method<Attendee[]>()(
-    z.strictObject({ type: z.enum(MEETING_TYPE_IDS), groupId: id.nullable() }),
-  ),
+  'records.expected': method<Attendee[]>()(z.strictObject({ type: recordType, groupId: id.nullable() })),
   'records.list': method<RecordSummary[]>()(
     z.strictObject({
       year: z.number().int().min(1900).max(2200),
-      type: z.enum(MEETING_TYPE_IDS).nullable(),
+      type: recordType.nullable(),
+      book: z.enum(BOOK_IDS).nullable(),
     }),
   ),
-  'records.get': method<MeetingRecord>()(z.strictObject({ id })),
-  'records.create': method<MeetingRecord>()(recordInput),
-  'records.update': method<MeetingRecord>()(recordInput.extend({ id })),
+  /** How many records of each type the year holds. */
+  'records.counts': method<Record<string, number>>()(z.strictObject({ year: z.number().int().min(1900).max(2200) })),
+  'records.get': method<RecordDto>()(z.strictObject({ id })),
+  'records.create': method<RecordDto>()(recordInput),
+  'records.update': method<RecordDto>()(z.strictObject({ id, record: recordInput })),
   'records.remove': method<null>()(z.strictObject({ id })),
   'records.trash': method<TrashItem[]>()(noInput),
-  'records.restore': method<MeetingRecord>()(z.strictObject({ id })),
+  'records.restore': method<RecordDto>()(z.strictObject({ id })),
   'records.purge': method<null>()(z.strictObject({ id })),
   'records.exportDocx': method<ExportedFile>()(z.strictObject({ id })),
+  'records.revisions': method<RevisionSummary[]>()(z.strictObject({ id })),
+  'records.revision': method<RevisionDto>()(z.strictObject({ id })),
+  /** Make an old version current again (the current one is kept as a revision). */
+  'records.restoreRevision': method<RecordDto>()(z.strictObject({ id })),
+  'attachments.list': method<AttachmentDto[]>()(z.strictObject({ recordId: id })),
+  'attachments.add': method<AttachmentDto>()(
+    z.strictObject({
+      recordId: id,
+      name: z.string().trim().min(1, '文件名不能为空').max(200, '文件名过长'),
+      base64: z.string().min(1, '文件是空的'),
+      /** A small preview made by the renderer for images (PNG or JPEG). */
+      thumbBase64: z.string().max(2_000_000, '缩略图过大').nullable(),
+    }),
+  ),
+  'attachments.get': method<AttachmentContent>()(z.strictObject({ id, thumb: z.boolean() })),
+  /** Detach from the record; the file itself is removed when the record is purged. */
+  'attachments.remove': method<null>()(z.strictObject({ id })),
+  'search.query': method<SearchResult>()(
+    z.strictObject({ text: z.string().max(100, '搜索内容不超过100个字'), limit: z.number().int().min(1).max(200).optional() }),
+  ),
+  'rules.list': method<RuleText[]>()(noInput),
+  'rules.update': method<RuleText>()(
+    z.strictObject({ id: z.string().max(60), body: z.string().trim().min(1, '制度内容不能为空').max(100000, '制度内容过长') }),
+  ),
+  /** Go back to the shipped text. */
+  'rules.reset': method<RuleText>()(z.strictObject({ id: z.string().max(60) })),
 } as const;
 
 export type Contract = typeof contract;
@@ -270,4 +302,4 @@ export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 /** IPC channel of a method: one channel per method, never a generic one. */
 export const channelOf = (m: MethodName) => `api:${m}`;
 
-export type { MeetingTypeId };
+export type { Attendee };

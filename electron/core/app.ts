@@ -19,11 +19,18 @@ export interface CoreOptions {
   dataDir: string;
   version: string;
   nativeBinding?: string;
+  /** The shipped regulation texts; defaults to resources/texts of this checkout. */
+  textsDir?: string;
+}
+
+/** resources/texts of this checkout: two levels up from electron/core (sources) and from dist/electron (built). */
+export function defaultTextsDir(): string {
+  return path.resolve(__dirname, '..', '..', 'resources', 'texts');
 }
 
 export const DB_FILE = 'ledger.sqlite3';
 
-export function openCore({ dataDir, version, nativeBinding }: CoreOptions): Core {
+export function openCore({ dataDir, version, nativeBinding, textsDir = defaultTextsDir() }: CoreOptions): Core {
   fs.mkdirSync(dataDir, { recursive: true });
   const lock = lockDataDir(dataDir, nativeBinding);
   let db: Db;
@@ -33,7 +40,7 @@ export function openCore({ dataDir, version, nativeBinding }: CoreOptions): Core
     lock.release();
     throw e;
   }
-  const handlers = createHandlers({ db, dataDir, version });
+  const handlers = createHandlers({ db, dataDir, textsDir, version });
   return {
     db,
     dataDir,

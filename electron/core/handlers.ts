@@ -1,10 +1,11 @@
 /** The implementation of the contract. Every method of shared/contract.ts has exactly one entry here. */
-import type { MethodName, OutputOf, ParsedInputOf } from '../../shared/contract.js';
-import { meetingType } from '../../shared/books/meetings.js';
-import { meetingPrintDoc } from '../../shared/print/meeting.js';
-import { getBranch, setupBranch, updateBranch } from './branch/service.js';
+import type { MethodName, OutputOf, ParsedInputOf, RecordInput } from '../../shared/contract.js';
+import { recordType } from '../../shared/books/index.js';
+import { recordPrintDoc } from '../../shared/print/record.js';
+import { getBranch, groupContext, setupBranch, updateBranch } from './branch/service.js';
 import { createPerson, listPeople, removePerson, updatePerson } from './people/service.js';
 import {
+  countRecords,
   createRecord,
   expectedAttendance,
   getRecord,
@@ -15,6 +16,10 @@ import {
   restoreRecord,
   updateRecord,
 } from './records/service.js';
+import { getRevision, listRevisions, restoreRevision } from './records/revisions.js';
+import { addAttachment, collectGarbage, getAttachmentContent, listAttachments, removeAttachment } from './attachments/service.js';
+import { searchRecordsAndPeople } from './records/search.js';
+import { listRules, resetRule, updateRule } from './rules/service.js';
 import { printDocToDocxBuffer } from './export/docx/printDoc.js';
 import { MIGRATIONS } from './db/migrations/index.js';
 import type { Db } from './db/sql.js';
@@ -27,6 +32,8 @@ export type Handlers = {
 export interface CoreContext {
   db: Db;
   dataDir: string;
+  /** Where the shipped texts live (resources/texts). */
+  textsDir: string;
   version: string;
 }
 
@@ -38,7 +45,7 @@ function branchName(db: Db): string {
   return b.name;
 }
 
-export function createHandlers({ db, dataDir, version }: CoreContext): Handlers {
+export function createHandlers({ db, dataDir, textsDir, version }: CoreContext): Handlers {
   return {
     'app.info': () => ({ version, dataDir, schemaVersion: MIGRATIONS.length }),
     'branch.get': () => getBranch(db),
@@ -49,22 +56,37 @@ export function createHandlers({ db, dataDir, version }: CoreContext): Handlers 
     'people.update': (input) => updatePerson(db, input),
     'people.remove': ({ id }) => removePerson(db, id),
     'records.expected': ({ type, groupId }) => expectedAttendance(db, type, groupId),
-    'records.list': ({ year, type }) => listRecords(db, year, type),
+    'records.list': ({ year, type, book }) => listRecords(db, year, { type, book }),
+    'records.counts': ({ year }) => countRecords(db, year),
     'records.get': ({ id }) => getRecord(db, id),
-    'records.create': (input) => createRecord(db, input),
-    'records.update': (input) => updateRecord(db, input),
+    'records.create': (input) => createRecord(db, input as RecordInput),
+    'records.update': ({ id, record }) => updateRecord(db, id, record as RecordInput),
     'records.remove': ({ id }) => removeRecord(db, id),
     'records.trash': () => listTrash(db),
     'records.restore': ({ id }) => restoreRecord(db, id),
-    'records.purge': ({ id }) => purgeRecord(db, id),
+    'records.purge': ({ id }) => {
+      purgeRecord(db, id);
+      collectGarbage(db, dataDir);
+      return null;
+    },
     'records.exportDocx': async ({ id }) => {
       const rec = getRecord(db, id);
-      const buf = await printDocToDocxBuffer(meetingPrintDoc(rec, branchName(db)));
-      return {
-        fileName: `${rec.date}_${meetingType(rec.type).label}记录_第${rec.seq}次.docx`,
-        mimeType: DOCX_MIME,
-        base64: buf.toString('base64'),
-      };
+      const def = recordType(rec.type);
+      const doc = recordPrintDoc(def, rec, branchName(db), groupContext(db));
+      const buf = await printDocToDocxBuffer(doc);
+      const seq = rec.seq ? `_第${rec.seq}次` : '';
+      return { fileName: `${rec.date}_${doc.title}${seq}.docx`, mimeType: DOCX_MIME, base64: buf.toString('base64') };
     },
+    'records.revisions': ({ id }) => listRevisions(db, id),
+    'records.revision': ({ id }) => getRevision(db, id),
+    'records.restoreRevision': ({ id }) => restoreRevision(db, id),
+    'attachments.list': ({ recordId }) => listAttachments(db, recordId),
+    'attachments.add': (input) => addAttachment(db, dataDir, input),
+    'attachments.get': ({ id, thumb }) => getAttachmentContent(db, dataDir, id, thumb),
+    'attachments.remove': ({ id }) => removeAttachment(db, id),
+    'search.query': ({ text, limit }) => searchRecordsAndPeople(db, text, limit ?? 50),
+    'rules.list': () => listRules(db, textsDir),
+    'rules.update': ({ id, body }) => updateRule(db, textsDir, id, body),
+    'rules.reset': ({ id }) => resetRule(db, textsDir, id),
   };
 }

@@ -116,7 +116,12 @@ app.on('web-contents-created', (_e, contents) => {
 app.whenReady().then(() => {
   const dataDir = resolveDataDir(process.argv.slice(1), process.env, () => app.getPath('userData'));
   try {
-    core = openCore({ dataDir, version: app.getVersion(), nativeBinding: nativeBinding() });
+    core = openCore({
+      dataDir,
+      version: app.getVersion(),
+      nativeBinding: nativeBinding(),
+      ...(app.isPackaged ? { textsDir: path.join(process.resourcesPath, 'texts') } : {}),
+    });
   } catch (e) {
     dialog.showErrorBox('支部四本一档无法启动', e instanceof AppError ? e.message : String(e));
     app.exit(2);

@@ -1,28 +1,128 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { App as AntApp, Button, Layout, Menu, Result, Select, Spin, Typography } from 'antd';
+import { App as AntApp, Badge, Button, Input, Layout, Menu, Result, Select, Spin, Typography } from 'antd';
+import type { MenuProps } from 'antd';
 import type { Branch } from '../../shared/contract';
-import { BOOKS, MEETING_TYPES } from '../../shared/books/meetings';
+import { BOOK_TREE, isRecordType, typesOf, type BookId } from '../../shared/books/index';
 import { call } from './api';
 import { LedgerContext, type Ledger } from './context';
 import { go, useRoute } from './router';
+import { useApiData } from './useApiData';
 import { SetupPage } from './features/setup/SetupPage';
 import { PeoplePage } from './features/people/PeoplePage';
-import { MeetingList } from './features/meetings/MeetingList';
-import { MeetingForm } from './features/meetings/MeetingForm';
-import { MeetingView } from './features/meetings/MeetingView';
+import { RecordList } from './features/records/RecordList';
+import { RecordForm } from './features/records/RecordForm';
+import { RecordView } from './features/records/RecordView';
 import { PrintPage } from './features/print/PrintPage';
 import { TrashPage } from './features/trash/TrashPage';
 import { SettingsPage } from './features/settings/SettingsPage';
+import { SearchPage } from './features/search/SearchPage';
+import { RulesPage } from './features/rules/RulesPage';
 
 const thisYear = new Date().getFullYear();
 const YEARS = Array.from({ length: thisYear - 2010 + 2 }, (_, i) => thisYear + 1 - i);
+
+/** Books → parts → record types, each type with its count for the year. */
+function bookMenu(counts: Record<string, number>): MenuProps['items'] {
+  return BOOK_TREE.map((b) => ({
+    key: `book:${b.id}`,
+    label: b.label,
+    children: b.parts.map((p) => ({
+      key: `part:${p.id}`,
+      type: 'group' as const,
+      label: p.label,
+      children: typesOf(b.id, p.id).map((t) => ({
+        key: `type:${t.id}`,
+        label: (
+          <span className="menu-type">
+            {t.label}
+            {counts[t.id] ? <Badge count={counts[t.id]} size="small" color="#bbb" overflowCount={999} /> : null}
+          </span>
+        ),
+      })),
+    })),
+  }));
+}
+
+function Shell({ ledger }: { ledger: Ledger }) {
+  const route = useRoute();
+  const [counts] = useApiData(() => call('records.counts', { year: ledger.year }), [ledger.year, route.path.join('/')]);
+  const [section = 'records', second, third] = route.path;
+  const type = route.query.get('type');
+  const book = route.query.get('book') as BookId | null;
+
+  if (section === 'print' && second) return <PrintPage id={Number(second)} />;
+
+  let page: React.ReactNode;
+  let selected = section;
+  if (section === 'records') {
+    if (second === 'new' && type && isRecordType(type)) page = <RecordForm key={`new-${type}`} id={null} type={type} />;
+    else if (second && third === 'edit') page = <RecordForm key={`edit-${second}`} id={Number(second)} type="" />;
+    else if (second && second !== 'new') page = <RecordView id={Number(second)} />;
+    else {
+      const t = type && isRecordType(type) ? type : null;
+      selected = t ? `type:${t}` : `book:${book ?? 'branch-general'}`;
+      page = <RecordList key={`${t}-${book}`} type={t} book={t ? null : (book ?? 'branch-general')} />;
+    }
+  } else if (section === 'people') page = <PeoplePage highlight={Number(route.query.get('highlight')) || null} />;
+  else if (section === 'trash') page = <TrashPage />;
+  else if (section === 'settings') page = <SettingsPage />;
+  else if (section === 'rules') page = <RulesPage part={route.query.get('part')} />;
+  else if (section === 'search') page = <SearchPage key={route.query.get('q') ?? ''} text={route.query.get('q') ?? ''} />;
+  else page = <Result status="404" title="没有这个页面" extra={<Button onClick={() => go('/records')}>回到记录本</Button>} />;
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header className="app-header">
+        <Typography.Text className="app-title">支部四本一档</Typography.Text>
+        <Typography.Text className="app-branch">{ledger.branch.name}</Typography.Text>
+        <Input.Search
+          aria-label="搜索"
+          className="app-search"
+          placeholder="搜索记录和人员：任意文字、繁简体、人名拼音"
+          allowClear
+          defaultValue={route.query.get('q') ?? ''}
+          onSearch={(v) => v.trim() && go(`/search?q=${encodeURIComponent(v.trim())}`)}
+        />
+        <span className="app-year">
+          年度：
+          <Select aria-label="年度" value={ledger.year} onChange={ledger.setYear} options={YEARS.map((y) => ({ value: y, label: `${y}年` }))} style={{ width: 110 }} />
+        </span>
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider width={248} theme="light" className="app-sider">
+          <Menu
+            mode="inline"
+            selectedKeys={[selected]}
+            defaultOpenKeys={['book:branch-general']}
+            onClick={({ key }) => {
+              if (key.startsWith('type:')) go(`/records?type=${key.slice(5)}`);
+              else go(`/${key}`);
+            }}
+            onOpenChange={(keys) => {
+              const opened = keys.find((k) => k.startsWith('book:') && k !== `book:${book}`);
+              if (opened && section === 'records' && !second && !type) go(`/records?book=${opened.slice(5)}`);
+            }}
+            items={[
+              ...(bookMenu(counts ?? {}) ?? []),
+              { type: 'divider' },
+              { key: 'people', label: '人员名册' },
+              { key: 'rules', label: '制度文本' },
+              { key: 'trash', label: '回收站' },
+              { key: 'settings', label: '支部设置' },
+            ]}
+          />
+        </Layout.Sider>
+        <Layout.Content className="app-content">{page}</Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
 
 export function App() {
   const { message } = AntApp.useApp();
   const [branch, setBranch] = useState<Branch | null | undefined>(undefined);
   const [failure, setFailure] = useState<string | null>(null);
   const [year, setYear] = useState(thisYear);
-  const route = useRoute();
 
   const reloadBranch = useCallback(async () => {
     try {
@@ -48,77 +148,9 @@ export function App() {
       />
     );
   }
-
-  const [section = 'meetings', second, third] = route.path;
-  if (section === 'print' && second) {
-    return (
-      <LedgerContext.Provider value={ledger}>
-        <PrintPage id={Number(second)} />
-      </LedgerContext.Provider>
-    );
-  }
-
-  let page: React.ReactNode;
-  let selected = section;
-  if (section === 'meetings') {
-    const type = route.query.get('type');
-    selected = type ? `meetings:${type}` : 'meetings:all';
-    if (second === 'new') page = <MeetingForm key={`new-${type}`} id={null} initialType={type} />;
-    else if (second && third === 'edit') page = <MeetingForm key={`edit-${second}`} id={Number(second)} initialType={null} />;
-    else if (second) page = <MeetingView id={Number(second)} />;
-    else page = <MeetingList type={type} />;
-  } else if (section === 'people') page = <PeoplePage />;
-  else if (section === 'trash') page = <TrashPage />;
-  else if (section === 'settings') page = <SettingsPage />;
-  else page = <Result status="404" title="没有这个页面" extra={<Button onClick={() => go('/meetings')}>回到三会一课</Button>} />;
-
   return (
     <LedgerContext.Provider value={ledger}>
-      <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Header className="app-header">
-          <Typography.Text className="app-title">支部四本一档</Typography.Text>
-          <Typography.Text className="app-branch">{branch.name}</Typography.Text>
-          <span className="app-year">
-            年度：
-            <Select
-              aria-label="年度"
-              value={year}
-              onChange={setYear}
-              options={YEARS.map((y) => ({ value: y, label: `${y}年` }))}
-              style={{ width: 110 }}
-            />
-          </span>
-        </Layout.Header>
-        <Layout>
-          <Layout.Sider width={208} theme="light" className="app-sider">
-            <Menu
-              mode="inline"
-              selectedKeys={[selected]}
-              defaultOpenKeys={['book-general']}
-              onClick={({ key }) => {
-                if (key.startsWith('meetings:')) {
-                  const t = key.slice('meetings:'.length);
-                  go(t === 'all' ? '/meetings' : `/meetings?type=${t}`);
-                } else go(`/${key}`);
-              }}
-              items={[
-                {
-                  key: 'book-general',
-                  label: BOOKS['branch-general'],
-                  children: [
-                    { key: 'meetings:all', label: '三会一课（全部）' },
-                    ...MEETING_TYPES.map((t) => ({ key: `meetings:${t.id}`, label: t.label })),
-                  ],
-                },
-                { key: 'people', label: '人员名册' },
-                { key: 'trash', label: '回收站' },
-                { key: 'settings', label: '支部设置' },
-              ]}
-            />
-          </Layout.Sider>
-          <Layout.Content className="app-content">{page}</Layout.Content>
-        </Layout>
-      </Layout>
+      <Shell ledger={ledger} />
     </LedgerContext.Provider>
   );
 }

@@ -1,6 +1,13 @@
-import type { Attendee } from '../contract.js';
+import type { Attendee, Motion } from '../books/schema.js';
+import type { PoliticalStatus } from '../books/vocab.js';
 import { evaluateVote, type VoteOutcome } from './vote.js';
-import type { Motion } from '../contract.js';
+
+/** 正式党员 vote; 预备党员 attend but have no vote; everyone else attends as 其他. */
+export function membershipOf(status: PoliticalStatus): Attendee['membership'] {
+  if (status === '中共党员') return '正式';
+  if (status === '中共预备党员') return '预备';
+  return '其他';
+}
 
 export interface AttendanceCounts {
   /** 应到人数 */

@@ -1,9 +1,17 @@
 import type { Branch, BranchSetupInput, BranchUpdateInput, CommitteeSeat } from '../../../shared/contract.js';
-import { COMMITTEE_ROLES } from '../../../shared/books/meetings.js';
+import { COMMITTEE_ROLES } from '../../../shared/books/vocab.js';
+import type { DisplayContext } from '../../../shared/print/display.js';
 import { AppError } from '../errors.js';
+import { reindexPerson } from '../people/service.js';
 import { all, first, now, q, run, tx, type Db } from '../db/sql.js';
 
 const roleOrder = (role: string) => COMMITTEE_ROLES.indexOf(role as (typeof COMMITTEE_ROLES)[number]);
+
+/** Names of 党小组 by id, removed ones included (old records name them). */
+export function groupContext(db: Db): DisplayContext {
+  const names = new Map(all(db, q.selectFrom('party_groups').select(['id', 'name'])).map((g) => [g.id, g.name]));
+  return { groupName: (id) => names.get(id) ?? null };
+}
 
 export function getBranch(db: Db): Branch | null {
   const b = first(db, q.selectFrom('branch').selectAll().where('id', '=', 1));
@@ -50,6 +58,7 @@ export function setupBranch(db: Db, input: BranchSetupInput): Branch {
         }),
       );
       run(db, q.insertInto('committee').values({ person_id: lastInsertRowid, role: m.role, sort }));
+      reindexPerson(db, lastInsertRowid);
     });
   });
   return getBranch(db)!;
@@ -87,6 +96,8 @@ export function updateBranch(db: Db, input: BranchUpdateInput): Branch {
       if (p.political_status !== '中共党员') throw new AppError('VALIDATION', '支委应为正式党员', [{ path: 'committee', message: '支委应为正式党员' }]);
       run(db, q.insertInto('committee').values({ person_id: m.personId, role: m.role, sort }));
     });
+    // Group names and 支委 roles are part of what people are found by.
+    for (const p of all(db, q.selectFrom('people').select('id').where('removed_at', 'is', null))) reindexPerson(db, p.id);
   });
   return getBranch(db)!;
 }

@@ -50,15 +50,59 @@ export interface RecordsTable {
   group_id: number | null;
   /** JSON of the record's fields, validated by the contract before it is written. */
   data: string;
+  status: Generated<string>;
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
 }
 
 /** A view: active records with their 第N次 in the series. */
-export interface ActiveRecordsView extends Omit<RecordsTable, 'id'> {
+export interface ActiveRecordsView extends Omit<RecordsTable, 'id' | 'status'> {
   id: number;
+  status: string;
   seq: number;
+}
+
+export interface RecordRevisionsTable {
+  id: Generated<number>;
+  record_id: number;
+  saved_at: string;
+  type: string;
+  date: string;
+  status: string;
+  data: string;
+}
+
+export interface BlobsTable {
+  sha256: string;
+  size: number;
+  mime: string;
+  created_at: string;
+}
+
+export interface AttachmentsTable {
+  id: Generated<number>;
+  record_id: number;
+  sha256: string;
+  thumb_sha256: string | null;
+  name: string;
+  added_at: string;
+  removed_at: string | null;
+}
+
+/** FTS5 table; `rowid` is implicit. */
+export interface SearchIndexTable {
+  title: string;
+  body: string;
+  kind: 'record' | 'person';
+  ref_id: number;
+  book: string;
+}
+
+export interface RuleTextsTable {
+  id: string;
+  body: string;
+  updated_at: string;
 }
 
 export interface Tables {
@@ -68,4 +112,9 @@ export interface Tables {
   committee: CommitteeTable;
   records: RecordsTable;
   active_records: ActiveRecordsView;
+  record_revisions: RecordRevisionsTable;
+  blobs: BlobsTable;
+  attachments: AttachmentsTable;
+  search_index: SearchIndexTable;
+  rule_texts: RuleTextsTable;
 }

@@ -1,9 +1,10 @@
 import type { Person, PersonInput } from '../../../shared/contract.js';
-import type { PoliticalStatus } from '../../../shared/books/meetings.js';
+import type { PoliticalStatus } from '../../../shared/books/vocab.js';
 import { AppError, notFound } from '../errors.js';
 import { all, first, now, q, run, tx, type Db } from '../db/sql.js';
+import { indexPerson, unindexPerson } from '../search/index.js';
 
-function selectPeople() {
+export function selectPeople() {
   return q
     .selectFrom('people')
     .leftJoin('party_groups', 'party_groups.id', 'people.group_id')
@@ -25,7 +26,7 @@ function selectPeople() {
 
 type PersonRow = NonNullable<ReturnType<typeof first<ReturnType<typeof selectPeople>>>>;
 
-function toPerson(r: PersonRow): Person {
+export function toPerson(r: PersonRow): Person {
   return {
     id: r.id,
     name: r.name,
@@ -50,6 +51,18 @@ export function getPerson(db: Db, id: number): Person {
   return toPerson(r);
 }
 
+/** What a person is found by: the name (the index adds its pinyin) and the rest of the roster entry. */
+export function personEntry(p: Person) {
+  const body = [p.politicalStatus, p.groupName ?? '', p.committeeRole ? `支部${p.committeeRole}` : '', p.position, p.phone].filter(Boolean).join(' ');
+  return { id: p.id, name: p.name, body };
+}
+
+export function reindexPerson(db: Db, id: number) {
+  const r = first(db, selectPeople().where('people.id', '=', id));
+  if (!r) return unindexPerson(db, id);
+  indexPerson(db, personEntry(toPerson(r)));
+}
+
 function checkGroup(db: Db, groupId: number | null) {
   if (groupId === null) return;
   const g = first(db, q.selectFrom('party_groups').select('id').where('id', '=', groupId).where('removed_at', 'is', null));
@@ -70,7 +83,9 @@ export function createPerson(db: Db, p: PersonInput): Person {
   const id = tx(db, () => {
     checkGroup(db, p.groupId);
     const t = now();
-    return run(db, q.insertInto('people').values({ ...columns(p), created_at: t, updated_at: t })).lastInsertRowid;
+    const { lastInsertRowid } = run(db, q.insertInto('people').values({ ...columns(p), created_at: t, updated_at: t }));
+    reindexPerson(db, lastInsertRowid);
+    return lastInsertRowid;
   });
   return getPerson(db, id);
 }
@@ -86,6 +101,7 @@ export function updatePerson(db: Db, p: PersonInput & { id: number }): Person {
       ]);
     }
     run(db, q.updateTable('people').set({ ...columns(p), updated_at: now() }).where('id', '=', p.id));
+    reindexPerson(db, p.id);
   });
   return getPerson(db, p.id);
 }
@@ -97,6 +113,7 @@ export function removePerson(db: Db, id: number): null {
     const seat = first(db, q.selectFrom('committee').select('role').where('person_id', '=', id));
     if (seat) throw new AppError('CONFLICT', `此人是支部${seat.role}，请先在“支部设置”中更换支委，再移出名册。`);
     run(db, q.updateTable('people').set({ removed_at: now() }).where('id', '=', id));
+    unindexPerson(db, id);
   });
   return null;
 }

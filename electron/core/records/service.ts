@@ -1,17 +1,22 @@
-import type {
-  Attendee,
-  MeetingData,
-  MeetingRecord,
-  RecordInput,
-  RecordSummary,
-  TrashItem,
-} from '../../../shared/contract.js';
-import { meetingType, membershipOf, type MeetingTypeId, type PoliticalStatus } from '../../../shared/books/meetings.js';
-import { countAttendance, judgeMotion } from '../../../shared/rules/attendance.js';
-import type { FieldIssue } from '../../../shared/result.js';
+/**
+ * Records of every type, read and written through their definitions
+ * (shared/books). Writers check what the contract cannot (the database and
+ * cross-field rules), keep a revision of every 定稿 they change, and keep the
+ * search index in step, all in one transaction.
+ */
 import { sql } from 'kysely';
+import type { Attendee, RecordDto, RecordInput, RecordSummary, TrashItem } from '../../../shared/contract.js';
+import { recordType, type RecordStatus, type RecordTypeDef } from '../../../shared/books/index.js';
+import { checkRecord } from '../../../shared/books/check.js';
+import { displayValue, recordTitle } from '../../../shared/print/display.js';
+import { groupContext } from '../branch/service.js';
+import { membershipOf } from '../../../shared/rules/attendance.js';
+import type { PoliticalStatus } from '../../../shared/books/vocab.js';
+import type { FieldIssue } from '../../../shared/result.js';
 import { AppError, notFound } from '../errors.js';
 import { all, first, now, q, run, tx, type Db } from '../db/sql.js';
+import { countAttachments } from '../attachments/service.js';
+import { indexRecordRow, unindexRecord } from './search.js';
 
 // ---------- readers ----------
 
@@ -19,79 +24,112 @@ function selectActive() {
   return q
     .selectFrom('active_records as r')
     .leftJoin('party_groups as g', 'g.id', 'r.group_id')
-    .select(['r.id', 'r.type', 'r.seq', 'r.date', 'r.data', 'r.created_at', 'r.updated_at', 'g.name as group_name']);
+    .select(['r.id', 'r.type', 'r.seq', 'r.date', 'r.status', 'r.data', 'r.created_at', 'r.updated_at', 'g.name as group_name']);
 }
 
 type ActiveRow = NonNullable<ReturnType<typeof first<ReturnType<typeof selectActive>>>>;
 
-function toRecord(r: ActiveRow): MeetingRecord {
+function toRecord(r: ActiveRow): RecordDto {
   return {
     id: r.id,
-    type: r.type as MeetingTypeId,
-    seq: r.seq,
+    type: r.type,
+    seq: recordType(r.type).kind === 'meeting' ? r.seq : null,
     date: r.date,
-    data: JSON.parse(r.data) as MeetingData,
+    status: r.status as RecordStatus,
+    data: JSON.parse(r.data) as Record<string, unknown>,
     groupName: r.group_name,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
 }
 
-export function getRecord(db: Db, id: number): MeetingRecord {
+export function getRecord(db: Db, id: number): RecordDto {
   const r = first(db, selectActive().where('r.id', '=', id));
   if (!r) throw notFound('该记录');
   return toRecord(r);
 }
 
-export function listRecords(db: Db, year: number, type: MeetingTypeId | null): RecordSummary[] {
+export function listRecords(db: Db, year: number, filter: { type: string | null; book: string | null }): RecordSummary[] {
   let query = selectActive()
     .where('r.date', '>=', `${year}-01-01`)
     .where('r.date', '<=', `${year}-12-31`)
     .orderBy('r.date', 'desc')
-    // same day: by start time like 第N次, so the list never shows 第2次 above 第3次
     .orderBy(sql`json_extract(r.data, '$.startTime')`, 'desc')
     .orderBy('r.id', 'desc');
-  if (type) query = query.where('r.type', '=', type);
-  return all(db, query).map((row) => {
-    const rec = toRecord(row);
-    const c = countAttendance(rec.data.attendance);
+  if (filter.type) query = query.where('r.type', '=', filter.type);
+  const rows = all(db, query)
+    .map(toRecord)
+    .filter((r) => !filter.book || recordType(r.type).book === filter.book);
+  const ctx = groupContext(db);
+  const attachments = countAttachments(db, rows.map((r) => r.id));
+  return rows.map((rec) => {
+    const def = recordType(rec.type);
+    const cells: Record<string, string> = {};
+    for (const key of def.listColumns) {
+      const f = def.fields.find((x) => x.key === key)!;
+      cells[key] = displayValue(f, rec.data[key], ctx);
+    }
     return {
       id: rec.id,
       type: rec.type,
       seq: rec.seq,
       date: rec.date,
-      startTime: rec.data.startTime,
-      location: rec.data.location,
-      host: rec.data.host,
-      groupName: rec.groupName,
-      expected: c.expected,
-      present: c.present,
-      topics: rec.data.topics,
+      status: rec.status,
+      title: recordTitle(def, rec.data, ctx),
+      cells,
+      attachments: attachments.get(rec.id) ?? 0,
       updatedAt: rec.updatedAt,
     };
   });
 }
 
+export function countRecords(db: Db, year: number): Record<string, number> {
+  const rows = all(
+    db,
+    q
+      .selectFrom('records')
+      .select(['type', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('deleted_at', 'is', null)
+      .where('date', '>=', `${year}-01-01`)
+      .where('date', '<=', `${year}-12-31`)
+      .groupBy('type'),
+  );
+  return Object.fromEntries(rows.map((r) => [r.type, r.n]));
+}
+
 /** Who is expected at a new meeting of this type, from today's roster: 应到 is the length of this list. */
-export function expectedAttendance(db: Db, type: MeetingTypeId, groupId: number | null): Attendee[] {
-  const def = meetingType(type);
+export function expectedAttendance(db: Db, type: string, groupId: number | null): Attendee[] {
+  const def = recordType(type);
+  if (!def.attendees) throw new AppError('VALIDATION', `${def.label}不记录出席情况`);
   let query = q
     .selectFrom('people as p')
     .leftJoin('committee as c', 'c.person_id', 'p.id')
     .select(['p.id', 'p.name', 'p.political_status', 'p.position', 'c.role'])
     .where('p.removed_at', 'is', null)
-    .where('p.political_status', 'in', ['中共党员', '中共预备党员'])
     .orderBy(sql`coalesce(c.sort, 99)`)
     .orderBy('p.id');
-  if (def.attendees === 'committee') query = query.where('c.role', 'is not', null);
-  if (def.attendees === 'group') {
-    if (groupId === null) throw new AppError('VALIDATION', '请选择党小组', [{ path: 'groupId', message: '请选择党小组' }]);
-    query = query.where('p.group_id', '=', groupId);
+  const party = ['中共党员', '中共预备党员'];
+  switch (def.attendees) {
+    case 'members':
+      query = query.where('p.political_status', 'in', party);
+      break;
+    case 'committee':
+      query = query.where('p.political_status', 'in', party).where('c.role', 'is not', null);
+      break;
+    case 'group':
+      if (groupId === null) throw new AppError('VALIDATION', '请选择党小组', [{ path: 'groupId', message: '请选择党小组' }]);
+      query = query.where('p.political_status', 'in', party).where('p.group_id', '=', groupId);
+      break;
+    case 'league':
+      query = query.where('p.political_status', '=', '共青团员');
+      break;
+    case 'everyone':
+      break;
   }
   return all(db, query).map((p) => ({
     personId: p.id,
     name: p.name,
-    membership: membershipOf(p.political_status as PoliticalStatus)!,
+    membership: membershipOf(p.political_status as PoliticalStatus),
     title: p.role ?? p.position,
     present: true,
     absenceReason: '',
@@ -99,111 +137,116 @@ export function expectedAttendance(db: Db, type: MeetingTypeId, groupId: number 
 }
 
 export function listTrash(db: Db): TrashItem[] {
+  const ctx = groupContext(db);
   return all(
     db,
     q.selectFrom('records').select(['id', 'type', 'date', 'data', 'deleted_at']).where('deleted_at', 'is not', null).orderBy('deleted_at', 'desc'),
   ).map((r) => ({
     id: r.id,
-    type: r.type as MeetingTypeId,
+    type: r.type,
     date: r.date,
-    topics: (JSON.parse(r.data) as MeetingData).topics,
+    title: recordTitle(recordType(r.type), JSON.parse(r.data) as Record<string, unknown>, ctx),
     deletedAt: r.deleted_at!,
   }));
 }
 
 // ---------- writers ----------
 
-/** Checks that need the database or span several fields; the contract has already checked each field. */
-function normalise(db: Db, input: RecordInput, existingGroupId: number | null): { data: MeetingData; groupId: number | null } {
-  const def = meetingType(input.type);
-  const d = input.data;
-  const issues: FieldIssue[] = [];
+/** What the contract cannot check: the database, and rules across fields. */
+function validate(db: Db, def: RecordTypeDef, input: RecordInput, existingGroupId: number | null): number | null {
+  const issues: FieldIssue[] = checkRecord(def, input.data);
   const add = (path: string, message: string) => issues.push({ path: `data.${path}`, message });
-
   let groupId: number | null = null;
-  if (def.attendees === 'group') {
-    if (d.groupId === null) add('groupId', '请选择党小组');
-    else {
-      const g = first(db, q.selectFrom('party_groups').select(['id', 'removed_at']).where('id', '=', d.groupId));
-      if (!g || (g.removed_at !== null && g.id !== existingGroupId)) add('groupId', '所选党小组不存在');
-      groupId = d.groupId;
+  const groupField = def.fields.find((f) => f.kind === 'group');
+  if (groupField) {
+    const gid = input.data[groupField.key] as number | null;
+    if (gid !== null) {
+      const g = first(db, q.selectFrom('party_groups').select(['id', 'removed_at']).where('id', '=', gid));
+      if (!g || (g.removed_at !== null && g.id !== existingGroupId)) add(groupField.key, `所选${groupField.label}不存在`);
+      groupId = gid;
     }
   }
-  if (d.endTime <= d.startTime) add('endTime', '结束时间应晚于开始时间');
-  if (def.lecture && d.lecture === null) add('lecture', '请填写党课的主讲人、题目和学时');
-  if (!def.votes && d.motions.length > 0) add('motions', `${def.label}不进行表决`);
-
-  const ids = new Set<number>();
-  d.attendance.forEach((a, i) => {
-    if (ids.has(a.personId)) add(`attendance.${i}`, `${a.name}重复出现在应到人员中`);
-    ids.add(a.personId);
-    if (!a.present && a.absenceReason.trim() === '') add(`attendance.${i}.absenceReason`, `请填写${a.name}的缺席原因`);
-  });
-  if (ids.size > 0) {
-    const known = all(db, q.selectFrom('people').select('id').where('id', 'in', [...ids])).length;
-    if (known !== ids.size) add('attendance', '应到人员中有人不在人员名册里');
-  }
-  if (def.votes) {
-    d.motions.forEach((m, i) => {
-      const outcome = judgeMotion(d.attendance, m);
-      if (outcome.invalid) add(`motions.${i}.for`, outcome.invalid);
-    });
+  const ids = [...new Set(((input.data.attendance ?? []) as Attendee[]).map((a) => a.personId))];
+  if (ids.length > 0) {
+    const known = all(db, q.selectFrom('people').select('id').where('id', 'in', ids)).length;
+    if (known !== ids.length) add('attendance', '应到人员中有人不在人员名册里');
   }
   if (issues.length) throw new AppError('VALIDATION', issues[0]!.message, issues);
-
-  return {
-    data: {
-      ...d,
-      groupId,
-      lecture: def.lecture ? d.lecture : null,
-      attendance: d.attendance.map((a) => (a.present ? { ...a, absenceReason: '' } : a)),
-    },
-    groupId,
-  };
+  return groupId;
 }
 
-export function createRecord(db: Db, input: RecordInput): MeetingRecord {
+/** Absent people keep their reason; present people have none. */
+function normalise(data: Record<string, unknown>): Record<string, unknown> {
+  if (!Array.isArray(data.attendance)) return data;
+  return { ...data, attendance: (data.attendance as Attendee[]).map((a) => (a.present ? { ...a, absenceReason: '' } : a)) };
+}
+
+export function createRecord(db: Db, input: RecordInput): RecordDto {
+  const def = recordType(input.type);
   const id = tx(db, () => {
-    const { data, groupId } = normalise(db, input, null);
+    const groupId = validate(db, def, input, null);
     const t = now();
-    return run(
+    const { lastInsertRowid } = run(
       db,
-      q.insertInto('records').values({ type: input.type, date: input.date, group_id: groupId, data: JSON.stringify(data), created_at: t, updated_at: t }),
-    ).lastInsertRowid;
+      q.insertInto('records').values({
+        type: input.type,
+        date: input.date,
+        status: input.status,
+        group_id: groupId,
+        data: JSON.stringify(normalise(input.data)),
+        created_at: t,
+        updated_at: t,
+      }),
+    );
+    indexRecordRow(db, lastInsertRowid);
+    return lastInsertRowid;
   });
   return getRecord(db, id);
 }
 
-export function updateRecord(db: Db, input: RecordInput & { id: number }): MeetingRecord {
+/** Keep the record as it is now, when it is a 定稿 about to change. */
+function keepRevision(db: Db, id: number) {
+  const cur = first(db, q.selectFrom('records').select(['type', 'date', 'status', 'data']).where('id', '=', id));
+  if (!cur || cur.status !== 'final') return;
+  run(db, q.insertInto('record_revisions').values({ record_id: id, saved_at: now(), type: cur.type, date: cur.date, status: cur.status, data: cur.data }));
+}
+
+export function updateRecord(db: Db, id: number, input: RecordInput): RecordDto {
+  const def = recordType(input.type);
   tx(db, () => {
-    const row = first(db, q.selectFrom('records').select(['type', 'group_id']).where('id', '=', input.id).where('deleted_at', 'is', null));
+    const row = first(db, q.selectFrom('records').select(['type', 'group_id', 'date', 'status', 'data']).where('id', '=', id).where('deleted_at', 'is', null));
     if (!row) throw notFound('该记录');
-    const { data, groupId } = normalise(db, input, row.group_id);
-    run(
-      db,
-      q
-        .updateTable('records')
-        .set({ type: input.type, date: input.date, group_id: groupId, data: JSON.stringify(data), updated_at: now() })
-        .where('id', '=', input.id),
-    );
+    if (row.type !== input.type) throw new AppError('VALIDATION', '不能更改记录的类型', [{ path: 'type', message: '不能更改记录的类型' }]);
+    const groupId = validate(db, def, input, row.group_id);
+    const data = JSON.stringify(normalise(input.data));
+    if (row.date === input.date && row.status === input.status && row.data === data) return; // nothing changed
+    keepRevision(db, id);
+    run(db, q.updateTable('records').set({ date: input.date, status: input.status, group_id: groupId, data, updated_at: now() }).where('id', '=', id));
+    indexRecordRow(db, id);
   });
-  return getRecord(db, input.id);
+  return getRecord(db, id);
 }
 
 /** Move to the 回收站; nothing is lost until it is purged from there. */
 export function removeRecord(db: Db, id: number): null {
-  const { changes } = run(db, q.updateTable('records').set({ deleted_at: now() }).where('id', '=', id).where('deleted_at', 'is', null));
-  if (!changes) throw notFound('该记录');
+  tx(db, () => {
+    const { changes } = run(db, q.updateTable('records').set({ deleted_at: now() }).where('id', '=', id).where('deleted_at', 'is', null));
+    if (!changes) throw notFound('该记录');
+    unindexRecord(db, id);
+  });
   return null;
 }
 
-export function restoreRecord(db: Db, id: number): MeetingRecord {
-  const { changes } = run(db, q.updateTable('records').set({ deleted_at: null }).where('id', '=', id).where('deleted_at', 'is not', null));
-  if (!changes) throw notFound('回收站中的该记录');
+export function restoreRecord(db: Db, id: number): RecordDto {
+  tx(db, () => {
+    const { changes } = run(db, q.updateTable('records').set({ deleted_at: null }).where('id', '=', id).where('deleted_at', 'is not', null));
+    if (!changes) throw notFound('回收站中的该记录');
+    indexRecordRow(db, id);
+  });
   return getRecord(db, id);
 }
 
-/** Delete for good; only records already in the 回收站 can be purged. */
+/** Delete for good; only records already in the 回收站 can be purged. Attachments' files go after. */
 export function purgeRecord(db: Db, id: number): null {
   const { changes } = run(db, q.deleteFrom('records').where('id', '=', id).where('deleted_at', 'is not', null));
   if (!changes) throw notFound('回收站中的该记录');

@@ -1,13 +1,18 @@
-import type { PrintDoc } from '../../../shared/print/meeting';
+import type { PrintDoc } from '../../../shared/print/record';
 import './print.css';
 
+export interface PrintImage {
+  name: string;
+  src: string;
+}
+
 /** An A4 sheet in the official look, laid out from the shared PrintDoc (the Word export reads the same). */
-export function PrintSheet({ doc }: { doc: PrintDoc }) {
+export function PrintSheet({ doc, images = [], others = [] }: { doc: PrintDoc; images?: PrintImage[]; others?: string[] }) {
   return (
     <article className="sheet" aria-label="打印页">
       <div className="sheet-org">{doc.org}</div>
       <h1 className="sheet-title">{doc.title}</h1>
-      <div className="sheet-subtitle">{doc.subtitle}</div>
+      {doc.subtitle ? <div className="sheet-subtitle">{doc.subtitle}</div> : <div className="sheet-gap" />}
       <table className="sheet-table">
         <colgroup>
           <col style={{ width: '20%' }} />
@@ -26,10 +31,7 @@ export function PrintSheet({ doc }: { doc: PrintDoc }) {
                   </td>
                 </>
               ) : (
-                row.map((c) => [
-                  <th key={`${c.label}-l`}>{c.label}</th>,
-                  <td key={`${c.label}-v`}>{c.value}</td>,
-                ])
+                row.map((c) => [<th key={`${c.label}-l`}>{c.label}</th>, <td key={`${c.label}-v`}>{c.value}</td>])
               )}
             </tr>
           ))}
@@ -41,15 +43,53 @@ export function PrintSheet({ doc }: { doc: PrintDoc }) {
           {s.paragraphs.map((p, i) => (
             <p key={i}>{p}</p>
           ))}
+          {s.table && (
+            <table className="sheet-table sheet-subtable">
+              <thead>
+                <tr>
+                  {s.table.columns.map((c) => (
+                    <th key={c}>{c}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {s.table.rows.map((r, i) => (
+                  <tr key={i}>
+                    {r.map((v, j) => (
+                      <td key={j} className="pre">
+                        {v}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
         </section>
       ))}
-      <div className="sheet-signatures">
-        {doc.signatures.map((s) => (
-          <div key={s}>
-            {s}：<span className="sheet-sign-line" />
-          </div>
-        ))}
-      </div>
+      {doc.signatures.length > 0 && (
+        <div className="sheet-signatures">
+          {doc.signatures.map((s) => (
+            <div key={s}>
+              {s}：<span className="sheet-sign-line" />
+            </div>
+          ))}
+        </div>
+      )}
+      {(images.length > 0 || others.length > 0) && (
+        <section className="sheet-section sheet-attachments">
+          <h2>附件：</h2>
+          {others.map((n) => (
+            <p key={n}>{n}</p>
+          ))}
+          {images.map((im) => (
+            <figure key={im.src}>
+              <img src={im.src} alt={im.name} />
+              <figcaption>{im.name}</figcaption>
+            </figure>
+          ))}
+        </section>
+      )}
     </article>
   );
 }

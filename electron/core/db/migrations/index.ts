@@ -8,6 +8,7 @@
  */
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
 import * as m0001 from './0001_initial.js';
+import * as m0002 from './0002_records_lifecycle.js';
 
 export type Exec = (query: Compilable<unknown> | CompiledQuery<unknown>) => void;
 
@@ -16,4 +17,7 @@ export interface Migration {
   up(k: Kysely<any>, exec: Exec): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ name: '0001_initial', up: m0001.up }];
+export const MIGRATIONS: readonly Migration[] = [
+  { name: '0001_initial', up: m0001.up },
+  { name: '0002_records_lifecycle', up: m0002.up },
+];

@@ -15,7 +15,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import type { PrintDoc, PrintRow } from '../../../../shared/print/meeting.js';
+import type { PrintDoc, PrintRow, PrintTable } from '../../../../shared/print/record.js';
 import { A4_PAGE, font, FONT, LINE, SIZE, TEXT_WIDTH } from './style.js';
 
 const run = (text: string, face: string = FONT.body, size: number = SIZE.body, bold = false) =>
@@ -54,6 +54,21 @@ function headerRow(row: PrintRow) {
   return new TableRow({ children: cells, cantSplit: true });
 }
 
+/** A body sub-table: equal columns across the type area, header row repeated on each page. */
+function bodyTable(t: PrintTable) {
+  const w = Math.floor(TEXT_WIDTH / t.columns.length);
+  const widths = t.columns.map(() => w);
+  return new Table({
+    layout: TableLayoutType.FIXED,
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c) => cell([c], [w], true)) }),
+      ...t.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((v) => cell(v.split('\n'), [w], false)) })),
+    ],
+  });
+}
+
 export function printDocToDocx(doc: PrintDoc): Document {
   const centered = (text: string, face: string, size: number, after = 0) =>
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { ...LINE, after }, children: [run(text, face, size)] });
@@ -65,7 +80,7 @@ export function printDocToDocx(doc: PrintDoc): Document {
       spacing: { line: 800, lineRule: LINE.lineRule },
       children: [run(doc.title, FONT.title, SIZE.title)],
     }),
-    centered(doc.subtitle, FONT.body, SIZE.body, 200),
+    ...(doc.subtitle ? [centered(doc.subtitle, FONT.body, SIZE.body, 200)] : [new Paragraph({ spacing: { after: 200 } })]),
     new Table({
       layout: TableLayoutType.FIXED,
       width: { size: TEXT_WIDTH, type: WidthType.DXA },
@@ -78,6 +93,7 @@ export function printDocToDocx(doc: PrintDoc): Document {
     for (const p of s.paragraphs) {
       body.push(new Paragraph({ spacing: LINE, indent: { firstLine: 640 }, children: [run(p)] }));
     }
+    if (s.table) body.push(bodyTable(s.table));
   }
   doc.signatures.forEach((s, i) =>
     body.push(
@@ -91,7 +107,7 @@ export function printDocToDocx(doc: PrintDoc): Document {
 
   return new Document({
     creator: '支部四本一档',
-    title: `${doc.title}（${doc.subtitle}）`,
+    title: doc.subtitle ? `${doc.title}（${doc.subtitle}）` : doc.title,
     styles: { default: { document: { run: { font: font(FONT.body), size: SIZE.body } } } },
     sections: [
       {

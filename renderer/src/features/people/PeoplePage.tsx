@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App as AntApp, Button, DatePicker, Form, Input, Modal, Popconfirm, Select, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Person, PersonInput } from '../../../../shared/contract';
-import { GENDERS, POLITICAL_STATUSES } from '../../../../shared/books/meetings';
+import { GENDERS, POLITICAL_STATUSES } from '../../../../shared/books/vocab';
 import { call } from '../../api';
 import { useLedger } from '../../context';
 import { showError } from '../../errors';
@@ -10,7 +10,7 @@ import { useApiData } from '../../useApiData';
 
 type Values = Omit<PersonInput, 'birthDate' | 'groupId'> & { birthDate?: Dayjs | null; groupId?: number | null };
 
-export function PeoplePage() {
+export function PeoplePage({ highlight }: { highlight: number | null }) {
   const { message } = AntApp.useApp();
   const { branch } = useLedger();
   const [loaded, reload] = useApiData(() => call('people.list'), []);
@@ -57,6 +57,7 @@ export function PeoplePage() {
       <Table<Person>
         rowKey="id"
         dataSource={people}
+        rowClassName={(p) => (p.id === highlight ? 'row-highlight' : '')}
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         columns={[
           { title: '姓名', dataIndex: 'name' },

@@ -1,23 +1,41 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Result, Spin } from 'antd';
-import { meetingPrintDoc } from '../../../../shared/print/meeting';
-import { useLedger } from '../../context';
+import type { RecordDto } from '../../../../shared/contract';
+import { call } from '../../api';
 import { go } from '../../router';
-import { PrintSheet } from '../../components/PrintSheet';
-import { useExportDocx, useMeeting } from '../meetings/useMeeting';
+import { PrintSheet, type PrintImage } from '../../components/PrintSheet';
+import { dataUrl } from '../records/attachmentFiles';
+import { useExportDocx, usePrintDoc, useRecord } from '../records/useRecord';
 
-/** A4 print preview; 打印 opens Electron's or the browser's print dialog. */
-export function PrintPage({ id }: { id: number }) {
-  const { branch } = useLedger();
-  const rec = useMeeting(id);
-  const exportDocx = useExportDocx();
+/** The record's attachments for paper: images in full, other files by name. */
+function useAttachmentsForPrint(id: number) {
+  const [images, setImages] = useState<PrintImage[]>([]);
+  const [others, setOthers] = useState<string[]>([]);
   useEffect(() => {
-    document.body.classList.add('printing');
-    return () => document.body.classList.remove('printing');
-  }, []);
-  if (rec === null) return <Spin />;
-  if (rec === false) return <Result status="404" title="记录不存在或已删除" extra={<Button onClick={() => go('/meetings')}>返回</Button>} />;
-  const doc = meetingPrintDoc(rec, branch.name);
+    let live = true;
+    void (async () => {
+      const list = await call('attachments.list', { recordId: id });
+      const imgs: PrintImage[] = [];
+      for (const a of list.filter((x) => x.mime.startsWith('image/'))) {
+        const c = await call('attachments.get', { id: a.id, thumb: false });
+        imgs.push({ name: a.name, src: dataUrl(c.mime, c.base64) });
+      }
+      if (live) {
+        setImages(imgs);
+        setOthers(list.filter((x) => !x.mime.startsWith('image/')).map((x) => `${x.name}（PDF，另行打印）`));
+      }
+    })().catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [id]);
+  return { images, others };
+}
+
+function Sheet({ rec }: { rec: RecordDto }) {
+  const doc = usePrintDoc(rec);
+  const exportDocx = useExportDocx();
+  const { images, others } = useAttachmentsForPrint(rec.id);
   return (
     <div className="print-page">
       <div className="page-toolbar no-print" style={{ padding: '12px 24px', background: '#fff' }}>
@@ -26,12 +44,20 @@ export function PrintPage({ id }: { id: number }) {
         <Button type="primary" onClick={() => window.print()}>
           打印
         </Button>
-        <Button onClick={() => exportDocx(id)}>导出Word</Button>
-        <Button onClick={() => go(`/meetings/${id}`)}>返回</Button>
+        <Button onClick={() => exportDocx(rec.id)}>导出Word</Button>
+        <Button onClick={() => go(`/records/${rec.id}`)}>返回</Button>
       </div>
       <div style={{ paddingTop: 16 }}>
-        <PrintSheet doc={doc} />
+        <PrintSheet doc={doc} images={images} others={others} />
       </div>
     </div>
   );
+}
+
+/** A4 print preview; 打印 opens Electron's or the browser's print dialog. */
+export function PrintPage({ id }: { id: number }) {
+  const [rec] = useRecord(id);
+  if (rec === null) return <Spin />;
+  if (rec === false) return <Result status="404" title="记录不存在或已删除" extra={<Button onClick={() => go('/records')}>返回</Button>} />;
+  return <Sheet rec={rec} />;
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { App as AntApp, Button, Card, Descriptions, Form, Input, Select, Space } from 'antd';
 import type { AppInfo, BranchUpdateInput, Person } from '../../../../shared/contract';
-import { COMMITTEE_ROLES } from '../../../../shared/books/meetings';
+import { COMMITTEE_ROLES } from '../../../../shared/books/vocab';
 import { call } from '../../api';
 import { useLedger } from '../../context';
 import { showError } from '../../errors';

@@ -1,6 +1,6 @@
 import { App as AntApp, Button, Card, Form, Input, Select, Space, Typography } from 'antd';
 import type { BranchSetupInput } from '../../../../shared/contract';
-import { COMMITTEE_ROLES, GENDERS } from '../../../../shared/books/meetings';
+import { COMMITTEE_ROLES, GENDERS } from '../../../../shared/books/vocab';
 import { call } from '../../api';
 import { showError } from '../../errors';
 

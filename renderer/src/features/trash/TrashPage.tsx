@@ -1,6 +1,6 @@
 import { App as AntApp, Button, Popconfirm, Table } from 'antd';
 import type { TrashItem } from '../../../../shared/contract';
-import { meetingType } from '../../../../shared/books/meetings';
+import { recordType } from '../../../../shared/books/index';
 import { call } from '../../api';
 import { showError } from '../../errors';
 import { useApiData } from '../../useApiData';
@@ -31,9 +31,9 @@ export function TrashPage() {
         loading={items === null}
         locale={{ emptyText: '回收站是空的' }}
         columns={[
-          { title: '类型', dataIndex: 'type', render: (t: TrashItem['type']) => meetingType(t).label },
+          { title: '类型', dataIndex: 'type', render: (t: string) => recordType(t).label },
           { title: '日期', dataIndex: 'date' },
-          { title: '议题', dataIndex: 'topics', render: (t: string[]) => t.join('；') },
+          { title: '标题', dataIndex: 'title' },
           { title: '删除时间', dataIndex: 'deletedAt', render: (d: string) => new Date(d).toLocaleString('zh-CN') },
           {
             title: '操作',

@@ -1,6 +1,6 @@
 import { AutoComplete, Checkbox, Table, Tag } from 'antd';
-import type { Attendee } from '../../../../shared/contract';
-import { ABSENCE_REASONS } from '../../../../shared/books/meetings';
+import type { Attendee } from '../../../../shared/books/schema';
+import { ABSENCE_REASONS } from '../../../../shared/books/vocab';
 import { countAttendance } from '../../../../shared/rules/attendance';
 
 interface Props {
@@ -9,7 +9,7 @@ interface Props {
 }
 
 /** Who was expected, who came, and why the others did not; 应到/实到 are counted from this list. */
-export function AttendanceEditor({ value = [], onChange }: Props) {
+export function AttendanceInput({ value = [], onChange }: Props) {
   const c = countAttendance(value);
   const patch = (i: number, p: Partial<Attendee>) => onChange?.(value.map((a, j) => (j === i ? { ...a, ...p } : a)));
   return (
@@ -25,14 +25,15 @@ export function AttendanceEditor({ value = [], onChange }: Props) {
         rowKey="personId"
         pagination={false}
         dataSource={value}
-        locale={{ emptyText: '没有应到人员：请先在“人员名册”中录入党员，并在“支部设置”中设好支委与党小组' }}
+        locale={{ emptyText: '没有应到人员：请先在“人员名册”中录入人员，并在“支部设置”中设好支委与党小组' }}
         columns={[
           { title: '姓名', dataIndex: 'name' },
           {
             title: '身份',
             dataIndex: 'membership',
             width: 100,
-            render: (m: Attendee['membership']) => <Tag color={m === '正式' ? 'red' : 'orange'}>{m}党员</Tag>,
+            render: (m: Attendee['membership']) =>
+              m === '其他' ? <Tag>非党员</Tag> : <Tag color={m === '正式' ? 'red' : 'orange'}>{m}党员</Tag>,
           },
           { title: '职务', dataIndex: 'title' },
           {

@@ -1,0 +1,252 @@
+/**
+ * Attachments of records: photos and scanned sign-in sheets (JPG, PNG, PDF).
+ * The type is judged from the content, never from the name; the name is kept
+ * for display only and is never used as a path. Files are content-addressed
+ * (see store.ts): the same bytes are stored once however often they are added.
+ *
+ * Removing an attachment only detaches it (removed_at); its file goes when the
+ * record is purged and `purgeRecordFiles` runs.
+ */
+import type { AttachmentContent, AttachmentDto, ParsedInputOf } from '../../../shared/contract.js';
+import { AppError, notFound } from '../errors.js';
+import { all, first, now, q, run, tx, type Db } from '../db/sql.js';
+import {
+  collectGarbage,
+  describeContent,
+  putBlobFile,
+  readBlobFile,
+  sha256Hex,
+  sniffMime,
+  type BlobMime,
+  type GarbageReport,
+} from './store.js';
+
+export { collectGarbage, type GarbageReport } from './store.js';
+
+const MiB = 1024 * 1024;
+/** Largest attachment accepted, in bytes. */
+export const MAX_ATTACHMENT_BYTES = 20 * MiB;
+/** Largest thumbnail accepted, in bytes (the renderer makes them small). */
+export const MAX_THUMB_BYTES = 2 * MiB;
+export const MAX_NAME_LENGTH = 200;
+const FALLBACK_NAME = '附件';
+
+export type AddAttachmentInput = ParsedInputOf<'attachments.add'>;
+
+const EXT: Record<BlobMime, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' };
+
+// ---------- checks ----------
+
+/** A size for people: 20 MB, 1.5 MB, 800 KB, 12 字节. */
+export function formatSize(bytes: number): string {
+  const trim = (n: number) => String(Number(n.toFixed(1)));
+  if (bytes >= MiB) return `${trim(bytes / MiB)} MB`;
+  if (bytes >= 1024) return `${trim(bytes / 1024)} KB`;
+  return `${bytes} 字节`;
+}
+
+const BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/**
+ * Decode strict standard base64 (whitespace ignored, padding optional), after
+ * checking the decoded size against `limit` so that an oversized file is never
+ * decoded. Node's own decoder silently skips bad characters, hence the checks.
+ */
+function decode(base64: string, what: '文件' | '缩略图', limit: number): Buffer {
+  const clean = base64.replace(/\s+/g, '');
+  const pad = clean.endsWith('==') ? 2 : clean.endsWith('=') ? 1 : 0;
+  if (!BASE64_RE.test(clean) || clean.length % 4 === 1 || (pad > 0 && clean.length % 4 !== 0)) {
+    throw new AppError('VALIDATION', `${what}数据已损坏（不是有效的 base64 编码），请重新选择文件。`);
+  }
+  const size = Math.floor(((clean.length - pad) * 3) / 4);
+  if (size === 0) throw new AppError('VALIDATION', `${what}是空的，请重新选择文件。`);
+  if (size > limit) {
+    throw new AppError(
+      'VALIDATION',
+      what === '文件'
+        ? `文件过大（约 ${formatSize(size)}），每个附件不能超过 ${formatSize(limit)}。可以先压缩图片或把 PDF 拆分后再添加。`
+        : `缩略图过大（约 ${formatSize(size)}），不能超过 ${formatSize(limit)}。`,
+    );
+  }
+  return Buffer.from(clean, 'base64');
+}
+
+function checkFileType(bytes: Uint8Array): BlobMime {
+  const mime = sniffMime(bytes);
+  if (mime) return mime;
+  const base = '只能添加 JPG、PNG 图片或 PDF 文件（按文件内容判断，与文件名无关）';
+  const seen = describeContent(bytes);
+  if (!seen) throw new AppError('VALIDATION', `${base}，这个文件不是其中任何一种。`);
+  throw new AppError('VALIDATION', `${base}，这个文件实际是${seen.label}。${seen.convert ? '请先转换为 JPG 或 PNG 后再添加。' : ''}`);
+}
+
+function checkThumbType(bytes: Uint8Array): BlobMime {
+  const mime = sniffMime(bytes);
+  if (mime === 'image/png' || mime === 'image/jpeg') return mime;
+  throw new AppError('VALIDATION', '缩略图只能是 PNG 或 JPG 图片（按内容判断）。');
+}
+
+/** Bidirectional controls can disguise a name (“签到表‮gpj.exe”), so they go with the control characters. */
+const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/**
+ * The user's file name, for display only: no directory part (either slash),
+ * no control or direction characters, trimmed, at most 200 characters; a
+ * fallback of 附件.<ext> when nothing sensible is left.
+ */
+export function sanitizeName(name: string, mime: BlobMime): string {
+  const base = name.replace(UNSAFE_CHARS, '').split(/[/\\]/).pop() ?? '';
+  const chars = Array.from(base.trim()).slice(0, MAX_NAME_LENGTH);
+  const out = chars.join('').trim();
+  if (out === '' || /^\.+$/.test(out)) return `${FALLBACK_NAME}.${EXT[mime]}`;
+  return out;
+}
+
+// ---------- readers ----------
+
+function selectDto() {
+  return q
+    .selectFrom('attachments as a')
+    .innerJoin('blobs as b', 'b.sha256', 'a.sha256')
+    .select(['a.id', 'a.record_id', 'a.name', 'a.sha256', 'a.thumb_sha256', 'a.added_at', 'b.mime', 'b.size']);
+}
+
+type DtoRow = NonNullable<ReturnType<typeof first<ReturnType<typeof selectDto>>>>;
+
+function toDto(r: DtoRow): AttachmentDto {
+  return {
+    id: r.id,
+    recordId: r.record_id,
+    name: r.name,
+    mime: r.mime,
+    size: r.size,
+    sha256: r.sha256,
+    hasThumb: r.thumb_sha256 !== null,
+    addedAt: r.added_at,
+  };
+}
+
+/** The attachments of a record that have not been removed, in the order they were added. */
+export function listAttachments(db: Db, recordId: number): AttachmentDto[] {
+  return all(db, selectDto().where('a.record_id', '=', recordId).where('a.removed_at', 'is', null).orderBy('a.id')).map(toDto);
+}
+
+/** How many attachments each record has (0 for none), for list views. */
+export function countAttachments(db: Db, recordIds: readonly number[]): Map<number, number> {
+  const out = new Map<number, number>(recordIds.map((id) => [id, 0]));
+  const ids = [...out.keys()];
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const counts = all(
+      db,
+      q
+        .selectFrom('attachments')
+        .select(['record_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('record_id', 'in', chunk)
+        .where('removed_at', 'is', null)
+        .groupBy('record_id'),
+    );
+    for (const c of counts) out.set(c.record_id, Number(c.n));
+  }
+  return out;
+}
+
+/**
+ * The bytes of an attachment (or of its thumbnail), checked against their
+ * sha256. A missing or altered file is reported, never served.
+ */
+export function getAttachmentContent(db: Db, dataDir: string, id: number, thumb: boolean): AttachmentContent {
+  const a = first(db, q.selectFrom('attachments').select(['sha256', 'thumb_sha256']).where('id', '=', id).where('removed_at', 'is', null));
+  if (!a) throw notFound('该附件');
+  const sha = thumb ? a.thumb_sha256 : a.sha256;
+  if (sha === null) throw new AppError('NOT_FOUND', '该附件没有缩略图');
+  const blob = first(db, q.selectFrom('blobs').select('mime').where('sha256', '=', sha));
+  if (!blob) throw new AppError('NOT_FOUND', '附件文件的登记信息缺失，无法打开。');
+  const what = thumb ? '附件的缩略图' : '附件文件';
+  const read = readBlobFile(dataDir, sha);
+  if (read.status === 'missing') {
+    throw new AppError('NOT_FOUND', `${what}已丢失（数据目录中找不到它），无法打开。请从备份中恢复数据目录，或删除该附件后重新添加。`);
+  }
+  if (read.status === 'damaged') {
+    throw new AppError('NOT_FOUND', `${what}已损坏（内容与添加时不一致），无法打开。请从备份中恢复数据目录，或删除该附件后重新添加。`);
+  }
+  return { mime: blob.mime, base64: read.bytes.toString('base64') };
+}
+
+// ---------- writers ----------
+
+function liveRecordExists(db: Db, recordId: number): boolean {
+  return first(db, q.selectFrom('records').select('id').where('id', '=', recordId).where('deleted_at', 'is', null)) !== undefined;
+}
+
+/**
+ * Attach a file to a record that exists and is not in the 回收站. Everything
+ * is checked before anything is written; then the files are put in place and
+ * only then are the rows inserted, in one transaction.
+ */
+export function addAttachment(db: Db, dataDir: string, input: AddAttachmentInput, limit = MAX_ATTACHMENT_BYTES): AttachmentDto {
+  if (!liveRecordExists(db, input.recordId)) throw notFound('该记录');
+  const bytes = decode(input.base64, '文件', limit);
+  const mime = checkFileType(bytes);
+  const thumb =
+    input.thumbBase64 === null
+      ? null
+      : (() => {
+          const t = decode(input.thumbBase64, '缩略图', MAX_THUMB_BYTES);
+          return { bytes: t, mime: checkThumbType(t), sha: sha256Hex(t) };
+        })();
+  const sha = sha256Hex(bytes);
+  const name = sanitizeName(input.name, mime);
+
+  // Files first: a crash from here to the commit leaves only unreferenced files.
+  putBlobFile(dataDir, sha, bytes);
+  if (thumb) putBlobFile(dataDir, thumb.sha, thumb.bytes);
+
+  const id = tx(db, () => {
+    if (!liveRecordExists(db, input.recordId)) throw notFound('该记录');
+    const t = now();
+    const blobs = [{ sha256: sha, size: bytes.length, mime, created_at: t }];
+    if (thumb) blobs.push({ sha256: thumb.sha, size: thumb.bytes.length, mime: thumb.mime, created_at: t });
+    for (const b of blobs) run(db, q.insertInto('blobs').values(b).onConflict((oc) => oc.column('sha256').doNothing()));
+    return run(
+      db,
+      q.insertInto('attachments').values({
+        record_id: input.recordId,
+        sha256: sha,
+        thumb_sha256: thumb?.sha ?? null,
+        name,
+        added_at: t,
+        removed_at: null,
+      }),
+    ).lastInsertRowid;
+  });
+  return toDto(first(db, selectDto().where('a.id', '=', id))!);
+}
+
+/** Detach from its record; the file stays until the record is purged. */
+export function removeAttachment(db: Db, id: number): null {
+  tx(db, () => {
+    const a = first(
+      db,
+      q
+        .selectFrom('attachments as a')
+        .innerJoin('records as r', 'r.id', 'a.record_id')
+        .select('a.id')
+        .where('a.id', '=', id)
+        .where('a.removed_at', 'is', null)
+        .where('r.deleted_at', 'is', null),
+    );
+    if (!a) throw notFound('该附件');
+    run(db, q.updateTable('attachments').set({ removed_at: now() }).where('id', '=', id));
+  });
+  return null;
+}
+
+/**
+ * After records have been purged (their attachment rows went with them by the
+ * FK cascade): delete the blobs and files nothing refers to any more. Call it
+ * after the purge has committed, outside any transaction.
+ */
+export function purgeRecordFiles(db: Db, dataDir: string): GarbageReport {
+  return collectGarbage(db, dataDir);
+}

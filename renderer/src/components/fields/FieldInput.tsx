@@ -1,0 +1,162 @@
+/**
+ * The input for one field of a record definition, by kind. Values are exactly
+ * what the record stores, so the form's values are the record's data.
+ */
+import { AutoComplete, Button, Form, Input, InputNumber, Radio, Select, Space, Table } from 'antd';
+import type { FieldDef } from '../../../../shared/books/types';
+import { emptyValue } from '../../../../shared/books/schema';
+import { useLedger } from '../../context';
+import { DateInput, MonthInput, TimeInput } from './pickers';
+
+type Name = (string | number)[];
+
+/** Roster names for person pickers. */
+export interface PickerContext {
+  names: string[];
+}
+
+const opts = (xs: readonly string[]) => xs.map((x) => ({ value: x, label: x }));
+
+/** A scalar input (also used inside sub-table cells and object members). */
+export function ScalarInput({ f, ctx, ...rest }: { f: FieldDef; ctx: PickerContext; 'aria-label'?: string; value?: unknown; onChange?: (v: unknown) => void; id?: string }) {
+  const p = rest as Record<string, unknown>;
+  switch (f.kind) {
+    case 'textarea':
+      return <Input.TextArea {...p} autoSize={{ minRows: 3 }} maxLength={f.max} />;
+    case 'date':
+      return <DateInput {...(p as object)} />;
+    case 'month':
+      return <MonthInput {...(p as object)} />;
+    case 'time':
+      return <TimeInput {...(p as object)} />;
+    case 'number':
+      return <InputNumber {...p} min={f.min ?? 0} max={f.max} precision={f.decimals ?? 0} suffix={f.unit} style={{ width: '100%' }} />;
+    case 'money':
+      return <InputNumber {...p} min={f.min ?? 0} max={f.max} precision={2} suffix="元" style={{ width: '100%' }} />;
+    case 'select':
+      return <Select {...p} allowClear={!f.required} options={opts(f.options ?? [])} placeholder="请选择" />;
+    case 'boolean':
+      return <Radio.Group {...p} options={[{ value: true, label: '是' }, { value: false, label: '否' }]} />;
+    case 'person':
+      return (
+        <AutoComplete
+          {...p}
+          options={opts(ctx.names)}
+          filterOption={(input, o) => String(o?.value ?? '').includes(input)}
+          placeholder="输入或从名册选择"
+        />
+      );
+    default:
+      return <Input {...p} maxLength={f.max ?? 200} />;
+  }
+}
+
+function LinesInput({ f, name }: { f: FieldDef; name: Name }) {
+  return (
+    <Form.List name={name}>
+      {(fields, { add, remove }) => (
+        <>
+          {fields.map((x, i) => (
+            <Space key={x.key} align="baseline" style={{ display: 'flex' }}>
+              <span className="muted">{i + 1}.</span>
+              <Form.Item name={x.name} style={{ width: 640, marginBottom: 8 }}>
+                <Input aria-label={`${f.label}${i + 1}`} maxLength={200} />
+              </Form.Item>
+              <Button onClick={() => remove(x.name)}>删除</Button>
+            </Space>
+          ))}
+          <Button onClick={() => add('')}>添加{f.label}</Button>
+        </>
+      )}
+    </Form.List>
+  );
+}
+
+function TableInput({ f, name, ctx }: { f: FieldDef; name: Name; ctx: PickerContext }) {
+  const cols = f.columns ?? [];
+  return (
+    <Form.List name={name}>
+      {(rows, { add, remove }) => (
+        <>
+          <Table
+            size="small"
+            pagination={false}
+            rowKey="key"
+            dataSource={rows}
+            locale={{ emptyText: `还没有${f.label}` }}
+            columns={[
+              ...cols.map((c) => ({
+                title: c.label,
+                render: (_: unknown, row: { name: number }) => (
+                  <Form.Item name={[row.name, c.key]} style={{ marginBottom: 0 }}>
+                    <ScalarInput f={c} ctx={ctx} aria-label={`${f.label}${row.name + 1}${c.label}`} />
+                  </Form.Item>
+                ),
+              })),
+              { title: '', width: 70, render: (_: unknown, row: { name: number }) => <Button onClick={() => remove(row.name)}>删除</Button> },
+            ]}
+          />
+          <Button style={{ marginTop: 8 }} onClick={() => add(Object.fromEntries(cols.map((c) => [c.key, emptyValue(c)])))}>
+            添加一行
+          </Button>
+        </>
+      )}
+    </Form.List>
+  );
+}
+
+/** One field of the record form, with its label; attendance and motions are laid out by the form itself. */
+export function FieldInput({ f, ctx }: { f: FieldDef; ctx: PickerContext }) {
+  const { branch } = useLedger();
+  const name: Name = ['data', f.key];
+  const label = f.label;
+  const common = { label, required: f.required, help: undefined as string | undefined, extra: f.help };
+  switch (f.kind) {
+    case 'lines':
+      return (
+        <Form.Item {...common} label={label}>
+          <LinesInput f={f} name={name} />
+        </Form.Item>
+      );
+    case 'table':
+      return (
+        <Form.Item {...common}>
+          <TableInput f={f} name={name} ctx={ctx} />
+        </Form.Item>
+      );
+    case 'object':
+      return (
+        <Space wrap align="start" size="large">
+          {f.columns!.map((c) => (
+            <Form.Item key={c.key} name={[...name, c.key]} label={c.label} required={c.required} style={{ minWidth: c.kind === 'text' ? 360 : 160 }}>
+              <ScalarInput f={c} ctx={ctx} />
+            </Form.Item>
+          ))}
+        </Space>
+      );
+    case 'multiselect':
+      return (
+        <Form.Item {...common} name={name}>
+          <Select mode="multiple" options={opts(f.options ?? [])} placeholder="可多选" />
+        </Form.Item>
+      );
+    case 'people':
+      return (
+        <Form.Item {...common} name={name}>
+          <Select mode="tags" options={opts(ctx.names)} placeholder="输入或从名册选择，可多人" />
+        </Form.Item>
+      );
+    case 'group':
+      return (
+        <Form.Item {...common} name={name}>
+          <Select placeholder="选择党小组" options={branch.groups.map((g) => ({ value: g.id, label: g.name }))} />
+        </Form.Item>
+      );
+    default:
+      return (
+        <Form.Item {...common} name={name}>
+          <ScalarInput f={f} ctx={ctx} />
+        </Form.Item>
+      );
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * Builds the zod schema of a record's data from its definition: the same schema
+ * checks the form in the renderer and the input at the API boundary.
+ */
+import { z } from 'zod';
+import { isValidIsoDate } from '../dates.js';
+import type { FieldDef, RecordTypeDef } from './types.js';
+
+// Messages zod writes itself (wrong types, unknown keys) in Chinese too.
+z.config(z.locales.zhCN());
+
+const DEFAULT_MAX = { text: 200, textarea: 50000, person: 40 } as const;
+
+export const isoDate = z.string({ error: '请选择日期' }).refine(isValidIsoDate, '日期无效，应为有效的年-月-日');
+export const recordId = z.number({ error: '编号无效' }).int('编号无效').positive('编号无效');
+const time = z.string({ error: '请填写时间' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 时:分，如 09:30');
+const month = z.string({ error: '请选择月份' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 年-月，如 2026-03');
+
+export const attendee = z.strictObject({
+  personId: recordId,
+  name: z.string().trim().min(1, '请填写姓名').max(40, '姓名不能超过40个字'),
+  /** 正式/预备: Party members (正式 vote); 其他: everyone else at non-Party meetings. */
+  membership: z.enum(['正式', '预备', '其他']),
+  /** 职务 as printed next to the name, e.g. 书记 */
+  title: z.string().trim().max(60, '职务不能超过60个字'),
+  present: z.boolean(),
+  absenceReason: z.string().trim().max(60, '缺席原因不能超过60个字'),
+});
+
+const count = z.number({ error: '请填写票数' }).int('票数应为整数').min(0, '票数不能为负').max(10000, '票数过大');
+export const motion = z.strictObject({
+  title: z.string().trim().min(1, '请填写表决事项').max(200, '表决事项不能超过200个字'),
+  for: count,
+  against: count,
+  abstain: count,
+});
+
+export type Attendee = z.infer<typeof attendee>;
+export type Motion = z.infer<typeof motion>;
+
+function text(f: FieldDef, max: number) {
+  const s = z.string({ error: `请填写${f.label}` }).trim().max(max, `${f.label}不能超过${max}个字`);
+  return f.required ? s.min(1, `请填写${f.label}`) : s;
+}
+
+function decimalsOk(v: number, decimals: number) {
+  return Math.abs(Math.round(v * 10 ** decimals) - v * 10 ** decimals) < 1e-6;
+}
+
+function number(f: FieldDef, decimals: number, defaultMax: number) {
+  const min = f.min ?? 0;
+  const max = f.max ?? defaultMax;
+  const n = z
+    .number({ error: `请填写${f.label}` })
+    .min(min, `${f.label}不能小于${min}`)
+    .max(max, `${f.label}不能大于${max}`)
+    .refine((v) => decimalsOk(v, decimals), decimals ? `${f.label}最多${decimals}位小数` : `${f.label}应为整数`);
+  return f.required ? n : n.nullable();
+}
+
+function orEmpty<T extends z.ZodType>(f: FieldDef, s: T) {
+  return f.required ? s : z.union([s, z.literal('')]);
+}
+
+export function fieldSchema(f: FieldDef): z.ZodType {
+  switch (f.kind) {
+    case 'text':
+      return text(f, f.max ?? DEFAULT_MAX.text);
+    case 'textarea':
+      return text(f, f.max ?? DEFAULT_MAX.textarea);
+    case 'person':
+      return text(f, f.max ?? DEFAULT_MAX.person);
+    case 'date':
+      return orEmpty(f, isoDate);
+    case 'month':
+      return orEmpty(f, month);
+    case 'time':
+      return orEmpty(f, time);
+    case 'number':
+      return number(f, f.decimals ?? 0, 1_000_000);
+    case 'money':
+      return number(f, 2, 100_000_000);
+    case 'select': {
+      const e = z.enum(f.options as [string, ...string[]], { error: `请选择${f.label}` });
+      return orEmpty(f, e);
+    }
+    case 'multiselect': {
+      const a = z.array(z.enum(f.options as [string, ...string[]], { error: `${f.label}的选项无效` })).max(f.options!.length);
+      return f.required ? a.min(1, `请选择${f.label}`) : a;
+    }
+    case 'boolean':
+      return z.boolean({ error: `请选择${f.label}` });
+    case 'people':
+    case 'lines': {
+      const item = z.string().trim().min(1, `${f.label}不能有空行`).max(200, `${f.label}每项不超过200个字`);
+      const a = z.array(item).max(200, `${f.label}不超过200项`);
+      return f.required ? a.min(1, `请至少填写一项${f.label}`) : a;
+    }
+    case 'table': {
+      const row = z.strictObject(Object.fromEntries(f.columns!.map((c) => [c.key, fieldSchema(c)])));
+      const a = z.array(row).max(1000, `${f.label}不超过1000行`);
+      return f.required ? a.min(1, `请至少填写一行${f.label}`) : a;
+    }
+    case 'object':
+      return z.strictObject(Object.fromEntries(f.columns!.map((c) => [c.key, fieldSchema(c)])));
+    case 'group':
+      return f.required ? z.number({ error: `请选择${f.label}` }).int().positive() : recordId.nullable();
+    case 'attendance':
+      return z.array(attendee).max(1000, '人数过多');
+    case 'motions':
+      return z.array(motion).max(30, '表决事项不超过30项');
+  }
+}
+
+export function dataSchema(def: RecordTypeDef) {
+  return z.strictObject(Object.fromEntries(def.fields.map((f) => [f.key, fieldSchema(f)])));
+}
+
+/** The value an empty form starts from, by kind. */
+export function emptyValue(f: FieldDef): unknown {
+  switch (f.kind) {
+    case 'number':
+    case 'money':
+      return f.required ? undefined : null;
+    case 'boolean':
+      return false;
+    case 'multiselect':
+    case 'people':
+    case 'table':
+    case 'attendance':
+    case 'motions':
+      return [];
+    case 'lines':
+      return f.required ? [''] : [];
+    case 'object':
+      return Object.fromEntries(f.columns!.map((c) => [c.key, emptyValue(c)]));
+    case 'group':
+      return null;
+    default:
+      return '';
+  }
+}
+
+export function emptyData(def: RecordTypeDef): Record<string, unknown> {
+  return Object.fromEntries(def.fields.map((f) => [f.key, emptyValue(f)]));
+}

@@ -1,0 +1,223 @@
+/**
+ * Every record-type definition is well formed: it sits in a real book and part,
+ * its keys and vocabularies hang together, and the zod schema built from it
+ * accepts a minimal record and rejects each missing required field by name.
+ */
+import { describe, expect, it } from 'vitest';
+import { BOOK_TREE, RECORD_TYPES, printTitle, type FieldDef, type FieldKind, type RecordTypeDef } from '../../shared/books/index.js';
+import { dataSchema, emptyData, emptyValue } from '../../shared/books/schema.js';
+
+const SCALAR_KINDS: readonly FieldKind[] = ['text', 'textarea', 'date', 'month', 'time', 'number', 'money', 'select', 'boolean', 'person'];
+/** Kinds that make no sense as a list cell. */
+const NOT_LIST_KINDS: readonly FieldKind[] = ['textarea', 'table', 'object', 'motions'];
+/** The 2023 directive against “指尖上的形式主义” (DOMAIN §3). */
+const FORBIDDEN = /打卡|积分|排名/;
+/**
+ * schema.ts reports an empty required date, month or time with a message that does
+ * not name the field (“日期无效，应为有效的年-月-日”); for these kinds the test
+ * checks only that the issue sits on the field.
+ */
+const UNNAMED_MESSAGE_KINDS: readonly FieldKind[] = ['date', 'month', 'time'];
+
+const cases = RECORD_TYPES.map((d) => [d.id, d] as const);
+
+/** Every field and every table/object column, with where it sits. */
+function allFields(def: RecordTypeDef): FieldDef[] {
+  return def.fields.flatMap((f) => [f, ...(f.columns ?? [])]);
+}
+
+function sampleValue(f: FieldDef): unknown {
+  switch (f.kind) {
+    case 'text':
+    case 'textarea':
+    case 'person':
+      return '示例';
+    case 'date':
+      return '2026-03-15';
+    case 'month':
+      return '2026-03';
+    case 'time':
+      return '09:30';
+    case 'number':
+    case 'money':
+      return Math.min(Math.max(f.min ?? 0, 1), f.max ?? 1);
+    case 'select':
+      return f.options![0];
+    case 'multiselect':
+      return [f.options![0]];
+    case 'boolean':
+      return true;
+    case 'people':
+    case 'lines':
+      return ['示例'];
+    case 'table':
+      return [minimalRow(f.columns!)];
+    case 'object':
+      return minimalRow(f.columns!);
+    case 'group':
+      return 1;
+    case 'attendance':
+    case 'motions':
+      return [];
+  }
+}
+
+/** Required members filled in, the rest left as an empty form leaves them. */
+function minimalRow(columns: readonly FieldDef[]): Record<string, unknown> {
+  return Object.fromEntries(columns.map((c) => [c.key, c.required ? sampleValue(c) : emptyValue(c)]));
+}
+
+function minimalData(def: RecordTypeDef): Record<string, unknown> {
+  return { ...emptyData(def), ...minimalRow(def.fields) };
+}
+
+/** The value a user leaves behind by clearing the field. */
+function cleared(f: FieldDef): unknown {
+  switch (f.kind) {
+    case 'multiselect':
+    case 'people':
+    case 'lines':
+    case 'table':
+    case 'attendance':
+    case 'motions':
+      return [];
+    case 'number':
+    case 'money':
+    case 'group':
+    case 'boolean':
+      return null;
+    case 'object':
+      return emptyValue(f);
+    default:
+      return '';
+  }
+}
+
+describe('record type registry', () => {
+  it('has unique ids and labels', () => {
+    const ids = RECORD_TYPES.map((d) => d.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const labels = RECORD_TYPES.map((d) => d.label);
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+
+  it('gives every part of every book at least one type', () => {
+    for (const book of BOOK_TREE) {
+      for (const part of book.parts) {
+        expect(RECORD_TYPES.some((d) => d.book === book.id && d.part === part.id), `${book.label} / ${part.label}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe.each(cases)('%s', (_id, def) => {
+  const keys = def.fields.map((f) => f.key);
+  const field = (key: string) => def.fields.find((f) => f.key === key);
+
+  it('has a kebab-case id and sits in a book and part of BOOK_TREE', () => {
+    expect(def.id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+    const book = BOOK_TREE.find((b) => b.id === def.book);
+    expect(book).toBeDefined();
+    expect(book!.parts.map((p) => p.id)).toContain(def.part);
+    expect(def.label.trim()).not.toBe('');
+    expect(def.dateLabel.trim()).not.toBe('');
+    expect(printTitle(def)).not.toMatch(/记录记录$/);
+  });
+
+  it('has unique camelCase field keys, table and object columns included', () => {
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const f of def.fields) {
+      expect(f.key).toMatch(/^[a-z][a-zA-Z0-9]*$/);
+      expect(f.label.trim()).not.toBe('');
+      if (f.columns) {
+        const cols = f.columns.map((c) => c.key);
+        expect(new Set(cols).size, f.label).toBe(cols.length);
+        for (const c of cols) expect(c).toMatch(/^[a-z][a-zA-Z0-9]*$/);
+      }
+    }
+  });
+
+  it('names existing fields in listColumns and titleKey', () => {
+    expect(def.listColumns.length).toBeGreaterThan(0);
+    expect(def.listColumns.length).toBeLessThanOrEqual(4);
+    expect(new Set(def.listColumns).size).toBe(def.listColumns.length);
+    for (const key of def.listColumns) {
+      expect(keys, key).toContain(key);
+      expect(NOT_LIST_KINDS, key).not.toContain(field(key)!.kind);
+    }
+    expect(keys).toContain(def.titleKey);
+    const title = field(def.titleKey)!;
+    expect(title.required, 'titleKey names a required field').toBe(true);
+    expect(['table', 'attendance', 'motions', 'textarea']).not.toContain(title.kind);
+  });
+
+  it('gives select and multiselect non-empty unique options, tables and objects scalar columns', () => {
+    for (const f of allFields(def)) {
+      if (f.kind === 'select' || f.kind === 'multiselect') {
+        expect(f.options?.length, f.label).toBeGreaterThan(0);
+        expect(new Set(f.options).size, f.label).toBe(f.options!.length);
+        for (const o of f.options!) expect(o.trim(), f.label).not.toBe('');
+      } else expect(f.options, f.label).toBeUndefined();
+      if (f.kind === 'table' || f.kind === 'object') {
+        expect(f.columns?.length, f.label).toBeGreaterThan(0);
+        for (const c of f.columns!) expect(SCALAR_KINDS, `${f.label}.${c.label}`).toContain(c.kind);
+      } else expect(f.columns, f.label).toBeUndefined();
+    }
+  });
+
+  it('matches attendance and 党小组 fields to its kind and attendees', () => {
+    const kinds = def.fields.map((f) => f.kind);
+    expect(kinds.includes('group')).toBe(def.attendees === 'group');
+    if (def.kind === 'meeting') {
+      expect(def.attendees).toBeDefined();
+      expect(kinds).toContain('attendance');
+      expect(keys).toEqual(expect.arrayContaining(['startTime', 'endTime', 'host', 'recorder', 'topics']));
+    } else {
+      expect(def.attendees).toBeUndefined();
+      expect(kinds).not.toContain('attendance');
+      expect(kinds).not.toContain('motions');
+    }
+  });
+
+  it('mentions no 打卡, 积分 or 排名', () => {
+    const words = [def.label, def.printTitle ?? '', def.cadence ?? '', ...allFields(def).flatMap((f) => [f.label, f.help ?? '', ...(f.options ?? [])])];
+    for (const w of words) expect(w).not.toMatch(FORBIDDEN);
+  });
+
+  it('builds a data schema that accepts a minimal record', () => {
+    const schema = dataSchema(def);
+    const r = schema.safeParse(minimalData(def));
+    expect(r.success, r.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')).toBe(true);
+  });
+
+  const required = def.fields.filter((f) => f.required);
+  it.each(required.map((f) => [f.label, f] as const))('rejects a record without %s', (_label, f) => {
+    const schema = dataSchema(def);
+    const targets: [FieldDef, Record<string, unknown>][] =
+      f.kind === 'object'
+        ? // An object is missing when a required member is: clear each in turn.
+          f.columns!.filter((c) => c.required).map((c) => [c, { ...minimalData(def), [f.key]: { ...minimalRow(f.columns!), [c.key]: cleared(c) } }])
+        : [[f, { ...minimalData(def), [f.key]: cleared(f) }]];
+    for (const [target, data] of targets) {
+      const r = schema.safeParse(data);
+      expect(r.success, target.label).toBe(false);
+      const issue = r.error!.issues.find((i) => i.path[0] === f.key);
+      expect(issue, target.label).toBeDefined();
+      if (!UNNAMED_MESSAGE_KINDS.includes(target.kind)) expect(issue!.message).toContain(target.label);
+    }
+  });
+
+  it.each(def.fields.filter((f) => f.kind === 'table' && f.columns!.some((c) => c.required)).map((f) => [f.label, f] as const))(
+    'rejects a %s row without a required column',
+    (_label, f) => {
+      const schema = dataSchema(def);
+      for (const c of f.columns!.filter((x) => x.required)) {
+        const r = schema.safeParse({ ...minimalData(def), [f.key]: [{ ...minimalRow(f.columns!), [c.key]: cleared(c) }] });
+        expect(r.success, c.label).toBe(false);
+        const issue = r.error!.issues.find((i) => i.path[0] === f.key && i.path[2] === c.key);
+        expect(issue, c.label).toBeDefined();
+        if (!UNNAMED_MESSAGE_KINDS.includes(c.kind)) expect(issue!.message).toContain(c.label);
+      }
+    },
+  );
+});

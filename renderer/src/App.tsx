@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { App as AntApp, Badge, Button, Input, Layout, Menu, Result, Select, Spin, Typography } from 'antd';
+import { App as AntApp, Button, Input, Layout, Menu, Result, Select, Spin, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import type { Branch } from '../../shared/contract';
-import { BOOK_TREE, isRecordType, typesOf, type BookId } from '../../shared/books/index';
+import { BOOK_TREE, isRecordType, recordType, typesOf, type BookId } from '../../shared/books/index';
 import { call } from './api';
 import { LedgerContext, type Ledger } from './context';
 import { go, useRoute } from './router';
@@ -35,7 +35,7 @@ function bookMenu(counts: Record<string, number>): MenuProps['items'] {
         label: (
           <span className="menu-type">
             {t.label}
-            {counts[t.id] ? <Badge count={counts[t.id]} size="small" color="#bbb" overflowCount={999} /> : null}
+            {counts[t.id] ? <span className="menu-count">{counts[t.id]}</span> : null}
           </span>
         ),
       })),
@@ -49,6 +49,12 @@ function Shell({ ledger }: { ledger: Ledger }) {
   const [section = 'records', second, third] = route.path;
   const type = route.query.get('type');
   const book = route.query.get('book') as BookId | null;
+
+  const pageBook = type && isRecordType(type) ? recordType(type).book : book;
+  const [openBook, setOpenBook] = useState<BookId | null>(pageBook ?? 'branch-general');
+  useEffect(() => {
+    if (pageBook) setOpenBook(pageBook);
+  }, [pageBook]);
 
   if (section === 'print' && second) return <PrintPage id={Number(second)} />;
 
@@ -93,14 +99,16 @@ function Shell({ ledger }: { ledger: Ledger }) {
           <Menu
             mode="inline"
             selectedKeys={[selected]}
-            defaultOpenKeys={['book:branch-general']}
+            openKeys={openBook ? [`book:${openBook}`] : []}
             onClick={({ key }) => {
               if (key.startsWith('type:')) go(`/records?type=${key.slice(5)}`);
               else go(`/${key}`);
             }}
             onOpenChange={(keys) => {
-              const opened = keys.find((k) => k.startsWith('book:') && k !== `book:${book}`);
-              if (opened && section === 'records' && !second && !type) go(`/records?book=${opened.slice(5)}`);
+              // One book open at a time; opening a book shows its records.
+              const opened = keys.find((k) => k !== `book:${openBook}`);
+              setOpenBook(opened ? (opened.slice(5) as BookId) : null);
+              if (opened) go(`/records?book=${opened.slice(5)}`);
             }}
             items={[
               ...(bookMenu(counts ?? {}) ?? []),

@@ -58,8 +58,10 @@ function number(f: FieldDef, decimals: number, defaultMax: number) {
   return f.required ? n : n.nullable();
 }
 
-function orEmpty<T extends z.ZodType>(f: FieldDef, s: T) {
-  return f.required ? s : z.union([s, z.literal('')]);
+/** Optional: the value or ''. Required: '' is refused with a message naming the field. */
+function orEmpty(f: FieldDef, s: z.ZodType<string, string>) {
+  const verb = f.kind === 'time' ? '填写' : '选择';
+  return f.required ? z.string({ error: `请${verb}${f.label}` }).min(1, `请${verb}${f.label}`).pipe(s) : z.union([s, z.literal('')]);
 }
 
 export function fieldSchema(f: FieldDef): z.ZodType {

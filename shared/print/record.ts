@@ -9,7 +9,7 @@ import type { Attendee, Motion } from '../books/schema.js';
 import type { RecordDto } from '../contract.js';
 import { chineseDate, halfDay } from '../dates.js';
 import { judgeMotion } from '../rules/attendance.js';
-import { displayValue, type DisplayContext } from './display.js';
+import { displayValue, recordTitle, type DisplayContext } from './display.js';
 import { chineseNumber } from './numerals.js';
 
 export interface PrintCell {
@@ -171,7 +171,8 @@ export function recordPrintDoc(def: RecordTypeDef, rec: RecordDto, orgName: stri
 
   return {
     org: orgName,
-    title: printTitle(def),
+    // A document (计划, 总结, 制度 …) prints under its own title.
+    title: def.kind === 'document' ? recordTitle(def, d, ctx) : printTitle(def),
     subtitle: def.kind === 'meeting' && rec.seq ? `${rec.date.slice(0, 4)}年 第${rec.seq}次` : '',
     rows: rows.rows,
     sections,

@@ -1,19 +1,21 @@
 /** The services through core.dispatch (the real boundary), checked against the rows in SQLite. */
 import { describe, expect, it } from 'vitest';
-import type { MeetingTypeId } from '../../shared/books/meetings.js';
-import type { RecordInput } from '../../shared/contract.js';
+import { recordType } from '../../shared/books/index.js';
 import { call, callError, dbDigest, rows, useCore } from '../fixtures/core.js';
+import { sampleRecord } from '../fixtures/records.js';
 import {
   BRANCH_NAME,
   COMMITTEE_IN_ORDER,
   GROUP_NAMES,
   createMeeting,
+  meetingData,
   meetingInput,
   personInput,
   seedBranch,
   setupInput,
   toInput,
   withAbsent,
+  type MeetingInput,
   type Seed,
 } from '../fixtures/seed.js';
 
@@ -35,6 +37,7 @@ interface RecordRow {
   id: number;
   type: string;
   date: string;
+  status: string;
   group_id: number | null;
   data: string;
   deleted_at: string | null;
@@ -236,7 +239,7 @@ describe('people', () => {
 describe('records.expected', () => {
   const members = [...COMMITTEE_IN_ORDER, '周正式', '吴预备', '陈正式', '褚预备'];
 
-  it.each<MeetingTypeId>(['branch-assembly', 'party-lecture', 'theme-party-day'])(
+  it.each(['branch-assembly', 'party-lecture', 'theme-party-day'])(
     '%s: every 正式 and 预备党员, committee first; not 团员, 群众 or people who left',
     async (type) => {
       await seedBranch(h.core);
@@ -268,6 +271,27 @@ describe('records.expected', () => {
     const error = await callError(h.core, 'records.expected', { type: 'group-meeting', groupId: null });
     expect(error).toMatchObject({ code: 'VALIDATION', fields: [{ path: 'groupId' }] });
   });
+
+  it('staff-meeting (everyone): the whole roster, members and others alike, not people who left', async () => {
+    await seedBranch(h.core);
+    const expected = await call(h.core, 'records.expected', { type: 'staff-meeting', groupId: null });
+    expect(names(expected)).toEqual([...COMMITTEE_IN_ORDER, '周正式', '吴预备', '郑团员', '陈正式', '褚预备', '卫群众']);
+    expect(expected.find((a) => a.name === '卫群众')).toMatchObject({ membership: '其他', present: true });
+    expect(expected.find((a) => a.name === '郑团员')?.membership).toBe('其他');
+  });
+
+  it('league-assembly (league): only the 共青团员', async () => {
+    await seedBranch(h.core);
+    const expected = await call(h.core, 'records.expected', { type: 'league-assembly', groupId: null });
+    expect(names(expected)).toEqual(['郑团员']);
+  });
+
+  it('a type that keeps no attendance is a VALIDATION error', async () => {
+    await seedBranch(h.core);
+    const error = await callError(h.core, 'records.expected', { type: 'talk', groupId: null });
+    expect(error.code).toBe('VALIDATION');
+    expect(error.message).toContain('谈心谈话');
+  });
 });
 
 describe('records: create, get, update, list', () => {
@@ -277,26 +301,35 @@ describe('records: create, get, update, list', () => {
     input.data.attendance = withAbsent(input.data.attendance, { 陈正式: '公出' });
     const rec = await call(h.core, 'records.create', input);
 
-    expect(rec).toMatchObject({ type: 'branch-assembly', date: '2026-03-05', seq: 1, groupName: null });
+    expect(rec).toMatchObject({ type: 'branch-assembly', date: '2026-03-05', status: 'final', seq: 1, groupName: null });
     expect(rec.data).toEqual(input.data);
     const row = recordRow(rec.id)!;
-    expect(row).toMatchObject({ type: 'branch-assembly', date: '2026-03-05', group_id: null, deleted_at: null });
+    expect(row).toMatchObject({ type: 'branch-assembly', date: '2026-03-05', status: 'final', group_id: null, deleted_at: null });
     expect(JSON.parse(row.data)).toEqual(input.data);
     expect(await call(h.core, 'records.get', { id: rec.id })).toEqual(rec);
   });
 
-  it('normalises what does not belong: reasons of those present, a lecture outside 党课, a group outside 党小组会', async () => {
-    const s = await seedBranch(h.core);
+  it('normalises the absence reasons of those present', async () => {
+    await seedBranch(h.core);
     const input = await meetingInput(h.core);
     input.data.attendance[0] = { ...input.data.attendance[0]!, absenceReason: '病假' };
-    input.data.lecture = { speaker: '王书记', title: '不该保存', hours: 1 };
-    input.data.groupId = s.groups[0].id;
     const rec = await call(h.core, 'records.create', input);
-    const stored = JSON.parse(recordRow(rec.id)!.data) as RecordInput['data'];
+    const stored = JSON.parse(recordRow(rec.id)!.data) as MeetingInput['data'];
     expect(stored.attendance[0]!.absenceReason).toBe('');
-    expect(stored.lecture).toBeNull();
-    expect(stored.groupId).toBeNull();
-    expect(recordRow(rec.id)!.group_id).toBeNull();
+    expect(meetingData(rec).attendance[0]!.absenceReason).toBe('');
+  });
+
+  it.each<[string, Partial<MeetingInput['data']>, string]>([
+    ['a lecture outside 党课', { lecture: { speaker: '王书记', title: '不该保存', hours: 1 } }, 'lecture'],
+    ['a group outside 党小组会', { groupId: 1 }, 'groupId'],
+  ])('refuses what does not belong to the type: %s (VALIDATION, nothing written)', async (_label, extra, key) => {
+    await seedBranch(h.core);
+    const input = await meetingInput(h.core);
+    const before = dbDigest(db());
+    const error = await callError(h.core, 'records.create', { ...input, data: { ...input.data, ...extra } });
+    expect(error.code).toBe('VALIDATION');
+    expect(error.fields).toEqual([expect.objectContaining({ path: 'data', message: expect.stringContaining(key) })]);
+    expect(dbDigest(db())).toBe(before);
   });
 
   it('stores the group of a 党小组会', async () => {
@@ -310,7 +343,7 @@ describe('records: create, get, update, list', () => {
     await seedBranch(h.core);
     const rec = await createMeeting(h.core);
     const input = await meetingInput(h.core, { date: '2026-04-10', data: { location: '二楼会议室', topics: ['议题一', '议题二'] } });
-    const updated = await call(h.core, 'records.update', { ...input, id: rec.id });
+    const updated = await call(h.core, 'records.update', { id: rec.id, record: input });
     expect(updated).toMatchObject({ id: rec.id, date: '2026-04-10', createdAt: rec.createdAt });
     expect(updated.data.location).toBe('二楼会议室');
     const row = recordRow(rec.id)!;
@@ -330,40 +363,58 @@ describe('records: create, get, update, list', () => {
       groups: [{ id: g1.id, name: g1.name }],
       committee: s.branch.committee.map((c) => ({ personId: c.personId, role: c.role })),
     });
-    const edit = await meetingInput(h.core, { type: 'group-meeting', data: { groupId: g2.id, attendance: rec.data.attendance, location: '新地点' } });
-    expect((await call(h.core, 'records.update', { ...edit, id: rec.id })).data.location).toBe('新地点');
+    const edit = await meetingInput(h.core, { type: 'group-meeting', data: { groupId: g2.id, attendance: meetingData(rec).attendance, location: '新地点' } });
+    expect((await call(h.core, 'records.update', { id: rec.id, record: edit })).data.location).toBe('新地点');
     const error = await callError(h.core, 'records.create', edit);
     expect(error).toMatchObject({ code: 'VALIDATION', fields: [{ path: 'data.groupId' }] });
   });
 
-  it('lists the records of a year (newest first), filtered by type, with attendance counts', async () => {
+  it('lists the records of a year (newest first), filtered by type or book, with list cells', async () => {
     await seedBranch(h.core);
     const input = await meetingInput(h.core, { date: '2026-05-01' });
     input.data.attendance = withAbsent(input.data.attendance, { 陈正式: '公出', 褚预备: '病假' });
     const assembly = await call(h.core, 'records.create', input);
     const committee = await createMeeting(h.core, { type: 'committee-meeting', date: '2026-06-01' });
     await createMeeting(h.core, { date: '2025-12-30' });
+    const reminder = await call(h.core, 'records.create', sampleRecord(recordType('reminder-talk'), { date: '2026-02-01' }));
 
-    const list = await call(h.core, 'records.list', { year: 2026, type: null });
-    expect(list.map((r) => r.id)).toEqual([committee.id, assembly.id]);
-    expect(list[1]).toMatchObject({ type: 'branch-assembly', seq: 1, expected: 9, present: 7, location: '三楼党员活动室', host: '王书记' });
-    expect(list[0]).toMatchObject({ type: 'committee-meeting', expected: 5, present: 5 });
-    expect((await call(h.core, 'records.list', { year: 2026, type: 'committee-meeting' })).map((r) => r.id)).toEqual([committee.id]);
-    expect(await call(h.core, 'records.list', { year: 2024, type: null })).toEqual([]);
+    const list = await call(h.core, 'records.list', { year: 2026, type: null, book: null });
+    expect(list.map((r) => r.id)).toEqual([committee.id, assembly.id, reminder.id]);
+    expect(list[1]).toMatchObject({
+      type: 'branch-assembly',
+      seq: 1,
+      status: 'final',
+      title: '传达学习上级会议精神',
+      cells: { attendance: '应到9人，实到7人', location: '三楼党员活动室', host: '王书记', topics: '传达学习上级会议精神' },
+      attachments: 0,
+    });
+    expect(list[0]).toMatchObject({ type: 'committee-meeting', cells: { attendance: '应到5人，实到5人' } });
+    expect(list[2]).toMatchObject({ type: 'reminder-talk', seq: null });
+    expect((await call(h.core, 'records.list', { year: 2026, type: 'committee-meeting', book: null })).map((r) => r.id)).toEqual([committee.id]);
+    expect((await call(h.core, 'records.list', { year: 2026, type: null, book: 'discipline' })).map((r) => r.id)).toEqual([reminder.id]);
+    expect((await call(h.core, 'records.list', { year: 2026, type: null, book: 'branch-general' })).map((r) => r.id)).toEqual([committee.id, assembly.id]);
+    expect(await call(h.core, 'records.list', { year: 2024, type: null, book: null })).toEqual([]);
   });
 
   it('answers NOT_FOUND for a record that does not exist', async () => {
     await seedBranch(h.core);
     expect((await callError(h.core, 'records.get', { id: 12345 })).code).toBe('NOT_FOUND');
     const input = await meetingInput(h.core);
-    expect((await callError(h.core, 'records.update', { ...input, id: 12345 })).code).toBe('NOT_FOUND');
+    expect((await callError(h.core, 'records.update', { id: 12345, record: input })).code).toBe('NOT_FOUND');
     expect(rows(db(), 'SELECT * FROM records')).toEqual([]);
   });
 });
 
 describe('第N次 (seq)', () => {
-  const seqs = async (year: number, type: MeetingTypeId) =>
-    Object.fromEntries((await call(h.core, 'records.list', { year, type })).map((r) => [r.date + (r.groupName ? ` ${r.groupName}` : ''), r.seq]));
+  /** The list's 第N次 by date (and the 党小组 of a 党小组会, read back from the record). */
+  const seqs = async (year: number, type: string) => {
+    const out: Record<string, number | null> = {};
+    for (const r of await call(h.core, 'records.list', { year, type, book: null })) {
+      const { groupName } = await call(h.core, 'records.get', { id: r.id });
+      out[r.date + (groupName ? ` ${groupName}` : '')] = r.seq;
+    }
+    return out;
+  };
 
   it('numbers meetings by date within type and year, whatever order they were entered in', async () => {
     await seedBranch(h.core);
@@ -374,8 +425,9 @@ describe('第N次 (seq)', () => {
     await createMeeting(h.core, { type: 'committee-meeting', date: '2026-05-01' });
     await createMeeting(h.core, { date: '2025-11-01' });
 
-    const list = await call(h.core, 'records.list', { year: 2026, type: 'branch-assembly' });
-    expect(list.map((r) => [r.date, r.startTime, r.seq])).toEqual([
+    const list = await call(h.core, 'records.list', { year: 2026, type: 'branch-assembly', book: null });
+    const startTimes = await Promise.all(list.map(async (r) => meetingData(await call(h.core, 'records.get', { id: r.id })).startTime));
+    expect(list.map((r, i) => [r.date, startTimes[i], r.seq])).toEqual([
       ['2026-06-01', '09:00', 4],
       ['2026-04-01', '14:30', 3],
       ['2026-04-01', '08:30', 2],
@@ -411,9 +463,17 @@ describe('第N次 (seq)', () => {
     expect((await call(h.core, 'records.restore', { id: feb.id })).seq).toBe(1);
     expect(await seqs(2026, 'branch-assembly')).toEqual({ '2026-02-01': 1, '2026-04-01': 2, '2026-06-01': 3 });
 
-    const moved = await call(h.core, 'records.update', { ...(await meetingInput(h.core, { date: '2026-12-01' })), id: feb.id });
+    const moved = await call(h.core, 'records.update', { id: feb.id, record: await meetingInput(h.core, { date: '2026-12-01' }) });
     expect(moved.seq).toBe(3);
     expect(await seqs(2026, 'branch-assembly')).toEqual({ '2026-04-01': 1, '2026-06-01': 2, '2026-12-01': 3 });
+  });
+
+  it('numbers only meetings: registers and documents have no 第N次', async () => {
+    await seedBranch(h.core);
+    const talk = await call(h.core, 'records.create', sampleRecord(recordType('talk')));
+    const plan = await call(h.core, 'records.create', sampleRecord(recordType('work-plan')));
+    expect(talk.seq).toBeNull();
+    expect(plan.seq).toBeNull();
   });
 });
 
@@ -425,10 +485,10 @@ describe('回收站: remove, trash, restore, purge', () => {
 
     expect(await call(h.core, 'records.remove', { id: rec.id })).toBeNull();
     expect(recordRow(rec.id)?.deleted_at).toEqual(expect.any(String));
-    expect(await call(h.core, 'records.list', { year: 2026, type: null })).toEqual([]);
+    expect(await call(h.core, 'records.list', { year: 2026, type: null, book: null })).toEqual([]);
     expect((await callError(h.core, 'records.get', { id: rec.id })).code).toBe('NOT_FOUND');
     expect(await call(h.core, 'records.trash')).toEqual([
-      { id: rec.id, type: 'branch-assembly', date: rec.date, topics: ['研究发展党员工作'], deletedAt: recordRow(rec.id)!.deleted_at },
+      { id: rec.id, type: 'branch-assembly', date: rec.date, title: '研究发展党员工作', deletedAt: recordRow(rec.id)!.deleted_at },
     ]);
     expect((await callError(h.core, 'records.remove', { id: rec.id })).code).toBe('NOT_FOUND');
 
@@ -436,8 +496,17 @@ describe('回收站: remove, trash, restore, purge', () => {
     expect(restored.data).toEqual(rec.data);
     expect(recordRow(rec.id)?.deleted_at).toBeNull();
     expect(await call(h.core, 'records.trash')).toEqual([]);
-    expect((await call(h.core, 'records.list', { year: 2026, type: null })).map((r) => r.id)).toEqual([rec.id]);
+    expect((await call(h.core, 'records.list', { year: 2026, type: null, book: null })).map((r) => r.id)).toEqual([rec.id]);
     expect((await callError(h.core, 'records.restore', { id: rec.id })).code).toBe('NOT_FOUND');
+  });
+
+  it('refuses to update a record in the trash', async () => {
+    await seedBranch(h.core);
+    const rec = await createMeeting(h.core);
+    await call(h.core, 'records.remove', { id: rec.id });
+    const before = dbDigest(db());
+    expect((await callError(h.core, 'records.update', { id: rec.id, record: await meetingInput(h.core, { date: '2026-07-01' }) })).code).toBe('NOT_FOUND');
+    expect(dbDigest(db())).toBe(before);
   });
 
   it('purges only records in the trash, deleting the row', async () => {
@@ -456,32 +525,28 @@ describe('回收站: remove, trash, restore, purge', () => {
 });
 
 describe('cross-field validation', () => {
-  type Breaker = (input: RecordInput, s: Seed) => void;
-  const cases: [string, Breaker, string][] = [
-    ['endTime equal to startTime', (i) => Object.assign(i.data, { startTime: '09:00', endTime: '09:00' }), 'data.endTime'],
-    ['endTime before startTime', (i) => Object.assign(i.data, { startTime: '14:00', endTime: '11:30' }), 'data.endTime'],
+  type Breaker = (input: MeetingInput, s: Seed) => void;
+  /** label, meeting type, how to break a valid input of that type, the field path at fault */
+  const cases: [string, string, Breaker, string][] = [
+    ['endTime equal to startTime', 'branch-assembly', (i) => Object.assign(i.data, { startTime: '09:00', endTime: '09:00' }), 'data.endTime'],
+    ['endTime before startTime', 'branch-assembly', (i) => Object.assign(i.data, { startTime: '14:00', endTime: '11:30' }), 'data.endTime'],
     [
       'an absentee without absenceReason',
+      'branch-assembly',
       (i) => (i.data.attendance = withAbsent(i.data.attendance, { 李副书记: '' })),
       'data.attendance.1.absenceReason',
     ],
     [
       'an absentee whose reason is only spaces',
+      'branch-assembly',
       (i) => (i.data.attendance = withAbsent(i.data.attendance, { 周正式: '   ' })),
       'data.attendance.5.absenceReason',
     ],
-    [
-      'motions on a 党小组会',
-      (i, s) => {
-        i.type = 'group-meeting';
-        i.data.groupId = s.groups[0].id;
-        i.data.attendance = i.data.attendance.filter((a) => ['王书记', '周正式', '吴预备'].includes(a.name));
-        i.data.motions = [{ title: '表决事项', for: 2, against: 0, abstain: 0 }];
-      },
-      'data.motions',
-    ],
+    // A 党小组会 has no motions field: the key itself is refused.
+    ['motions on a 党小组会', 'group-meeting', (i) => (i.data.motions = [{ title: '表决事项', for: 2, against: 0, abstain: 0 }]), 'data'],
     [
       'votes cast exceeding the voting members present',
+      'branch-assembly',
       (i) => {
         // 7 正式党员 expected, 2 absent: 5 present with a vote; 6 votes cast.
         i.data.attendance = withAbsent(i.data.attendance, { 陈正式: '公出', 孙纪检: '病假' });
@@ -492,29 +557,36 @@ describe('cross-field validation', () => {
       },
       'data.motions.1.for',
     ],
-    ['a 党课 without its lecture', (i) => Object.assign(i, { type: 'party-lecture' }), 'data.lecture'],
-    ['a 党小组会 without a group', (i) => Object.assign(i, { type: 'group-meeting' }), 'data.groupId'],
-    ['a 党小组会 of a group that does not exist', (i) => Object.assign(i, { type: 'group-meeting', data: { ...i.data, groupId: 999 } }), 'data.groupId'],
-    ['the same person twice', (i) => i.data.attendance.push({ ...i.data.attendance[0]! }), 'data.attendance.9'],
-    ['someone not on the roster', (i) => i.data.attendance.push({ ...i.data.attendance[0]!, personId: 9999, name: '查无此人' }), 'data.attendance'],
+    ['a 党课 without its lecture', 'party-lecture', (i) => delete i.data.lecture, 'data.lecture'],
+    ['a 党课 with an empty lecture title', 'party-lecture', (i) => (i.data.lecture = { ...i.data.lecture!, title: ' ' }), 'data.lecture.title'],
+    ['a 党小组会 without a group', 'group-meeting', (i) => (i.data.groupId = null), 'data.groupId'],
+    ['a 党小组会 of a group that does not exist', 'group-meeting', (i) => (i.data.groupId = 999), 'data.groupId'],
+    ['the same person twice', 'branch-assembly', (i) => i.data.attendance.push({ ...i.data.attendance[0]! }), 'data.attendance.9'],
+    [
+      'someone not on the roster',
+      'branch-assembly',
+      (i) => i.data.attendance.push({ ...i.data.attendance[0]!, personId: 9999, name: '查无此人' }),
+      'data.attendance',
+    ],
   ];
 
-  it.each(cases)('%s is refused with a field path and writes nothing', async (_label, breakIt, path) => {
+  it.each(cases)('%s is refused with a field path and writes nothing', async (_label, type, breakIt, path) => {
     const s = await seedBranch(h.core);
-    const input = await meetingInput(h.core);
-    await call(h.core, 'records.create', input); // a valid meeting, to make sure an update is refused too
-    const [existing] = await call(h.core, 'records.list', { year: 2026, type: null });
+    const opts = { type, data: recordType(type).fields.some((f) => f.kind === 'group') ? { groupId: s.groups[0].id } : {} };
+    const existing = await createMeeting(h.core, opts); // a valid meeting of the type, to make sure an update is refused too
+    const input = await meetingInput(h.core, opts);
     breakIt(input, s);
     const before = dbDigest(db());
 
     for (const [method, payload] of [
       ['records.create', input],
-      ['records.update', { ...input, id: existing!.id }],
+      ['records.update', { id: existing.id, record: input }],
     ] as const) {
       const error = await callError(h.core, method, payload);
       expect(error.code).toBe('VALIDATION');
       expect(error.message).toMatch(/\p{Script=Han}/u);
-      expect(error.fields?.map((f) => f.path)).toContain(path);
+      const paths = error.fields?.map((f) => (method === 'records.update' ? f.path.replace(/^record\./, '') : f.path));
+      expect(paths).toContain(path);
       expect(dbDigest(db())).toBe(before);
     }
   });
@@ -526,5 +598,84 @@ describe('cross-field validation', () => {
     input.data.motions = [{ title: '评议结果', for: 3, against: 1, abstain: 1 }];
     const rec = await call(h.core, 'records.create', input);
     expect(rec.data.motions).toEqual(input.data.motions);
+  });
+});
+
+describe('the search index stays in step with the services', () => {
+  /** What a query finds, as `record:<id>` and `person:<id>`. */
+  const found = async (text: string) =>
+    (await call(h.core, 'search.query', { text, limit: 200 })).groups.flatMap((g) => g.hits.map((hit) => `${hit.kind}:${hit.id}`));
+
+  it('finds a record by a word of its content after create, not after remove, again after restore', async () => {
+    await seedBranch(h.core);
+    const rec = await createMeeting(h.core, { data: { content: '会议部署了安全生产月活动。' } });
+    expect(await found('安全生产月')).toEqual([`record:${rec.id}`]);
+
+    await call(h.core, 'records.remove', { id: rec.id });
+    expect(await found('安全生产月')).toEqual([]);
+
+    await call(h.core, 'records.restore', { id: rec.id });
+    expect(await found('安全生产月')).toEqual([`record:${rec.id}`]);
+  });
+
+  it('finds a record by its new words after an update and not by the old ones; not at all once purged', async () => {
+    await seedBranch(h.core);
+    const rec = await createMeeting(h.core, { data: { content: '会议部署了安全生产月活动。' } });
+    await call(h.core, 'records.update', { id: rec.id, record: await meetingInput(h.core, { data: { content: '会议研究了冬季防火工作。' } }) });
+    expect(await found('安全生产月')).toEqual([]);
+    expect(await found('冬季防火')).toEqual([`record:${rec.id}`]);
+
+    await call(h.core, 'records.remove', { id: rec.id });
+    await call(h.core, 'records.purge', { id: rec.id });
+    expect(await found('冬季防火')).toEqual([]);
+  });
+
+  it('finds a record of any book by its title', async () => {
+    await seedBranch(h.core);
+    const rec = await call(h.core, 'records.create', {
+      ...sampleRecord(recordType('work-plan')),
+      data: { ...sampleRecord(recordType('work-plan')).data, title: '二〇二六年党建工作计划' },
+    });
+    const result = await call(h.core, 'search.query', { text: '党建工作计划' });
+    expect(result.groups).toEqual([expect.objectContaining({ book: 'archive', hits: [expect.objectContaining({ kind: 'record', id: rec.id, type: 'work-plan' })] })]);
+  });
+
+  it('finds a person created through people.create by name and by pinyin initials; not once removed', async () => {
+    await seedBranch(h.core);
+    const p = await call(h.core, 'people.create', personInput('蒋新人'));
+    expect(await found('蒋新人')).toEqual([`person:${p.id}`]);
+    expect(await found('jxr')).toEqual([`person:${p.id}`]);
+    expect(await found('jiangxinren')).toEqual([`person:${p.id}`]);
+
+    await call(h.core, 'people.update', { ...toInput(p), id: p.id, name: '蒋更名' });
+    expect(await found('蒋新人')).toEqual([]);
+    expect(await found('蒋更名')).toEqual([`person:${p.id}`]);
+
+    await call(h.core, 'people.remove', { id: p.id });
+    expect(await found('蒋更名')).toEqual([]);
+  });
+
+  it('finds the 支委 set up with the branch by name', async () => {
+    const s = await seedBranch(h.core);
+    expect(await found('钱宣传')).toEqual([`person:${s.committee.钱宣传.id}`]);
+  });
+
+  it('finds the people of a 党小组 by its new name after branch.update renames it', async () => {
+    const s = await seedBranch(h.core);
+    const [g1, g2] = s.groups;
+    await call(h.core, 'branch.update', {
+      name: s.branch.name,
+      parentOrg: s.branch.parentOrg,
+      fondsNo: s.branch.fondsNo,
+      groups: [
+        { id: g1.id, name: '机关第一党小组' },
+        { id: g2.id, name: g2.name },
+      ],
+      committee: s.branch.committee.map((c) => ({ personId: c.personId, role: c.role })),
+    });
+    const inGroup1 = [s.committee.王书记, s.people.member1, s.people.probationer1, s.people.youth].map((p) => `person:${p.id}`);
+    expect((await found('机关第一党小组')).sort()).toEqual(inGroup1.sort());
+    expect(await found('第一党小组')).toEqual(expect.arrayContaining(inGroup1));
+    for (const p of inGroup1) expect(await found('第二党小组')).not.toContain(p);
   });
 });

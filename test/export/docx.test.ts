@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { MeetingRecord } from '../../shared/contract.js';
+import type { RecordDto } from '../../shared/contract.js';
 import { call, useCore } from '../fixtures/core.js';
 import { readDocx, wordText } from '../fixtures/docx.js';
 import { BRANCH_NAME, meetingInput, seedBranch, withAbsent } from '../fixtures/seed.js';
@@ -27,7 +27,7 @@ describe('records.exportDocx', () => {
   const tempDir = useTempDir('docx');
 
   /** A 支部党员大会 with one absentee and one motion that passes (6 of 7 entitled present, 6 for). */
-  async function assembly(): Promise<MeetingRecord> {
+  async function assembly(): Promise<RecordDto> {
     await seedBranch(h.core);
     const input = await meetingInput(h.core, {
       date: ASSEMBLY.date,

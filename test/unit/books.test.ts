@@ -12,12 +12,6 @@ const SCALAR_KINDS: readonly FieldKind[] = ['text', 'textarea', 'date', 'month',
 const NOT_LIST_KINDS: readonly FieldKind[] = ['textarea', 'table', 'object', 'motions'];
 /** The 2023 directive against “指尖上的形式主义” (DOMAIN §3). */
 const FORBIDDEN = /打卡|积分|排名/;
-/**
- * schema.ts reports an empty required date, month or time with a message that does
- * not name the field (“日期无效，应为有效的年-月-日”); for these kinds the test
- * checks only that the issue sits on the field.
- */
-const UNNAMED_MESSAGE_KINDS: readonly FieldKind[] = ['date', 'month', 'time'];
 
 const cases = RECORD_TYPES.map((d) => [d.id, d] as const);
 
@@ -203,7 +197,7 @@ describe.each(cases)('%s', (_id, def) => {
       expect(r.success, target.label).toBe(false);
       const issue = r.error!.issues.find((i) => i.path[0] === f.key);
       expect(issue, target.label).toBeDefined();
-      if (!UNNAMED_MESSAGE_KINDS.includes(target.kind)) expect(issue!.message).toContain(target.label);
+      expect(issue!.message).toContain(target.label);
     }
   });
 
@@ -216,7 +210,7 @@ describe.each(cases)('%s', (_id, def) => {
         expect(r.success, c.label).toBe(false);
         const issue = r.error!.issues.find((i) => i.path[0] === f.key && i.path[2] === c.key);
         expect(issue, c.label).toBeDefined();
-        if (!UNNAMED_MESSAGE_KINDS.includes(c.kind)) expect(issue!.message).toContain(c.label);
+        expect(issue!.message).toContain(c.label);
       }
     },
   );

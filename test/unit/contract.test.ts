@@ -2,13 +2,28 @@
  * Contract coverage: every method has a schema and a handler, and malformed
  * input to any method is refused at the boundary without touching the database.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import type { Core } from '../../electron/core/app.js';
 import { createDispatch } from '../../electron/core/dispatch.js';
 import { createHandlers } from '../../electron/core/handlers.js';
 import { contract, METHOD_NAMES, type InputOf, type MethodName } from '../../shared/contract.js';
 import { call, dbDigest, useCore } from '../fixtures/core.js';
-import { createMeeting, personInput, sampleMeeting, seedBranch, setupInput } from '../fixtures/seed.js';
+import { createMeeting, meetingInput, personInput, sampleMeeting, seedBranch, setupInput } from '../fixtures/seed.js';
+import { REPO_ROOT } from '../fixtures/tmp.js';
+
+/** A 1×1 PNG. */
+const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+/** A regulation text shipped in resources/texts (rules.update and rules.reset need one that exists). */
+const RULE_ID = 'sanhui-yike';
+const TEXTS_DIR = path.join(REPO_ROOT, 'resources', 'texts');
+
+const ATTENDANCE = [
+  { personId: 1, name: '王书记', membership: '正式', title: '书记', present: true, absenceReason: '' },
+  { personId: 2, name: '吴预备', membership: '预备', title: '', present: false, absenceReason: '病假' },
+] as const;
 
 /** One schema-valid input per method (the compiler insists on an entry for each). */
 const VALID: { [M in MethodName]: InputOf<M> } = {
@@ -27,28 +42,48 @@ const VALID: { [M in MethodName]: InputOf<M> } = {
   'people.update': { ...personInput('甲', { groupId: 1 }), id: 1 },
   'people.remove': { id: 1 },
   'records.expected': { type: 'group-meeting', groupId: 1 },
-  'records.list': { year: 2026, type: 'branch-assembly' },
+  'records.list': { year: 2026, type: 'branch-assembly', book: null },
+  'records.counts': { year: 2026 },
   'records.get': { id: 1 },
-  'records.create': sampleMeeting(
-    [
-      { personId: 1, name: '王书记', membership: '正式', title: '书记', present: true, absenceReason: '' },
-      { personId: 2, name: '吴预备', membership: '预备', title: '', present: false, absenceReason: '病假' },
-    ],
-    {
-      data: {
-        observers: ['列席人'],
-        motions: [{ title: '表决事项', for: 1, against: 0, abstain: 0 }],
-        lecture: { speaker: '王书记', title: '党课', hours: 1.5 },
-      },
-    },
-  ),
-  'records.update': { ...sampleMeeting([]), id: 1 },
+  // A 党课: an object field (lecture), attendance with an absentee, a list.
+  'records.create': sampleMeeting([...ATTENDANCE], { type: 'party-lecture', data: { observers: ['列席人'] } }),
+  // A 支部党员大会: motions and a 决议.
+  'records.update': {
+    id: 1,
+    record: sampleMeeting([...ATTENDANCE], {
+      status: 'draft',
+      data: { motions: [{ title: '表决事项', for: 1, against: 0, abstain: 0 }], resolution: '同意。' },
+    }),
+  },
   'records.remove': { id: 1 },
   'records.trash': {},
   'records.restore': { id: 1 },
   'records.purge': { id: 1 },
   'records.exportDocx': { id: 1 },
+  'records.revisions': { id: 1 },
+  'records.revision': { id: 1 },
+  'records.restoreRevision': { id: 1 },
+  'attachments.list': { recordId: 1 },
+  'attachments.add': { recordId: 1, name: '签到表.png', base64: TINY_PNG, thumbBase64: null },
+  'attachments.get': { id: 1, thumb: false },
+  'attachments.remove': { id: 1 },
+  'search.query': { text: '党课', limit: 20 },
+  'rules.list': {},
+  'rules.update': { id: RULE_ID, body: '一、本支部的三会一课制度。' },
+  'rules.reset': { id: RULE_ID },
 };
+
+/**
+ * A branch with a record (id 1) that has an attachment (id 1) and a revision
+ * (id 1): something for every method's valid input to find.
+ */
+async function seedEverything(core: Core) {
+  await seedBranch(core);
+  const rec = await createMeeting(core);
+  await call(core, 'records.update', { id: rec.id, record: await meetingInput(core, { data: { location: '二楼会议室' } }) });
+  await call(core, 'attachments.add', { recordId: rec.id, name: '签到表.png', base64: TINY_PNG, thumbBase64: null });
+  await call(core, 'rules.update', { id: RULE_ID, body: '一、本支部的规定。' });
+}
 
 type Path = (string | number)[];
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -69,11 +104,18 @@ function withChange(root: unknown, path: Path, change: (parent: Record<string | 
   return copy;
 }
 
-/** Keys that the contract allows to be left out. */
-const OPTIONAL_KEYS = [/^groups\.\d+\.id$/];
+/** Keys that the contract allows to be left out, by method. */
+const OPTIONAL_KEYS: Partial<Record<MethodName, RegExp[]>> = {
+  'branch.update': [/^groups\.\d+\.id$/],
+  'search.query': [/^limit$/],
+};
 
-/** Malformed variants of a valid input, each with a label. */
-function malformed(valid: unknown): [string, unknown][] {
+/**
+ * Malformed variants of a valid input, each with a label. A wrong type is a
+ * number for a string, `true` for a null (a string could be valid where null is),
+ * and a string for anything else.
+ */
+function malformed(method: MethodName, valid: unknown): [string, unknown][] {
   const cases: [string, unknown][] = [
     ['null', null],
     ['a number', 42],
@@ -87,9 +129,9 @@ function malformed(valid: unknown): [string, unknown][] {
   for (const path of paths(valid)) {
     const name = path.join('.');
     const value = valueAt(valid, path);
-    const wrong = typeof value === 'string' ? 12345 : 'x';
+    const wrong = typeof value === 'string' ? 12345 : value === null ? true : 'x';
     cases.push([`${name} of the wrong type`, withChange(valid, path, (p, k) => (p[k] = wrong))]);
-    if (typeof path.at(-1) === 'string' && !OPTIONAL_KEYS.some((re) => re.test(name))) {
+    if (typeof path.at(-1) === 'string' && !(OPTIONAL_KEYS[method] ?? []).some((re) => re.test(name))) {
       cases.push([`${name} missing`, withChange(valid, path, (p, k) => delete p[k])]);
     }
   }
@@ -100,7 +142,7 @@ describe('contract coverage', () => {
   const h = useCore();
 
   it('has a handler for every method and none for anything else', () => {
-    const handlers = createHandlers({ db: h.core.db, dataDir: h.dir, version: 'test' });
+    const handlers = createHandlers({ db: h.core.db, dataDir: h.dir, textsDir: TEXTS_DIR, version: 'test' });
     expect(Object.keys(handlers).sort()).toEqual([...METHOD_NAMES].sort());
     for (const m of METHOD_NAMES) expect(typeof handlers[m]).toBe('function');
   });
@@ -114,16 +156,35 @@ describe('contract coverage', () => {
       expect(parsed.success, `${m}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
     }
   });
+
+  it(`uses a regulation text that ships (${RULE_ID})`, () => {
+    expect(fs.existsSync(path.join(TEXTS_DIR, `${RULE_ID}.md`))).toBe(true);
+  });
+
+  /** On the seeded branch these valid inputs meet a rule of the service instead. */
+  const REFUSED: Partial<Record<MethodName, string>> = {
+    'branch.setup': 'CONFLICT', // set up already
+    'people.remove': 'CONFLICT', // person 1 is the 书记
+    'records.restore': 'NOT_FOUND', // record 1 is not in the 回收站
+    'records.purge': 'NOT_FOUND',
+  };
+
+  it.each(METHOD_NAMES)('%s answers its valid input through the dispatch', async (method) => {
+    await seedEverything(h.core);
+    const r = await h.core.dispatch(method, VALID[method]);
+    const refused = REFUSED[method];
+    if (refused) expect(r).toMatchObject({ ok: false, error: { code: refused } });
+    else expect(r.ok, JSON.stringify(r).slice(0, 500)).toBe(true);
+  });
 });
 
 describe('malformed input is refused at the boundary and writes nothing', () => {
   const h = useCore();
 
   it.each(METHOD_NAMES)('%s', async (method) => {
-    await seedBranch(h.core);
-    await createMeeting(h.core);
+    await seedEverything(h.core);
     const before = dbDigest(h.core.db);
-    const cases = malformed(VALID[method]);
+    const cases = malformed(method, VALID[method]);
     expect(cases.length).toBeGreaterThanOrEqual(8);
 
     for (const [label, input] of cases) {
@@ -146,7 +207,7 @@ describe('malformed input is refused at the boundary and writes nothing', () => 
   });
 
   it('accepts no input at all for methods that take none', async () => {
-    for (const m of ['app.info', 'branch.get', 'people.list', 'records.trash'] as const) {
+    for (const m of ['app.info', 'branch.get', 'people.list', 'records.trash', 'rules.list'] as const) {
       expect((await h.core.dispatch(m, undefined)).ok, m).toBe(true);
     }
     expect(await call(h.core, 'app.info')).toMatchObject({ version: '0.0.0-test', dataDir: h.dir });

@@ -60,9 +60,9 @@ function foldCodePoint(ch: string): Folded {
       }
     }
   }
+  // accents off before lower case: İ → I → i (İ.toLowerCase() would be two code units)
+  out = sameLength(out.normalize('NFD').replace(DIACRITICS, ''), out);
   out = sameLength(out.toLowerCase(), out);
-  const bare = out.normalize('NFD').replace(DIACRITICS, '');
-  out = sameLength(bare, out);
   const folded = { ch: out, token: TOKEN_CHAR.test(out) };
   cache.set(ch, folded);
   return folded;

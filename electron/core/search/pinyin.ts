@@ -8,7 +8,7 @@
  * be shown as a mark on the name's characters.
  */
 import { pinyin } from 'pinyin-pro';
-import { fold, tokenList } from './fold.js';
+import { tokenList } from './fold.js';
 
 /** One spelling of a name: per character of the name, the folded letters standing for it. */
 export type Spelling = string[];
@@ -27,8 +27,21 @@ function syllables(name: string, opts: { surname: boolean; first: boolean; v: bo
   return out.map((s) => tokenList(s).join(''));
 }
 
+const cache = new Map<string, Spelling[]>();
+const CACHE_SIZE = 5000;
+
 /** The distinct spellings of a name: full pinyin and initials, surname and default readings, ü as u and as v. */
 export function spellings(name: string): Spelling[] {
+  let hit = cache.get(name);
+  if (!hit) {
+    if (cache.size >= CACHE_SIZE) cache.clear();
+    hit = computeSpellings(name);
+    cache.set(name, hit);
+  }
+  return hit;
+}
+
+function computeSpellings(name: string): Spelling[] {
   const seen = new Map<string, Spelling>();
   for (const surname of [true, false]) {
     for (const first of [false, true]) {
@@ -93,6 +106,6 @@ export function pinyinMarks(name: string, term: string): [number, number][] {
 
 /** Whether the query (terms joined) is the name, or one of its spellings in full. */
 export function isExactName(name: string, query: string): boolean {
-  if (query === tokenList(name).join('') || query === fold(name)) return true;
-  return spellings(name).some((s) => s.join('') === query);
+  if (query === tokenList(name).join('')) return true;
+  return /^[a-z]+$/.test(query) && spellings(name).some((s) => s.join('') === query);
 }

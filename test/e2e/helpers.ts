@@ -1,0 +1,29 @@
+/** Small page helpers shared by the end-to-end specs. */
+import { expect, type Page } from '@playwright/test';
+
+/** Choose an option of an antd Select found by its label. */
+export async function pick(page: Page, label: string | RegExp, option: string) {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${option}$`) }).click();
+}
+
+/** Type into a date picker found by its label and confirm. */
+export async function fillDate(page: Page, label: string, isoDate: string) {
+  await page.getByLabel(label, { exact: true }).fill(isoDate);
+  await page.getByLabel(label, { exact: true }).press('Enter');
+}
+
+/** Call the API as the page does (the page's token cookie authorises the request). */
+export async function api(page: Page, method: string, input: unknown) {
+  const res = await page.request.post(new URL(`/api/${method}`, page.url()).toString(), { data: input ?? {} });
+  const body = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
+  expect(body.ok, JSON.stringify(body.error)).toBe(true);
+  return body.value;
+}
+
+/** Open a record type from the sidebar, opening its book first when it is closed. */
+export async function openType(page: Page, book: string, type: string) {
+  const item = page.getByRole('menuitem', { name: new RegExp(`^${type}`) });
+  if (!(await item.isVisible())) await page.getByRole('menuitem', { name: book }).click();
+  await item.click();
+}

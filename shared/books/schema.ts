@@ -61,7 +61,9 @@ function number(f: FieldDef, decimals: number, defaultMax: number) {
 /** Optional: the value or ''. Required: '' is refused with a message naming the field. */
 function orEmpty(f: FieldDef, s: z.ZodType<string, string>) {
   const verb = f.kind === 'time' ? '填写' : '选择';
-  return f.required ? z.string({ error: `请${verb}${f.label}` }).min(1, `请${verb}${f.label}`).pipe(s) : z.union([s, z.literal('')]);
+  return f.required
+    ? z.string({ error: `请${verb}${f.label}` }).min(1, `请${verb}${f.label}`).pipe(s)
+    : z.union([s, z.literal('')], { error: `${f.label}无效，请重新${verb}` });
 }
 
 export function fieldSchema(f: FieldDef): z.ZodType {

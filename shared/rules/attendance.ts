@@ -9,6 +9,11 @@ export function membershipOf(status: PoliticalStatus): Attendee['membership'] {
   return '其他';
 }
 
+/** A roster entry as expected at a meeting: present until ticked off. */
+export function attendeeOf(p: { id: number; name: string; politicalStatus: PoliticalStatus; committeeRole: string | null; position: string }): Attendee {
+  return { personId: p.id, name: p.name, membership: membershipOf(p.politicalStatus), title: p.committeeRole ?? p.position, present: true, absenceReason: '' };
+}
+
 export interface AttendanceCounts {
   /** 应到人数 */
   expected: number;

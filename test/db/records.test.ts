@@ -199,6 +199,19 @@ describe('草稿/定稿 and revisions', () => {
     expect(list[0]!.changed).toEqual(['地点', '主要内容']);
   });
 
+  it('keeps the current 草稿 too when a revision is restored over it', async () => {
+    const { input, rec, edit } = await talk('final');
+    const draft = edit({ location: '草稿里改的地点' }, 'draft');
+    await call(h.core, 'records.update', { id: rec.id, record: draft });
+    const [final] = await call(h.core, 'records.revisions', { id: rec.id });
+
+    const restored = await call(h.core, 'records.restoreRevision', { id: final!.id });
+    expect(restored).toMatchObject({ status: 'final', data: input.data });
+    const kept = revisionRows(rec.id);
+    expect(kept.map((r) => r.status)).toEqual(['final', 'draft']);
+    expect(JSON.parse(kept[1]!.data)).toEqual(draft.data);
+  });
+
   it('answers NOT_FOUND for a revision that does not exist', async () => {
     await seedBranch(h.core);
     expect((await callError(h.core, 'records.revision', { id: 999 })).code).toBe('NOT_FOUND');

@@ -678,4 +678,22 @@ describe('the search index stays in step with the services', () => {
     expect(await found('第一党小组')).toEqual(expect.arrayContaining(inGroup1));
     for (const p of inGroup1) expect(await found('第二党小组')).not.toContain(p);
   });
+
+  it('finds a 党小组会 by its group\'s new name after branch.update renames it', async () => {
+    const s = await seedBranch(h.core);
+    const [g1, g2] = s.groups;
+    const rec = await createMeeting(h.core, { type: 'group-meeting', data: { groupId: g1.id } });
+    expect(await found('第一党小组')).toContain(`record:${rec.id}`);
+    await call(h.core, 'branch.update', {
+      name: s.branch.name,
+      parentOrg: s.branch.parentOrg,
+      fondsNo: s.branch.fondsNo,
+      groups: [
+        { id: g1.id, name: '机关第一党小组' },
+        { id: g2.id, name: g2.name },
+      ],
+      committee: s.branch.committee.map((c) => ({ personId: c.personId, role: c.role })),
+    });
+    expect(await found('机关第一党小组')).toContain(`record:${rec.id}`);
+  });
 });

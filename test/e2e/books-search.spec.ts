@@ -94,7 +94,7 @@ test('a record in every book, found by search', async ({ page }) => {
 
   // 《纪检监察综合治理记录》: 问题整改台账
   await openType(page, '纪检监察综合治理记录', '问题整改台账');
-  await page.getByRole('button', { name: '新建问题整改台账记录' }).click();
+  await page.getByRole('button', { name: '新建问题整改台账' }).click();
   await pick(page, '问题来源', '监督检查');
   await page.getByLabel('问题', { exact: true }).fill('塔筒爬梯防坠器点检记录不全');
   await page.getByLabel('整改措施', { exact: true }).fill('逐台补齐点检，建立周检表。');
@@ -134,7 +134,7 @@ test('a record in every book, found by search', async ({ page }) => {
 
   // 支部档案: 工作计划, then a revision restored
   await openType(page, '支部档案', '工作计划');
-  await page.getByRole('button', { name: '新建工作计划记录' }).click();
+  await page.getByRole('button', { name: '新建工作计划' }).click();
   await page.getByLabel('标题', { exact: true }).fill('风电场党支部年度工作计划');
   await page.getByLabel('正文', { exact: true }).fill('一、抓好理论学习。\n二、抓好安全生产。');
   await save(page);

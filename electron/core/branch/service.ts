@@ -3,6 +3,7 @@ import { COMMITTEE_ROLES } from '../../../shared/books/vocab.js';
 import type { DisplayContext } from '../../../shared/print/display.js';
 import { AppError } from '../errors.js';
 import { reindexPerson } from '../people/service.js';
+import { indexRecordRow } from '../records/search.js';
 import { all, first, now, q, run, tx, type Db } from '../db/sql.js';
 
 const roleOrder = (role: string) => COMMITTEE_ROLES.indexOf(role as (typeof COMMITTEE_ROLES)[number]);
@@ -98,6 +99,8 @@ export function updateBranch(db: Db, input: BranchUpdateInput): Branch {
     });
     // Group names and 支委 roles are part of what people are found by.
     for (const p of all(db, q.selectFrom('people').select('id').where('removed_at', 'is', null))) reindexPerson(db, p.id);
+    // …and the 党小组 name is part of a 党小组会's text.
+    for (const r of all(db, q.selectFrom('records').select('id').where('group_id', 'is not', null).where('deleted_at', 'is', null))) indexRecordRow(db, r.id);
   });
   return getBranch(db)!;
 }

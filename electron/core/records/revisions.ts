@@ -6,8 +6,8 @@
 import type { RecordDto, RecordInput, RevisionDto, RevisionSummary } from '../../../shared/contract.js';
 import { recordType, type RecordStatus } from '../../../shared/books/index.js';
 import { notFound } from '../errors.js';
-import { all, first, q, type Db } from '../db/sql.js';
-import { updateRecord } from './service.js';
+import { all, first, q, tx, type Db } from '../db/sql.js';
+import { keepRevision, updateRecord } from './service.js';
 
 interface Version {
   date: string;
@@ -48,9 +48,17 @@ export function getRevision(db: Db, id: number): RevisionDto {
   return toDto(r);
 }
 
-/** The old version becomes current; the current one is kept as a revision by the update. */
+/**
+ * The old version becomes current; the current one is kept as a revision: by the
+ * update when it is a 定稿, here when it is a 草稿 (restoring must not lose it).
+ */
 export function restoreRevision(db: Db, id: number): RecordDto {
   const r = getRevision(db, id);
   const input: RecordInput = { type: r.type, date: r.date, status: r.status, data: r.data };
-  return updateRecord(db, r.recordId, input);
+  return tx(db, () => {
+    const cur = first(db, q.selectFrom('records').select(['date', 'status', 'data']).where('id', '=', r.recordId).where('deleted_at', 'is', null));
+    const same = cur && cur.date === r.date && cur.status === r.status && cur.data === JSON.stringify(r.data);
+    if (cur && cur.status !== 'final' && !same) keepRevision(db, r.recordId, true);
+    return updateRecord(db, r.recordId, input);
+  });
 }

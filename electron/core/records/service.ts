@@ -10,7 +10,7 @@ import { recordType, type RecordStatus, type RecordTypeDef } from '../../../shar
 import { checkRecord } from '../../../shared/books/check.js';
 import { displayValue, recordTitle } from '../../../shared/print/display.js';
 import { groupContext } from '../branch/service.js';
-import { membershipOf } from '../../../shared/rules/attendance.js';
+import { attendeeOf } from '../../../shared/rules/attendance.js';
 import type { PoliticalStatus } from '../../../shared/books/vocab.js';
 import type { FieldIssue } from '../../../shared/result.js';
 import { AppError, notFound } from '../errors.js';
@@ -126,14 +126,9 @@ export function expectedAttendance(db: Db, type: string, groupId: number | null)
     case 'everyone':
       break;
   }
-  return all(db, query).map((p) => ({
-    personId: p.id,
-    name: p.name,
-    membership: membershipOf(p.political_status as PoliticalStatus),
-    title: p.role ?? p.position,
-    present: true,
-    absenceReason: '',
-  }));
+  return all(db, query).map((p) =>
+    attendeeOf({ id: p.id, name: p.name, politicalStatus: p.political_status as PoliticalStatus, committeeRole: p.role, position: p.position }),
+  );
 }
 
 export function listTrash(db: Db): TrashItem[] {
@@ -204,10 +199,10 @@ export function createRecord(db: Db, input: RecordInput): RecordDto {
   return getRecord(db, id);
 }
 
-/** Keep the record as it is now, when it is a 定稿 about to change. */
-function keepRevision(db: Db, id: number) {
+/** Keep the record as it is now, when it is a 定稿 about to change (or, with `drafts`, whatever it is). */
+export function keepRevision(db: Db, id: number, drafts = false) {
   const cur = first(db, q.selectFrom('records').select(['type', 'date', 'status', 'data']).where('id', '=', id));
-  if (!cur || cur.status !== 'final') return;
+  if (!cur || (cur.status !== 'final' && !drafts)) return;
   run(db, q.insertInto('record_revisions').values({ record_id: id, saved_at: now(), type: cur.type, date: cur.date, status: cur.status, data: cur.data }));
 }
 

@@ -1,17 +1,26 @@
-import { AutoComplete, Checkbox, Table, Tag } from 'antd';
+import { AutoComplete, Button, Checkbox, Select, Table, Tag } from 'antd';
 import type { Attendee } from '../../../../shared/books/schema';
 import { ABSENCE_REASONS } from '../../../../shared/books/vocab';
-import { countAttendance } from '../../../../shared/rules/attendance';
+import { attendeeOf, countAttendance } from '../../../../shared/rules/attendance';
+import { call } from '../../api';
+import { useApiData } from '../../useApiData';
 
 interface Props {
   value?: Attendee[];
   onChange?: (v: Attendee[]) => void;
 }
 
-/** Who was expected, who came, and why the others did not; 应到/实到 are counted from this list. */
+/**
+ * Who was expected, who came, and why the others did not; 应到/实到 are counted
+ * from this list. The list starts from the type's rule and can be adjusted
+ * (e.g. the 团支委 of a 团支部委员会, or someone transferred in).
+ */
 export function AttendanceInput({ value = [], onChange }: Props) {
+  const [people] = useApiData(() => call('people.list'), []);
   const c = countAttendance(value);
   const patch = (i: number, p: Partial<Attendee>) => onChange?.(value.map((a, j) => (j === i ? { ...a, ...p } : a)));
+  const listed = new Set(value.map((a) => a.personId));
+  const others = (people ?? []).filter((p) => !listed.has(p.id));
   return (
     <>
       <div className="attendance-counts" data-testid="attendance-counts">
@@ -57,7 +66,28 @@ export function AttendanceInput({ value = [], onChange }: Props) {
                 />
               ),
           },
+          {
+            title: '',
+            width: 80,
+            render: (_, a) => (
+              <Button size="small" type="link" onClick={() => onChange?.(value.filter((x) => x.personId !== a.personId))}>
+                移出应到
+              </Button>
+            ),
+          },
         ]}
+      />
+      <Select
+        aria-label="添加应到人员"
+        style={{ width: 260, marginTop: 8 }}
+        placeholder="从名册添加应到人员"
+        value={null}
+        showSearch={{ optionFilterProp: 'label' }}
+        options={others.map((p) => ({ value: p.id, label: `${p.name}（${p.politicalStatus}）` }))}
+        onChange={(id: number) => {
+          const p = others.find((x) => x.id === id);
+          if (p) onChange?.([...value, attendeeOf(p)]);
+        }}
       />
     </>
   );

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { App as AntApp, Button, Card, Col, Form, Radio, Row, Spin } from 'antd';
 import dayjs from 'dayjs';
 import { recordInput, type RecordInput } from '../../../../shared/contract';
-import { recordType, STATUS_LABELS, type FieldDef, type RecordStatus, type RecordTypeDef } from '../../../../shared/books/index';
+import { printTitle, recordType, STATUS_LABELS, type FieldDef, type RecordStatus, type RecordTypeDef } from '../../../../shared/books/index';
 import { emptyData, type Attendee, type Motion } from '../../../../shared/books/schema';
 import { checkRecord } from '../../../../shared/books/check';
 import { fieldIssues, validationMessage } from '../../../../shared/validation';
@@ -134,7 +134,7 @@ export function RecordForm({ id, type }: { id: number | null; type: string }) {
   return (
     <Form form={form} layout="vertical" onFinish={submit} initialValues={id === null ? initialValues(def, secretary) : undefined}>
       <div className="page-toolbar">
-        <h2>{id === null ? `新建${def.label}记录` : `编辑${def.label}记录`}</h2>
+        <h2>{id === null ? `新建${printTitle(def)}` : `编辑${printTitle(def)}`}</h2>
         <Button onClick={() => (id === null ? go(`/records?type=${def.id}`) : go(`/records/${id}`))}>取消</Button>
         <Button type="primary" htmlType="submit" loading={saving}>
           保存

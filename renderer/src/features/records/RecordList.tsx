@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Button, Dropdown, Empty, Input, Table, Tag } from 'antd';
 import type { RecordSummary } from '../../../../shared/contract';
-import { BOOK_TREE, recordType, STATUS_LABELS, typesOf, type BookId, type RecordTypeDef } from '../../../../shared/books/index';
+import { BOOK_TREE, printTitle, recordType, STATUS_LABELS, typesOf, type BookId, type RecordTypeDef } from '../../../../shared/books/index';
 import { call } from '../../api';
 import { useLedger } from '../../context';
 import { go } from '../../router';
@@ -25,7 +25,7 @@ export function RecordList({ type, book }: { type: string | null; book: BookId |
   const part = def ? bookDef.parts.find((p) => p.id === def.part) : null;
   const newButton = def ? (
     <Button type="primary" onClick={() => go(`/records/new?type=${def.id}`)}>
-      新建{def.label}记录
+      新建{printTitle(def)}
     </Button>
   ) : (
     <Dropdown menu={{ items: typesOf(bookId).map((t) => ({ key: t.id, label: t.label })), onClick: ({ key }) => go(`/records/new?type=${key}`) }}>

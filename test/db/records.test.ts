@@ -10,7 +10,7 @@ import { groupContext } from '../../electron/core/branch/service.js';
 import { RECORD_TYPES, recordType, type RecordTypeDef } from '../../shared/books/index.js';
 import type { RecordInput } from '../../shared/contract.js';
 import { recordPrintDoc } from '../../shared/print/record.js';
-import { call, callError, dbDigest, rows, useCore } from '../fixtures/core.js';
+import { call, callError, dbDigest, recordRow as recordRowOf, rows, useCore } from '../fixtures/core.js';
 import { readDocx, wordParagraphs, wordText } from '../fixtures/docx.js';
 import { emptiableRequired, expectedPrintTitle, isPathOf, labelsOf, printedLabels, sampleRecord, sampleRecordOn, withEmptied } from '../fixtures/records.js';
 import { BRANCH_NAME, seedBranch } from '../fixtures/seed.js';
@@ -18,14 +18,6 @@ import { BRANCH_NAME, seedBranch } from '../fixtures/seed.js';
 const h = useCore();
 const db = () => h.core.db;
 
-interface RecordRow {
-  id: number;
-  type: string;
-  date: string;
-  status: string;
-  data: string;
-  deleted_at: string | null;
-}
 interface RevisionRow {
   id: number;
   record_id: number;
@@ -34,7 +26,7 @@ interface RevisionRow {
   status: string;
   data: string;
 }
-const recordRow = (id: number) => rows<RecordRow>(db(), 'SELECT * FROM records WHERE id = ?', id)[0];
+const recordRow = (id: number) => recordRowOf(db(), id);
 const revisionRows = (recordId: number) => rows<RevisionRow>(db(), 'SELECT * FROM record_revisions WHERE record_id = ? ORDER BY id', recordId);
 
 /** A seeded branch and a valid input of the type on it. */

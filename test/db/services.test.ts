@@ -1,11 +1,12 @@
 /** The services through core.dispatch (the real boundary), checked against the rows in SQLite. */
 import { describe, expect, it } from 'vitest';
 import { recordType } from '../../shared/books/index.js';
-import { call, callError, dbDigest, rows, useCore } from '../fixtures/core.js';
+import { call, callError, dbDigest, recordRow as recordRowOf, rows, useCore } from '../fixtures/core.js';
 import { sampleRecord } from '../fixtures/records.js';
 import {
   BRANCH_NAME,
   COMMITTEE_IN_ORDER,
+  branchUpdateInput,
   GROUP_NAMES,
   createMeeting,
   meetingData,
@@ -33,20 +34,11 @@ interface GroupRow {
   sort: number;
   removed_at: string | null;
 }
-interface RecordRow {
-  id: number;
-  type: string;
-  date: string;
-  status: string;
-  group_id: number | null;
-  data: string;
-  deleted_at: string | null;
-}
 
 const h = useCore();
 const db = () => h.core.db;
 const personRow = (id: number) => rows<PersonRow>(db(), 'SELECT * FROM people WHERE id = ?', id)[0];
-const recordRow = (id: number) => rows<RecordRow>(db(), 'SELECT * FROM records WHERE id = ?', id)[0];
+const recordRow = (id: number) => recordRowOf(db(), id);
 const names = (list: { name: string }[]) => list.map((p) => p.name);
 
 describe('branch.setup', () => {
@@ -98,19 +90,11 @@ describe('branch.setup', () => {
 });
 
 describe('branch.update', () => {
-  const updateInput = (s: Seed) => ({
-    name: s.branch.name,
-    parentOrg: s.branch.parentOrg,
-    fondsNo: s.branch.fondsNo,
-    groups: s.branch.groups.map((g) => ({ id: g.id, name: g.name })),
-    committee: s.branch.committee.map((c) => ({ personId: c.personId, role: c.role })),
-  });
-
   it('renames, adds and removes groups; people of a removed group lose their group', async () => {
     const s = await seedBranch(h.core);
     const [g1, g2] = s.groups;
     const branch = await call(h.core, 'branch.update', {
-      ...updateInput(s),
+      ...branchUpdateInput(s),
       name: '中共某某单位第一支部委员会（更名）',
       groups: [{ name: '第三党小组' }, { id: g1.id, name: '第一党小组（机关）' }],
     });
@@ -134,7 +118,7 @@ describe('branch.update', () => {
   it('replaces the committee; a former 支委 can then leave the roster', async () => {
     const s = await seedBranch(h.core);
     const branch = await call(h.core, 'branch.update', {
-      ...updateInput(s),
+      ...branchUpdateInput(s),
       committee: [
         { personId: s.committee.李副书记.id, role: '副书记' },
         { personId: s.people.member1.id, role: '书记' },
@@ -156,7 +140,7 @@ describe('branch.update', () => {
     const s = await seedBranch(h.core);
     const before = dbDigest(db());
     const error = await callError(h.core, 'branch.update', {
-      ...updateInput(s),
+      ...branchUpdateInput(s),
       name: '不应保存的名称',
       committee: [{ personId: s.people.probationer1.id, role: '委员' }],
     });
@@ -167,7 +151,7 @@ describe('branch.update', () => {
   it('refuses an unknown group id with NOT_FOUND', async () => {
     const s = await seedBranch(h.core);
     const before = dbDigest(db());
-    const error = await callError(h.core, 'branch.update', { ...updateInput(s), groups: [{ id: 999, name: '不存在' }] });
+    const error = await callError(h.core, 'branch.update', { ...branchUpdateInput(s), groups: [{ id: 999, name: '不存在' }] });
     expect(error.code).toBe('NOT_FOUND');
     expect(dbDigest(db())).toBe(before);
   });
@@ -356,13 +340,7 @@ describe('records: create, get, update, list', () => {
     const s = await seedBranch(h.core);
     const [g1, g2] = s.groups;
     const rec = await createMeeting(h.core, { type: 'group-meeting', data: { groupId: g2.id } });
-    await call(h.core, 'branch.update', {
-      name: s.branch.name,
-      parentOrg: s.branch.parentOrg,
-      fondsNo: s.branch.fondsNo,
-      groups: [{ id: g1.id, name: g1.name }],
-      committee: s.branch.committee.map((c) => ({ personId: c.personId, role: c.role })),
-    });
+    await call(h.core, 'branch.update', branchUpdateInput(s, { groups: [{ id: g1.id, name: g1.name }] }));
     const edit = await meetingInput(h.core, { type: 'group-meeting', data: { groupId: g2.id, attendance: meetingData(rec).attendance, location: '新地点' } });
     expect((await call(h.core, 'records.update', { id: rec.id, record: edit })).data.location).toBe('新地点');
     const error = await callError(h.core, 'records.create', edit);
@@ -663,16 +641,7 @@ describe('the search index stays in step with the services', () => {
   it('finds the people of a 党小组 by its new name after branch.update renames it', async () => {
     const s = await seedBranch(h.core);
     const [g1, g2] = s.groups;
-    await call(h.core, 'branch.update', {
-      name: s.branch.name,
-      parentOrg: s.branch.parentOrg,
-      fondsNo: s.branch.fondsNo,
-      groups: [
-        { id: g1.id, name: '机关第一党小组' },
-        { id: g2.id, name: g2.name },
-      ],
-      committee: s.branch.committee.map((c) => ({ personId: c.personId, role: c.role })),
-    });
+    await call(h.core, 'branch.update', branchUpdateInput(s, { groups: [{ id: g1.id, name: '机关第一党小组' }, { id: g2.id, name: g2.name }] }));
     const inGroup1 = [s.committee.王书记, s.people.member1, s.people.probationer1, s.people.youth].map((p) => `person:${p.id}`);
     expect((await found('机关第一党小组')).sort()).toEqual(inGroup1.sort());
     expect(await found('第一党小组')).toEqual(expect.arrayContaining(inGroup1));
@@ -684,16 +653,7 @@ describe('the search index stays in step with the services', () => {
     const [g1, g2] = s.groups;
     const rec = await createMeeting(h.core, { type: 'group-meeting', data: { groupId: g1.id } });
     expect(await found('第一党小组')).toContain(`record:${rec.id}`);
-    await call(h.core, 'branch.update', {
-      name: s.branch.name,
-      parentOrg: s.branch.parentOrg,
-      fondsNo: s.branch.fondsNo,
-      groups: [
-        { id: g1.id, name: '机关第一党小组' },
-        { id: g2.id, name: g2.name },
-      ],
-      committee: s.branch.committee.map((c) => ({ personId: c.personId, role: c.role })),
-    });
+    await call(h.core, 'branch.update', branchUpdateInput(s, { groups: [{ id: g1.id, name: '机关第一党小组' }, { id: g2.id, name: g2.name }] }));
     expect(await found('机关第一党小组')).toContain(`record:${rec.id}`);
   });
 });

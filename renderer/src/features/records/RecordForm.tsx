@@ -95,7 +95,8 @@ export function RecordForm({ id, type }: { id: number | null; type: string }) {
       message.success(saved.status === 'draft' ? '草稿已保存' : '记录已保存');
       go(`/records/${saved.id}`);
     } catch (e) {
-      showError(e, message.error, form, '');
+      // Boundary errors of an update sit under `record.`; the service's own under `data.`.
+      showError(e, message.error, form, id === null ? '' : 'record.');
     } finally {
       setSaving(false);
     }

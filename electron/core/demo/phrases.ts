@@ -363,17 +363,16 @@ export function meetingSummary(c: TextCtx, d: Domain): string {
 export function genericMotions(type: string, c: TextCtx): string[] {
   if (type === 'committee-meeting')
     return [
-      `${c.month}月主题党日活动方案`,
-      '困难职工慰问名单',
-      '党费使用计划',
-      `${c.year}年“七一”评优推荐人选`,
-      '党员责任区调整方案',
+      `通过${c.month}月主题党日活动方案`,
+      '通过困难职工慰问名单',
+      '通过党费使用计划',
+      '通过党员责任区调整方案',
+      '同意推荐“优秀共产党员”人选报分公司党委',
     ];
   return [
-    `${c.year}年党支部工作计划`,
-    `评选${c.year - 1}年度优秀共产党员`,
-    '党员责任区和党员示范岗设置方案',
-    '党费收缴情况报告',
+    c.month <= 3 ? `通过《${c.year}年党支部工作计划》` : '通过党费收缴使用情况报告',
+    '通过党员责任区和党员示范岗设置方案',
+    c.month >= 11 ? `评选${c.year}年度优秀共产党员` : '通过“党员先锋岗”命名名单',
   ];
 }
 

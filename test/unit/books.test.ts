@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BOOK_TREE, RECORD_TYPES, printTitle, type FieldDef, type FieldKind, type RecordTypeDef } from '../../shared/books/index.js';
-import { dataSchema, emptyData, emptyValue } from '../../shared/books/schema.js';
+import { dataSchema, emptyValue } from '../../shared/books/schema.js';
+import { sampleMembers, sampleRecord } from '../fixtures/records.js';
 
 const SCALAR_KINDS: readonly FieldKind[] = ['text', 'textarea', 'date', 'month', 'time', 'number', 'money', 'select', 'boolean', 'person'];
 /** Kinds that make no sense as a list cell. */
@@ -20,49 +21,9 @@ function allFields(def: RecordTypeDef): FieldDef[] {
   return def.fields.flatMap((f) => [f, ...(f.columns ?? [])]);
 }
 
-function sampleValue(f: FieldDef): unknown {
-  switch (f.kind) {
-    case 'text':
-    case 'textarea':
-    case 'person':
-      return '示例';
-    case 'date':
-      return '2026-03-15';
-    case 'month':
-      return '2026-03';
-    case 'time':
-      return '09:30';
-    case 'number':
-    case 'money':
-      return Math.min(Math.max(f.min ?? 0, 1), f.max ?? 1);
-    case 'select':
-      return f.options![0];
-    case 'multiselect':
-      return [f.options![0]];
-    case 'boolean':
-      return true;
-    case 'people':
-    case 'lines':
-      return ['示例'];
-    case 'table':
-      return [minimalRow(f.columns!)];
-    case 'object':
-      return minimalRow(f.columns!);
-    case 'group':
-      return 1;
-    case 'attendance':
-    case 'motions':
-      return [];
-  }
-}
-
-/** Required members filled in, the rest left as an empty form leaves them. */
-function minimalRow(columns: readonly FieldDef[]): Record<string, unknown> {
-  return Object.fromEntries(columns.map((c) => [c.key, c.required ? sampleValue(c) : emptyValue(c)]));
-}
-
+/** A minimal valid record of this type (group id 1 stands for any existing 党小组). */
 function minimalData(def: RecordTypeDef): Record<string, unknown> {
-  return { ...emptyData(def), ...minimalRow(def.fields) };
+  return sampleRecord(def, { groupId: 1 }).data;
 }
 
 /** The value a user leaves behind by clearing the field. */
@@ -190,7 +151,7 @@ describe.each(cases)('%s', (_id, def) => {
     const targets: [FieldDef, Record<string, unknown>][] =
       f.kind === 'object'
         ? // An object is missing when a required member is: clear each in turn.
-          f.columns!.filter((c) => c.required).map((c) => [c, { ...minimalData(def), [f.key]: { ...minimalRow(f.columns!), [c.key]: cleared(c) } }])
+          f.columns!.filter((c) => c.required).map((c) => [c, { ...minimalData(def), [f.key]: { ...sampleMembers(f.columns!), [c.key]: cleared(c) } }])
         : [[f, { ...minimalData(def), [f.key]: cleared(f) }]];
     for (const [target, data] of targets) {
       const r = schema.safeParse(data);
@@ -206,7 +167,7 @@ describe.each(cases)('%s', (_id, def) => {
     (_label, f) => {
       const schema = dataSchema(def);
       for (const c of f.columns!.filter((x) => x.required)) {
-        const r = schema.safeParse({ ...minimalData(def), [f.key]: [{ ...minimalRow(f.columns!), [c.key]: cleared(c) }] });
+        const r = schema.safeParse({ ...minimalData(def), [f.key]: [{ ...sampleMembers(f.columns!), [c.key]: cleared(c) }] });
         expect(r.success, c.label).toBe(false);
         const issue = r.error!.issues.find((i) => i.path[0] === f.key && i.path[2] === c.key);
         expect(issue, c.label).toBeDefined();

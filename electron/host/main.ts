@@ -1,10 +1,11 @@
 /**
- * `node dist/electron/host.cjs [--data-dir DIR] [--port N] [--no-open]`
+ * `node dist/electron/host.cjs [--data-dir DIR] [--port N] [--no-open] [--demo]`
  * Starts the loopback web host on one data directory and opens the UI in the
  * system browser in app mode where there is a display, printing the link either way.
  */
 import path from 'node:path';
 import { openCore } from '../core/app.js';
+import { maybeGenerateDemo } from '../core/demo/index.js';
 import { defaultDataDir, resolveDataDir } from '../core/datadir.js';
 import { AppError } from '../core/errors.js';
 import { findBrowser, hasDisplay, openAppWindow } from './browser.js';
@@ -29,6 +30,8 @@ async function main() {
     }
     throw e;
   }
+  // --demo: fill an empty data dir with the demo branch before serving (refused, with a message, when not empty)
+  maybeGenerateDemo(core, process.argv.slice(2), (msg) => console.log(msg));
   const host = await startHost({
     dispatch: core.dispatch,
     staticDir: path.join(__dirname, '..', 'renderer'),

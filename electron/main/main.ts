@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
 import { channelOf, METHOD_NAMES } from '../../shared/contract.js';
 import { openCore, type Core } from '../core/app.js';
+import { maybeGenerateDemo } from '../core/demo/index.js';
 import { resolveDataDir } from '../core/datadir.js';
 import { AppError } from '../core/errors.js';
 import { staticPath } from '../host/server.js';
@@ -127,6 +128,8 @@ app.whenReady().then(() => {
     app.exit(2);
     return;
   }
+  // --demo: fill an empty data dir with the demo branch before the window opens (refused, with a message, when not empty)
+  maybeGenerateDemo(core, process.argv.slice(1), (msg) => console.log(msg));
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   protocol.handle(APP_SCHEME, async (req) => {
     const u = new URL(req.url);

@@ -56,13 +56,6 @@ export interface RecordsTable {
   deleted_at: string | null;
 }
 
-/** A view: active records with their 第N次 in the series. */
-export interface ActiveRecordsView extends Omit<RecordsTable, 'id' | 'status'> {
-  id: number;
-  status: string;
-  seq: number;
-}
-
 export interface RecordRevisionsTable {
   id: Generated<number>;
   record_id: number;
@@ -111,7 +104,6 @@ export interface Tables {
   people: PeopleTable;
   committee: CommitteeTable;
   records: RecordsTable;
-  active_records: ActiveRecordsView;
   record_revisions: RecordRevisionsTable;
   blobs: BlobsTable;
   attachments: AttachmentsTable;

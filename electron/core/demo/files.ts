@@ -4,7 +4,7 @@
  * photo or a scanned 签到表, and one-page PDFs. Deterministic for a given Rng.
  */
 import zlib from 'node:zlib';
-import type { Rng } from './random.js';
+import { Rng } from './random.js';
 
 // ---------- PNG ----------
 
@@ -57,7 +57,7 @@ export function encodePng(width: number, height: number, rgb: Uint8Array): Buffe
       raw[at + 1 + x] = (v - left) & 0xff;
     }
   }
-  return Buffer.concat([PNG_SIGNATURE, chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([PNG_SIGNATURE, chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw, { level: 6 })), chunk('IEND', Buffer.alloc(0))]);
 }
 
 type Rgb = [number, number, number];
@@ -83,10 +83,16 @@ class Canvas {
   disc(cx: number, cy: number, r: number, c: Rgb) {
     for (let y = cy - r; y <= cy + r; y++) for (let x = cx - r; x <= cx + r; x++) if ((x - cx) ** 2 + (y - cy) ** 2 <= r * r) this.set(x, y, c);
   }
-  /** Uniform noise of ±amp on every channel (what makes a photo a photo, and sets the file size). */
-  noise(rng: Rng, amp: number) {
-    if (amp <= 0) return;
-    for (let i = 0; i < this.px.length; i++) this.px[i] = Math.max(0, Math.min(255, this.px[i]! + rng.int(-amp, amp)));
+  /** Noise of ±amp on a share `density` of the pixels (what makes a photo a photo, and sets the file size). */
+  noise(rng: Rng, amp: number, density = 1) {
+    if (amp <= 0 || density <= 0) return;
+    for (let p = 0; p < this.w * this.h; p++) {
+      if (density < 1 && rng.next() >= density) continue;
+      for (let k = 0; k < 3; k++) {
+        const i = p * 3 + k;
+        this.px[i] = Math.max(0, Math.min(255, this.px[i]! + rng.int(-amp, amp)));
+      }
+    }
   }
   /** A box-filtered copy at a smaller size (thumbnails). */
   scaled(w: number, h: number): Canvas {
@@ -206,20 +212,33 @@ const MAX_BYTES = 20 * 1024;
 
 /** A PNG of about 2–20 KB (noise is what sets the size) and a thumbnail of it. */
 export function makeImage(rng: Rng, kind: 'photo' | 'sheet'): DemoImage {
-  const w = kind === 'photo' ? rng.int(120, 220) : rng.int(110, 170);
-  const h = kind === 'photo' ? Math.floor((w * 3) / 4) : Math.floor(w * 1.3);
-  const base = kind === 'photo' ? drawPhoto(rng, w, h) : drawSheet(rng, w, h);
-  let amp = kind === 'photo' ? rng.pick([1, 2, 3, 4]) : rng.pick([0, 1, 2]);
-  let png = Buffer.alloc(0);
+  let w = kind === 'photo' ? rng.int(120, 220) : rng.int(110, 170);
+  let h = kind === 'photo' ? Math.floor((w * 3) / 4) : Math.floor(w * 1.3);
+  const seed = rng.int(0, 2 ** 31);
+  const draw = () => {
+    const r = new Rng(seed);
+    return kind === 'photo' ? drawPhoto(r, w, h) : drawSheet(r, w, h);
+  };
+  let base = draw();
+  const amp = kind === 'photo' ? 6 : 3;
+  const target = rng.int(MIN_BYTES + 512, MAX_BYTES - 2048);
+  let density = 0.3;
+  let png: Buffer = Buffer.alloc(0);
   let canvas = base;
-  for (let attempt = 0; attempt < 6; attempt++) {
+  for (let attempt = 0; attempt < 8; attempt++) {
     canvas = new Canvas(w, h);
     canvas.px.set(base.px);
-    canvas.noise(rng, amp);
+    canvas.noise(rng, amp, density);
     png = canvas.png();
-    if (png.length > MAX_BYTES && amp > 0) amp = Math.max(0, amp - 1);
-    else if (png.length < MIN_BYTES) amp += 2;
-    else break;
+    if (png.length >= MIN_BYTES && png.length <= MAX_BYTES && Math.abs(png.length - target) < target * 0.45) break;
+    if (png.length > MAX_BYTES && density < 0.02) {
+      // too big even with hardly any noise: a smaller picture
+      w = Math.max(32, Math.floor(w * 0.8));
+      h = Math.max(24, Math.floor(h * 0.8));
+      base = draw();
+      continue;
+    }
+    density = Math.min(1, Math.max(0.005, density * (target / Math.max(1, png.length)) ** 1.1));
   }
   const tw = 64;
   const th = Math.max(1, Math.round((h * tw) / w));

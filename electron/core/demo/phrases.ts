@@ -154,7 +154,13 @@ export function topicsFor(type: string, c: TextCtx): string[] {
         c.month >= 6 && c.month <= 8 ? '开展夏季“送清凉”活动' : '开展“送温暖”活动',
       ];
     case 'league-assembly':
-      return [`学习${t}`, '开展“青年安全生产示范岗”创建', '推荐优秀团员作入党积极分子人选', '团支部工作情况通报', '“五四”青年节主题团日活动'];
+      return [
+        `学习${t}`,
+        '开展“青年安全生产示范岗”创建',
+        '推荐优秀团员作入党积极分子人选',
+        '团支部工作情况通报',
+        c.month === 5 ? '“五四”青年节主题团日活动' : '青年志愿服务活动安排',
+      ];
     case 'league-committee':
       return ['研究团员发展和“推优”工作', '安排青年志愿服务活动', '研究团费收缴情况', '研究青年读书活动安排', '研究青工技能比武参赛人选'];
     case 'league-group-meeting':
@@ -212,7 +218,8 @@ function themeDay(c: TextCtx): string {
     11: ['冬季安全大检查党员突击队', '“冬防保温”党员在行动'],
     12: ['“12·4”国家宪法日学法', '年终总结、党员承诺兑现'],
   };
-  return `“${pick(c, byMonth[c.month] ?? ['党员先锋岗'])}”主题党日活动`;
+  const name = pick(c, byMonth[c.month] ?? ['党员先锋岗']);
+  return `${name.includes('“') ? name : `“${name}”`}主题党日活动`;
 }
 
 export function lectureTitle(c: TextCtx, league = false): string {
@@ -234,20 +241,21 @@ export function lectureTitle(c: TextCtx, league = false): string {
 
 // ---------- meeting content ----------
 
-export type Domain = 'party' | 'safety' | 'union' | 'league' | 'team' | 'discipline';
+export type Domain = 'party' | 'staff' | 'safety' | 'union' | 'league' | 'team' | 'discipline';
 
 export function domainOf(type: string, book: string): Domain {
   if (type.startsWith('league')) return 'league';
   if (type.startsWith('union')) return 'union';
   if (book === 'team') return 'team';
   if (type === 'safety-meeting') return 'safety';
+  if (type === 'staff-meeting' || type === 'study-session') return 'staff';
   if (book === 'discipline') return 'discipline';
   return 'party';
 }
 
 const SPEECH: Record<Domain, readonly string[]> = {
   party: [
-    '作为一名老党员，要在井场带头讲安全、守规程，关键岗位上让群众看得见党员的样子',
+    '作为一名党员，要在井场带头讲安全、守规程，关键岗位上让群众看得见党员的样子',
     '通过学习，进一步认识到要把学习成果转化为推动生产的实际行动',
     '本班组党员责任区本月未发生违章，下一步继续盯紧起下钻和吊装作业',
     '建议支部把学习安排和倒班时间结合起来，保证在岗人员也能按时参学',
@@ -255,6 +263,14 @@ const SPEECH: Record<Domain, readonly string[]> = {
     '要把理论学习和解决现场实际问题结合起来，不搞形式',
     '在提速提效攻关中，党员要冲在前面，敢于啃硬骨头',
     '自己在学习上还存在时间抓得不紧的问题，今后要按计划完成学习笔记',
+  ],
+  staff: [
+    '学了安全生产法，更清楚了自己岗位上的安全责任',
+    '建议把学习时间安排在倒班交接后，大家都能参加',
+    '新来的员工要尽快熟悉井控知识，老师傅多带一带',
+    '班组之间要多交流经验，把好的做法推广开',
+    '希望队上继续改善野营房的生活条件',
+    '要按制度办事，奖金考核公开透明，大家心里服气',
   ],
   safety: [
     '近期营地周边有外来人员出入，夜间要加强巡查',
@@ -267,12 +283,20 @@ const SPEECH: Record<Domain, readonly string[]> = {
     '困难职工帮扶名单要公开透明，先摸清情况再定标准',
     '劳动竞赛评比要以安全为前提，不能拼设备、拼体力',
     '建议组织一次篮球比赛，丰富职工业余生活',
+    '夏季高温，建议给井场一线多备防暑药品和绿豆汤',
+    '职工子女入学有困难的，工会要帮助协调',
+    '合理化建议要及时反馈采纳结果，大家才有积极性',
+    '倒休回家的职工交通不便，建议统一安排班车',
   ],
   league: [
     '青年员工要在技术上多下功夫，争当岗位能手',
     '团员要在安全生产中发挥监督作用，发现违章及时提醒',
     '建议团支部多组织读书分享和技能交流',
     '自己申请入党，要按照党员标准严格要求自己',
+    '青年突击队在搬家安装中要冲在前面',
+    '希望多组织青工技能比武，以赛促学',
+    '要向老师傅学习，把操作规程吃透',
+    '青年志愿服务可以和社区结对，常态化开展',
   ],
   team: [
     '起下钻前检查好吊卡、卡瓦，司钻和井架工要互相呼应',
@@ -290,6 +314,7 @@ const SPEECH: Record<Domain, readonly string[]> = {
 };
 
 const EMPHASIS: Record<Domain, readonly string[]> = {
+  staff: ['全体职工要把学习成果落实到岗位上，确保安全生产和各项任务完成', '各班组要抓好传达学习，确保人人知晓', '要遵章守纪、团结协作，共同把井队建设好'],
   party: [
     '要把学习成果转化为干事创业的实际行动，以党建工作的实效推动安全生产',
     '全体党员要亮身份、作表率，在急难险重任务中冲在前面',
@@ -311,6 +336,7 @@ const SUMMARY: Record<Domain, readonly string[]> = {
     '会议按议程进行，各项议题均已完成。',
     '与会党员结合岗位实际谈认识、找差距，会议取得预期效果。',
   ],
+  staff: ['会议传达了上级要求，部署了近期工作，职工参与积极。', '本次学习内容充实，达到了预期效果。', '会议按议程进行，各项内容均已传达到位。'],
   safety: ['会议分析了当前安全稳定形势，明确了下一步措施和责任人。'],
   union: ['会议研究了职工关心的问题，明确了办理时限。', '会议气氛热烈，职工参与积极。'],
   league: ['会议气氛活跃，团员青年踊跃发言。', '本次会议达到了学习交流、凝聚青年的目的。'],
@@ -329,7 +355,7 @@ export const PENDING = [
 const NUM = ['一', '二', '三', '四', '五', '六'];
 
 /** 会议内容: who opened, each topic with what was said, a few speakers, and the host's closing words. */
-export function meetingContent(c: TextCtx, d: Domain, host: string, topics: readonly string[], speakers: readonly string[], leader: string): string {
+export function meetingContent(c: TextCtx, d: Domain, host: string, topics: readonly string[], speakers: readonly string[], leader: string, lecturer = '', type = ''): string {
   const out: string[] = [];
   if (d === 'team') {
     out.push(`${host}组织召开本次会议。`);
@@ -340,8 +366,11 @@ export function meetingContent(c: TextCtx, d: Domain, host: string, topics: read
   out.push(`会议由${host}主持。${leader ? `${leader}到会指导。` : ''}`);
   topics.forEach((t, i) => {
     out.push(`${NUM[i] ?? i + 1}、${t}。`);
-    const verb = pick(c, ['传达了', '领学了', '通报了', '介绍了', '宣读了']);
-    out.push(`${i === 0 ? host : pick(c, [host, ...speakers])}${verb}有关内容，${pick(c, ['并结合本队实际提出了具体要求', '重点讲解了其中的主要精神和工作要求', '对照上级要求分析了本队存在的差距', '逐项明确了责任人和完成时限'])}。`);
+    const who = i === 0 ? host : pick(c, [host, ...speakers]);
+    if (lecturer && i === 0) out.push(`${lecturer}以“${t}”为题讲授${type === 'league-lecture' ? '团课' : '党课'}，${pick(c, ['结合石油工人的奋斗历程，讲得生动具体', '联系井队安全生产实际，深入浅出', '用身边人身边事讲道理，大家很受启发'])}。`);
+    else if (/^(讨论|研究)/.test(t)) out.push(`${who}介绍了有关情况，与会人员逐一发表意见，${pick(c, ['形成一致意见', '会议进行了认真讨论', '提出了具体建议'])}。`);
+    else if (/^(传达|学习|深入学习)/.test(t)) out.push(`${who}${pick(c, ['领学了', '传达了', '原文学习了'])}有关内容，${pick(c, ['并结合本队实际提出了贯彻落实意见', '重点讲解了其中的主要精神和工作要求', '大家结合岗位谈了认识'])}。`);
+    else out.push(`${who}${pick(c, ['通报了', '介绍了', '说明了'])}有关情况，${pick(c, ['对照上级要求分析了本队存在的差距', '逐项明确了责任人和完成时限', '提出了下一步工作要求'])}。`);
   });
   const said = new Set<string>();
   for (const s of speakers.slice(0, 4)) {
@@ -381,6 +410,8 @@ export function genericMotions(type: string, c: TextCtx): string[] {
 export const OPERATIONS = ['钻进', '起下钻', '下套管', '固井', '测井配合', '通井', '完井', '搬迁安装', '开钻验收', '钻水泥塞'];
 
 export function shiftTasks(c: TextCtx): string {
+  if (c.crew === '机修班')
+    return `${pick(c, ['1号柴油机例行保养', '检修2号泥浆泵', '营房电路检查', '发电机组例行保养', '车辆例行检查', '绞车刹车系统检查'])}；${pick(c, ['配合钻井班更换钻具', '补充常用备件', '清点工具'])}。`;
   const lines: string[] = [];
   if (c.op === '钻进') lines.push(`${c.well}钻进至${c.depth}米，计划进尺${c.rng.int(8, 30) * 10}米`);
   else if (c.op === '搬迁安装') lines.push(`完成${c.well}${pick(c, ['井架立放前检查', '设备就位安装', '循环系统连接', '电路安装调试'])}`);
@@ -390,24 +421,19 @@ export function shiftTasks(c: TextCtx): string {
 }
 
 export function shiftSafety(c: TextCtx): string {
-  return (
-    c.rng
-      .sample(
-        [
-          '上下钻台扶好扶梯，高处作业系好安全带',
-          '起下钻注意吊卡销子和猫头绳，严禁跨越钢丝绳',
-          '坐岗人员发现溢流立即报告司钻',
-          '硫化氢监测仪保持开启，正确佩戴正压式呼吸器',
-          '大风天气注意高空落物',
-          '用电设备检修严格执行挂牌上锁',
-          '夜间作业照明充足，防止滑倒摔伤',
-          '冬季注意防冻防滑，管线及时放水',
-          '夏季注意防暑降温，合理安排作息',
-        ],
-        2,
-      )
-      .join('；') + '。'
-  );
+  const tips = [
+    '上下钻台扶好扶梯，高处作业系好安全带',
+    '起下钻注意吊卡销子和猫头绳，严禁跨越钢丝绳',
+    '坐岗人员发现溢流立即报告司钻',
+    '硫化氢监测仪保持开启，正确佩戴正压式呼吸器',
+    '大风天气注意高空落物',
+    '用电设备检修严格执行挂牌上锁',
+    '夜间作业照明充足，防止滑倒摔伤',
+    '吊装作业专人指挥，吊物下严禁站人',
+  ];
+  if (c.month >= 11 || c.month <= 3) tips.push('冬季注意防冻防滑，管线及时放水', '取暖设施注意防火、防一氧化碳中毒');
+  if (c.month >= 6 && c.month <= 8) tips.push('夏季注意防暑降温，合理安排作息', '雷雨天气停止高处作业');
+  return c.rng.sample(tips, 2).join('；') + '。';
 }
 
 export function shiftEquipment(c: TextCtx): string {

@@ -384,15 +384,37 @@ describe('records: create, get, update, list', () => {
 });
 
 describe('第N次 (seq)', () => {
-  /** The list's 第N次 by date (and the 党小组 of a 党小组会, read back from the record). */
+  /**
+   * The list's 第N次 by date (and the 党小组 of a 党小组会, read back from the record).
+   * Lists number with a window over the year, an opened record counts its series:
+   * every record is checked to get the same number both ways.
+   */
   const seqs = async (year: number, type: string) => {
     const out: Record<string, number | null> = {};
     for (const r of await call(h.core, 'records.list', { year, type, book: null })) {
-      const { groupName } = await call(h.core, 'records.get', { id: r.id });
-      out[r.date + (groupName ? ` ${groupName}` : '')] = r.seq;
+      const opened = await call(h.core, 'records.get', { id: r.id });
+      expect(opened.seq, `${r.date} opened vs listed`).toBe(r.seq);
+      out[r.date + (opened.groupName ? ` ${opened.groupName}` : '')] = r.seq;
     }
     return out;
   };
+
+  it('orders meetings of one day by start time, and a new year starts again at 1', async () => {
+    await seedBranch(h.core);
+    await createMeeting(h.core, { date: '2026-12-31', data: { startTime: '14:00', endTime: '15:00' } });
+    await createMeeting(h.core, { date: '2026-12-31', data: { startTime: '08:30', endTime: '09:00' } });
+    await createMeeting(h.core, { date: '2026-01-02' });
+    await createMeeting(h.core, { date: '2027-01-01' });
+    const list = await call(h.core, 'records.list', { year: 2026, type: 'branch-assembly', book: null });
+    const numbered: Record<string, number | null> = {};
+    for (const r of list) {
+      const opened = await call(h.core, 'records.get', { id: r.id });
+      expect(opened.seq).toBe(r.seq);
+      numbered[`${r.date} ${opened.data.startTime as string}`] = r.seq;
+    }
+    expect(numbered).toEqual({ '2026-01-02 09:00': 1, '2026-12-31 08:30': 2, '2026-12-31 14:00': 3 });
+    expect(await seqs(2027, 'branch-assembly')).toEqual({ '2027-01-01': 1 });
+  });
 
   it('numbers meetings by date within type and year, whatever order they were entered in', async () => {
     await seedBranch(h.core);

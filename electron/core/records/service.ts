@@ -49,7 +49,7 @@ function selectYear(year: number, types: readonly string[] | null) {
 
 type YearRow = NonNullable<ReturnType<typeof first<ReturnType<typeof selectYear>>>>;
 
-function toRecord(r: YearRow): RecordDto {
+function toRecord(r: Omit<YearRow, 'group_id'>): RecordDto {
   return {
     id: r.id,
     type: r.type,
@@ -63,11 +63,40 @@ function toRecord(r: YearRow): RecordDto {
   };
 }
 
+/**
+ * One meeting's 第N次, counted from its series through the records_series index:
+ * the same order as selectYear's window (date, start time, id), which lists use.
+ * test/db/records.test.ts checks the two agree.
+ */
+function seqOf(db: Db, r: { id: number; type: string; date: string; group_id: number | null; data: string }): number {
+  const start = (JSON.parse(r.data) as { startTime?: string }).startTime ?? '';
+  const row = first(
+    db,
+    q
+      .selectFrom('records as o')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('o.deleted_at', 'is', null)
+      .where('o.type', '=', r.type)
+      .where(sql`coalesce(o.group_id, 0)`, '=', r.group_id ?? 0)
+      .where('o.date', '>=', `${r.date.slice(0, 4)}-01-01`)
+      .where('o.date', '<=', r.date)
+      .where(sql<boolean>`(o.date, json_extract(o.data, '$.startTime'), o.id) <= (${r.date}, ${start}, ${r.id})`),
+  );
+  return row?.n ?? 1;
+}
+
 export function getRecord(db: Db, id: number): RecordDto {
-  const at = first(db, q.selectFrom('records').select(['type', 'date']).where('id', '=', id).where('deleted_at', 'is', null));
-  const r = at && first(db, selectYear(Number(at.date.slice(0, 4)), [at.type]).where('r.id', '=', id));
+  const r = first(
+    db,
+    q
+      .selectFrom('records as r')
+      .leftJoin('party_groups as g', 'g.id', 'r.group_id')
+      .select(['r.id', 'r.type', 'r.date', 'r.group_id', 'r.status', 'r.data', 'r.created_at', 'r.updated_at', 'g.name as group_name'])
+      .where('r.id', '=', id)
+      .where('r.deleted_at', 'is', null),
+  );
   if (!r) throw notFound('该记录');
-  return toRecord(r);
+  return toRecord({ ...r, seq: recordType(r.type).kind === 'meeting' ? seqOf(db, r) : 0 });
 }
 
 export function listRecords(db: Db, year: number, filter: { type: string | null; book: BookId | null }): RecordSummary[] {

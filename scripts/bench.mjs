@@ -5,29 +5,16 @@
 // 10-year demo into a temp data dir, measures search, list pages, opening, printing and the
 // Word export, prints a table, and removes the temp dir. Timings are reported, never asserted.
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { NODE_BUNDLE } from './build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const outfile = path.join(root, '.cache', 'bench', 'bench.cjs');
 
 console.log('构建性能测试 (esbuild)…');
-await esbuild.build({
-  entryPoints: [path.join(root, 'test', 'bench', 'bench.ts')],
-  outfile,
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  sourcemap: 'linked',
-  external: ['electron', 'better-sqlite3'],
-  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
-  logLevel: 'warning',
-  absWorkingDir: root,
-});
+await esbuild.build({ ...NODE_BUNDLE, entryPoints: [path.join(root, 'test', 'bench', 'bench.ts')], outfile });
 
 const r = spawnSync(process.execPath, ['--expose-gc', '--enable-source-maps', outfile, ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
 if (r.error) {

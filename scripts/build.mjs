@@ -19,6 +19,19 @@ function newest(dirs) {
   for (const d of dirs) if (fs.existsSync(path.join(root, d))) walk(path.join(root, d));
   return t;
 }
+/** esbuild options for the Node-side bundles (main, preload, host, bench). */
+export const NODE_BUNDLE = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: 'linked',
+  external: ['electron', 'better-sqlite3'],
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
 export async function build({ quiet = false, force = process.argv.includes('--force') } = {}) {
   const stale = (output, inputs) => {
     const out = path.join(root, output);
@@ -27,18 +40,8 @@ export async function build({ quiet = false, force = process.argv.includes('--fo
   const log = (s) => quiet || console.log(s);
   if (stale('dist/electron/host.cjs', ['electron', 'shared', 'package.json'])) {
     log('构建主进程与网页服务 (esbuild)…');
-    const common = {
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      sourcemap: 'linked',
-      external: ['electron', 'better-sqlite3'],
-      define: { __APP_VERSION__: JSON.stringify(pkg.version) },
-      logLevel: 'warning',
-    };
     await esbuild.build({
-      ...common,
+      ...NODE_BUNDLE,
       entryPoints: {
         main: 'electron/main/main.ts',
         preload: 'electron/preload/preload.ts',
@@ -46,7 +49,6 @@ export async function build({ quiet = false, force = process.argv.includes('--fo
       },
       outdir: path.join(root, 'dist/electron'),
       outExtension: { '.js': '.cjs' },
-      absWorkingDir: root,
     });
   }
   if (stale('dist/renderer/index.html', ['renderer', 'shared', 'vite.config.ts'])) {

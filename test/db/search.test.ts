@@ -1,4 +1,5 @@
 /** The search module (electron/core/search) on a real database opened by the core. */
+import { mulberry32 } from '../../electron/core/demo/random.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { BookId } from '../../shared/books/types.js';
 import type { SearchHit, SearchResult } from '../../shared/contract.js';
@@ -424,18 +425,6 @@ const TITLES = ['支部委员会', '支部党员大会', '党小组会', '专题
 const NAMES = ['张', '王', '李', '赵', '钱', '孙', '周', '吴', '郑', '刘', '陈', '杨', '黄', '曾', '吕', '欧阳'];
 const GIVEN = ['建国', '小明', '丽', '伟', '芳', '军', '静', '磊', '秀英', '海燕', '志强', '红梅', '三', '思远', '文', '超'];
 
-/** A small deterministic PRNG, so every run indexes the same corpus. */
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
 
 function percentile(sorted: number[], p: number) {
@@ -446,7 +435,7 @@ describe('timing (report only)', () => {
   it('indexes a synthetic corpus and times queries', () => {
     const n = Number(process.env.SEARCH_BENCH) || 2000;
     const perSet = process.env.SEARCH_BENCH ? 200 : 50;
-    const rand = prng(42);
+    const rand = mulberry32(42); // deterministic: every run indexes the same corpus
     // the bank: 200 sentences of meeting-minutes style
     const bank: string[] = [];
     for (let i = 0; bank.length < 200; i++) {

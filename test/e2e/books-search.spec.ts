@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
+import { encodePng } from '../../electron/core/demo/files.js';
 import { startHost, type RunningHost } from './host.js';
 import { api, fillDate, openType, pick } from './helpers.js';
 
@@ -15,34 +15,9 @@ let dataDir: string;
 let host: RunningHost;
 const shots = path.resolve('.cache/test-results/screens');
 
-/** A small valid PNG (solid colour), built here. */
+/** A small valid PNG with a colour gradient. */
 function png(w: number, h: number): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (b: Buffer) => {
-    let c = 0xffffffff;
-    for (const x of b) c = crcTable[(c ^ x) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const t = Buffer.concat([Buffer.from(type), data]);
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const c = Buffer.alloc(4);
-    c.writeUInt32BE(crc(t));
-    return Buffer.concat([len, t, c]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(h, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  const rows = Buffer.alloc((w * 3 + 1) * h);
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) rows.set([200, 30 + y, 40 + x], y * (w * 3 + 1) + 1 + x * 3);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return encodePng(w, h, Uint8Array.from({ length: w * h * 3 }, (_, i) => [200, 30 + Math.floor(i / 3 / w), 40 + ((i / 3) % w)][i % 3]!));
 }
 
 test.beforeAll(async () => {

@@ -5,7 +5,7 @@ import { closeDatabase, openDatabase } from './db/connection.js';
 import type { Db } from './db/sql.js';
 import { lockDataDir } from './datadir.js';
 import { createDispatch, type Dispatch } from './dispatch.js';
-import { createHandlers, type Handlers } from './handlers.js';
+import { createHandlers, sweepFiles, type Handlers } from './handlers.js';
 
 export interface Core {
   db: Db;
@@ -40,6 +40,8 @@ export function openCore({ dataDir, version, nativeBinding, textsDir = defaultTe
     lock.release();
     throw e;
   }
+  // Files left by a crash between writing an attachment and committing it.
+  sweepFiles(db, dataDir);
   const handlers = createHandlers({ db, dataDir, textsDir, version });
   return {
     db,

@@ -39,6 +39,19 @@ export interface CoreContext {
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
+/**
+ * Remove attachment files no record uses any more. The purge has already
+ * committed, so a file that cannot be removed now (locked, read-only) is left
+ * for the next sweep rather than reported as a failed purge.
+ */
+export function sweepFiles(db: Db, dataDir: string) {
+  try {
+    collectGarbage(db, dataDir);
+  } catch (e) {
+    console.error('附件清理未完成，下次再试：', e);
+  }
+}
+
 function branchName(db: Db): string {
   const b = getBranch(db);
   if (!b) throw new AppError('CONFLICT', '请先完成支部初始设置。');
@@ -66,7 +79,7 @@ export function createHandlers({ db, dataDir, textsDir, version }: CoreContext):
     'records.restore': ({ id }) => restoreRecord(db, id),
     'records.purge': ({ id }) => {
       purgeRecord(db, id);
-      collectGarbage(db, dataDir);
+      sweepFiles(db, dataDir);
       return null;
     },
     'records.exportDocx': async ({ id }) => {

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -136,5 +137,22 @@ describe('one app per data dir', () => {
     await exited(holder);
     const core = openTestCore(tempDir());
     core.close();
+  });
+});
+
+describe('opening a data dir', () => {
+  const tempDir = useTempDir('sweep');
+
+  it('sweeps attachment files that no record uses (left by a crash before their commit)', () => {
+    const dir = tempDir();
+    openTestCore(dir).close();
+    const stray = path.join(dir, 'attachments', 'ab', `ab${'0'.repeat(62)}`);
+    fs.mkdirSync(path.dirname(stray), { recursive: true });
+    fs.writeFileSync(stray, 'left behind');
+    const keep = path.join(dir, 'attachments', 'notes.txt');
+    fs.writeFileSync(keep, 'not ours to remove');
+    openTestCore(dir).close();
+    expect(fs.existsSync(stray)).toBe(false);
+    expect(fs.existsSync(keep)).toBe(true);
   });
 });

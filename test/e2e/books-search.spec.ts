@@ -157,3 +157,19 @@ test('a record in every book, found by search', async ({ page }) => {
   await page.getByRole('menuitem', { name: '制度文本' }).click();
   await expect(page.getByText('“三会一课”制度').first()).toBeVisible();
 });
+
+test('every record type opens its form, built from the definition', async ({ page }) => {
+  const { RECORD_TYPES, printTitle } = await import('../../shared/books/index.js');
+  await page.goto(host.url);
+  const base = page.url().replace(/#.*$/, '');
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  for (const def of RECORD_TYPES) {
+    await page.goto(`${base}#/records/new?type=${def.id}`);
+    await expect(page.getByRole('heading', { name: `新建${printTitle(def)}` })).toBeVisible();
+    for (const f of def.fields.filter((x) => x.required && x.kind !== 'object' && x.kind !== 'table' && x.kind !== 'lines')) {
+      await expect(page.getByText(f.label, { exact: true }).first(), `${def.label}：${f.label}`).toBeVisible();
+    }
+  }
+  expect(errors).toEqual([]);
+});

@@ -9,7 +9,11 @@
  */
 import { z } from 'zod';
 import { BOOK_IDS, RECORD_TYPES, RECORD_TYPE_IDS, type BookId } from './books/index.js';
-import { dataSchema, isoDate, recordId as id, type Attendee } from './books/schema.js';
+import { dataSchema, isoDate, type Attendee } from './books/schema.js';
+import { id, mergeMethods, method, noInput } from './methods/method.js';
+import { DEVELOPMENT_METHODS } from './methods/development.js';
+import { DUES_METHODS } from './methods/dues.js';
+import { MEMBERS_METHODS } from './methods/members.js';
 import { COMMITTEE_ROLES, GENDERS, POLITICAL_STATUSES, RECORD_STATUSES, type RecordStatus } from './books/vocab.js';
 
 // ---------- field schemas ----------
@@ -23,8 +27,6 @@ const phone = z
   .trim()
   .max(30, '电话不能超过30个字符')
   .regex(/^[0-9+\-\s()（）转]*$/, '电话只能包含数字和 + - ( ) 空格');
-/** Methods that take no input accept nothing or `{}`. */
-const noInput = z.strictObject({}).optional();
 
 export const personInput = z.strictObject({
   name: required('姓名', 40),
@@ -228,14 +230,7 @@ export interface ExportedFile {
 
 // ---------- the methods ----------
 
-interface Method<I extends z.ZodType, O> {
-  input: I;
-  /** Type-only marker of the result; never set at run time. */
-  output?: O;
-}
-const method = <O>() => <I extends z.ZodType>(input: I): Method<I, O> => ({ input });
-
-export const contract = {
+const CORE_METHODS = {
   'app.info': method<AppInfo>()(noInput),
   'branch.get': method<Branch | null>()(noInput),
   'branch.setup': method<Branch>()(branchSetupInput),
@@ -290,6 +285,12 @@ export const contract = {
   /** Go back to the shipped text. */
   'rules.reset': method<RuleText>()(z.strictObject({ id: z.string().max(60) })),
 } as const;
+
+/**
+ * Every method of the app. Each domain keeps its methods in shared/methods/<domain>.ts;
+ * a name defined twice throws at start.
+ */
+export const contract = mergeMethods(CORE_METHODS, MEMBERS_METHODS, DEVELOPMENT_METHODS, DUES_METHODS);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

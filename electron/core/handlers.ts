@@ -24,10 +24,15 @@ import { printDocToDocxBuffer } from './export/docx/printDoc.js';
 import { MIGRATIONS } from './db/migrations/index.js';
 import type { Db } from './db/sql.js';
 import { AppError } from './errors.js';
+import { membersHandlers } from './members/handlers.js';
+import { developmentHandlers } from './development/handlers.js';
+import { duesHandlers } from './dues/handlers.js';
 
-export type Handlers = {
-  [M in MethodName]: (input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
+/** The handlers of some methods: each domain provides those of its own method map. */
+export type HandlersOf<K extends MethodName> = {
+  [M in K]: (input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
 };
+export type Handlers = HandlersOf<MethodName>;
 
 export interface CoreContext {
   db: Db;
@@ -58,8 +63,12 @@ function branchName(db: Db): string {
   return b.name;
 }
 
-export function createHandlers({ db, dataDir, textsDir, version }: CoreContext): Handlers {
+export function createHandlers(ctx: CoreContext): Handlers {
+  const { db, dataDir, textsDir, version } = ctx;
   return {
+    ...membersHandlers(ctx),
+    ...developmentHandlers(ctx),
+    ...duesHandlers(ctx),
     'app.info': () => ({ version, dataDir, schemaVersion: MIGRATIONS.length }),
     'branch.get': () => getBranch(db),
     'branch.setup': (input) => setupBranch(db, input),

@@ -17,6 +17,8 @@ import { TrashPage } from './features/trash/TrashPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { SearchPage } from './features/search/SearchPage';
 import { RulesPage } from './features/rules/RulesPage';
+import { DevelopmentPage } from './features/development/DevelopmentPage';
+import { DuesPage } from './features/dues/DuesPage';
 
 const thisYear = new Date().getFullYear();
 const YEARS = Array.from({ length: thisYear - 2010 + 2 }, (_, i) => thisYear + 1 - i);
@@ -73,6 +75,8 @@ function Shell({ ledger }: { ledger: Ledger }) {
   else if (section === 'trash') page = <TrashPage />;
   else if (section === 'settings') page = <SettingsPage />;
   else if (section === 'rules') page = <RulesPage part={route.query.get('part')} />;
+  else if (section === 'development') page = <DevelopmentPage />;
+  else if (section === 'dues') page = <DuesPage />;
   else if (section === 'search') page = <SearchPage key={route.query.get('q') ?? ''} text={route.query.get('q') ?? ''} />;
   else page = <Result status="404" title="没有这个页面" extra={<Button onClick={() => go('/records')}>回到记录本</Button>} />;
 
@@ -114,6 +118,8 @@ function Shell({ ledger }: { ledger: Ledger }) {
               ...(bookMenu(counts ?? {}) ?? []),
               { type: 'divider' },
               { key: 'people', label: '人员名册' },
+              { key: 'development', label: '发展党员' },
+              { key: 'dues', label: '党费收缴' },
               { key: 'rules', label: '制度文本' },
               { key: 'trash', label: '回收站' },
               { key: 'settings', label: '支部设置' },

@@ -32,9 +32,79 @@ export interface PeopleTable {
   group_id: number | null;
   position: string;
   phone: string;
+  ethnicity: Generated<string>;
+  native_place: Generated<string>;
+  id_number: Generated<string>;
+  education: Generated<string>;
+  degree: Generated<string>;
+  work_start_date: Generated<string>;
+  join_date: Generated<string>;
+  full_date: Generated<string>;
+  address: Generated<string>;
+  mobile_where: Generated<string>;
+  notes: Generated<string>;
   removed_at: string | null;
   created_at: string;
   updated_at: string;
+}
+
+export interface PersonStatusesTable {
+  id: Generated<number>;
+  person_id: number;
+  status: string;
+  since: string;
+  note: Generated<string>;
+}
+
+export interface DevelopmentCasesTable {
+  id: Generated<number>;
+  person_id: number;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+  closed_reason: Generated<string>;
+}
+
+export interface DevelopmentStepsTable {
+  case_id: number;
+  step: number;
+  date: string;
+  /** JSON */
+  people: Generated<string>;
+  /** JSON */
+  details: Generated<string>;
+  notes: Generated<string>;
+  record_id: number | null;
+  motion_index: number | null;
+}
+
+export interface DevelopmentReviewsTable {
+  id: Generated<number>;
+  case_id: number;
+  date: string;
+  kind: string;
+  reviewer: Generated<string>;
+  content: Generated<string>;
+}
+
+export interface DuesBasesTable {
+  year: number;
+  person_id: number;
+  category: string;
+  base: Generated<number>;
+  monthly: number;
+  notes: Generated<string>;
+}
+
+export interface DuesPaymentsTable {
+  id: Generated<number>;
+  person_id: number;
+  year: number;
+  month: number;
+  amount: number;
+  paid_date: string;
+  collector: Generated<string>;
+  created_at: string;
 }
 
 export interface CommitteeTable {
@@ -109,4 +179,10 @@ export interface Tables {
   attachments: AttachmentsTable;
   search_index: SearchIndexTable;
   rule_texts: RuleTextsTable;
+  person_statuses: PersonStatusesTable;
+  development_cases: DevelopmentCasesTable;
+  development_steps: DevelopmentStepsTable;
+  development_reviews: DevelopmentReviewsTable;
+  dues_bases: DuesBasesTable;
+  dues_payments: DuesPaymentsTable;
 }

@@ -1,0 +1,5 @@
+import { Empty } from 'antd';
+
+export function DuesPage() {
+  return <Empty description="党费收缴（开发中）" />;
+}

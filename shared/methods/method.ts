@@ -1,0 +1,33 @@
+/** The building blocks of the contract's method maps (see shared/contract.ts). */
+import { z } from 'zod';
+
+export interface Method<I extends z.ZodType, O> {
+  input: I;
+  /** Type-only marker of the result; never set at run time. */
+  output?: O;
+}
+
+/** `method<Result>()(inputSchema)` */
+export const method =
+  <O>() =>
+  <I extends z.ZodType>(input: I): Method<I, O> => ({ input });
+
+/** Methods that take no input accept nothing or `{}`. */
+export const noInput = z.strictObject({}).optional();
+
+/** The ids of rows in any table. */
+export const id = z.number({ error: '编号无效' }).int('编号无效').positive('编号无效');
+
+/** Merge method maps into one, refusing a name defined twice. */
+export function mergeMethods<T extends Record<string, Method<z.ZodType, unknown>>[]>(...maps: T): UnionToIntersection<T[number]> {
+  const out: Record<string, unknown> = {};
+  for (const m of maps) {
+    for (const [name, def] of Object.entries(m)) {
+      if (Object.hasOwn(out, name)) throw new Error(`contract method defined twice: ${name}`);
+      out[name] = def;
+    }
+  }
+  return out as UnionToIntersection<T[number]>;
+}
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { BOOK_IDS, RECORD_TYPES, RECORD_TYPE_IDS, type BookId } from './books/index.js';
 import { dataSchema, isoDate, type Attendee } from './books/schema.js';
+import { isValidIsoDate } from './dates.js';
 import { id, mergeMethods, method, noInput } from './methods/method.js';
 import { DEVELOPMENT_METHODS } from './methods/development.js';
 import { DUES_METHODS } from './methods/dues.js';
@@ -28,6 +29,17 @@ const phone = z
   .max(30, '电话不能超过30个字符')
   .regex(/^[0-9+\-\s()（）转]*$/, '电话只能包含数字和 + - ( ) 空格');
 
+const labelled = (label: string, max: number) => z.string({ error: `${label}应为文字` }).trim().max(max, `${label}不能超过${max}个字`);
+const labelledDate = (label: string) =>
+  z.string({ error: `${label}应为日期` }).refine((s) => s === '' || isValidIsoDate(s), `${label}无效，应为有效的年-月-日`);
+
+/**
+ * A person on the roster. The 党员花名册 fields (民族 … 备注) may be left out:
+ * people.create stores '' for them and people.update keeps what is stored, so
+ * callers that know only the first seven fields never wipe the rest.
+ * 身份证号 is checked by the service (shared/rules/idcard.ts, against 出生日期 and
+ * 性别); the masked form that lists return (110105********123X) means "unchanged".
+ */
 export const personInput = z.strictObject({
   name: required('姓名', 40),
   gender: z.enum(GENDERS, { error: '请选择性别' }),
@@ -36,8 +48,36 @@ export const personInput = z.strictObject({
   groupId: id.nullable(),
   position: text(60),
   phone,
+  ethnicity: labelled('民族', 20).optional(),
+  nativePlace: labelled('籍贯', 60).optional(),
+  idNumber: labelled('身份证号', 30).optional(),
+  education: labelled('学历', 30).optional(),
+  degree: labelled('学位', 30).optional(),
+  workStartDate: labelledDate('参加工作日期').optional(),
+  /** 入党日期: the day the 支部大会 admitted them (预备期 starts). */
+  joinDate: labelledDate('入党日期').optional(),
+  /** 转正日期: 党龄 counts from here. */
+  fullDate: labelledDate('转正日期').optional(),
+  address: labelled('住址', 120).optional(),
+  /** 流动党员: where they are ('是' when not known); '' = not mobile. */
+  mobileWhere: labelled('流动党员去向', 60).optional(),
+  notes: labelled('备注', 500).optional(),
 });
 export type PersonInput = z.infer<typeof personInput>;
+/** The 党员花名册 fields of personInput, which may be left out. */
+export const PERSON_DETAIL_KEYS = [
+  'ethnicity',
+  'nativePlace',
+  'idNumber',
+  'education',
+  'degree',
+  'workStartDate',
+  'joinDate',
+  'fullDate',
+  'address',
+  'mobileWhere',
+  'notes',
+] as const satisfies readonly (keyof PersonInput)[];
 
 const committeeSeat = z.strictObject({
   personId: id,
@@ -119,8 +159,12 @@ export interface Branch {
   committee: CommitteeSeat[];
 }
 
-export interface Person extends PersonInput {
+export interface Person extends Required<PersonInput> {
   id: number;
+  /** Always masked here (110105********123X); members.revealId gives the full number. */
+  idNumber: string;
+  /** 党龄 in whole years from 转正日期, today; null for 预备党员 or when not recorded. */
+  partyYears: number | null;
   groupName: string | null;
   committeeRole: string | null;
 }

@@ -50,6 +50,7 @@ export const BOOK_TREE: readonly BookDef[] = [
       { id: 'plans', label: '工作计划与总结', rules: [] },
       { id: 'schemes', label: '活动方案与措施', rules: [] },
       { id: 'regulations', label: '规章制度', rules: ['development-procedure', 'responsibility-area-rules'] },
+      { id: 'members', label: '党员管理', rules: [] },
     ],
   },
 ];

@@ -13,6 +13,7 @@ import { contract, METHOD_NAMES, type InputOf, type MethodName } from '../../sha
 import { call, dbDigest, useCore } from '../fixtures/core.js';
 import { createMeeting, meetingInput, personInput, sampleMeeting, seedBranch, setupInput } from '../fixtures/seed.js';
 import { REPO_ROOT } from '../fixtures/tmp.js';
+import { simpleRosterBuffer } from '../fixtures/roster.js';
 
 /** A 1×1 PNG. */
 const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
@@ -24,6 +25,9 @@ const ATTENDANCE = [
   { personId: 1, name: '王书记', membership: '正式', title: '书记', present: true, absenceReason: '' },
   { personId: 2, name: '吴预备', membership: '预备', title: '', present: false, absenceReason: '病假' },
 ] as const;
+
+/** A small 党员花名册 workbook (members.importPreview and importCommit read it). */
+const ROSTER_XLSX = (await simpleRosterBuffer()).toString('base64');
 
 /** One schema-valid input per method (the compiler insists on an entry for each). */
 const VALID: { [M in MethodName]: InputOf<M> } = {
@@ -71,6 +75,46 @@ const VALID: { [M in MethodName]: InputOf<M> } = {
   'rules.list': {},
   'rules.update': { id: RULE_ID, body: '一、本支部的三会一课制度。' },
   'rules.reset': { id: RULE_ID },
+  // 党员花名册: person 1 is 王书记; the workbook's 党小组 exists in the seeded branch.
+  'members.revealId': { id: 1 },
+  'members.statusHistory': { id: 1 },
+  'members.importPreview': { base64: ROSTER_XLSX },
+  'members.importCommit': {
+    base64: ROSTER_XLSX,
+    sheet: 'Sheet1',
+    headerRow: 1,
+    mapping: { '1': 'name', '2': 'gender', '3': 'birthDate', '4': 'idNumber', '5': 'joinDate', '6': 'fullDate', '7': 'group', '8': null },
+  },
+  'members.exportXlsx': { fullId: false },
+  // 发展党员: the seeded branch has no case yet (get, saveStep … answer NOT_FOUND); person 1 is 王书记.
+  'development.list': {},
+  'development.get': { id: 1 },
+  'development.open': { personId: 1 },
+  'development.saveStep': {
+    caseId: 1,
+    step: 23,
+    date: '2026-03-05',
+    people: {},
+    details: { outcome: '延长预备期', extensionMonths: 6, fullDate: '' },
+    notes: '延长预备期半年。',
+    recordId: 1,
+    motionIndex: 0,
+  },
+  'development.removeStep': { caseId: 1, step: 2 },
+  'development.addReview': { caseId: 1, date: '2026-03-05', kind: '考察', reviewer: '赵组织', content: '表现良好。' },
+  'development.removeReview': { id: 1 },
+  'development.close': { id: 1, reason: '不再发展' },
+  'development.reopen': { id: 1 },
+  'development.assemblies': { year: 2026 },
+  'development.transfers': {},
+  // 党费: person 1 is 王书记 (中共党员); 2025 lies wholly in the past.
+  'dues.year': { year: 2025 },
+  'dues.setupYear': { year: 2025, entries: [{ personId: 1, category: '在职', base: 3000, amount: null }] },
+  'dues.refix': { year: 2025, personId: 1, category: '农民', base: 0, amount: 0.5, reason: '回乡务农' },
+  'dues.unfix': { year: 2025, personId: 1 },
+  'dues.pay': { year: 2025, personId: 1, months: [1, 2, 3], amount: 45, paidDate: '2025-03-31', collector: '赵组织' },
+  'dues.undo': { year: 2025, personId: 1, months: [3] },
+  'dues.exportXlsx': { year: 2025 },
 };
 
 /**
@@ -108,6 +152,8 @@ function withChange(root: unknown, path: Path, change: (parent: Record<string | 
 const OPTIONAL_KEYS: Partial<Record<MethodName, RegExp[]>> = {
   'branch.update': [/^groups\.\d+\.id$/],
   'search.query': [/^limit$/],
+  'members.importCommit': [/^mapping\.\d+$/], // a column left out of the mapping is not imported
+  'members.exportXlsx': [/^fullId$/],
 };
 
 /**
@@ -167,6 +213,16 @@ describe('contract coverage', () => {
     'people.remove': 'CONFLICT', // person 1 is the 书记
     'records.restore': 'NOT_FOUND', // record 1 is not in the 回收站
     'records.purge': 'NOT_FOUND',
+    'development.get': 'NOT_FOUND', // no 发展党员 case yet
+    'development.saveStep': 'NOT_FOUND',
+    'development.removeStep': 'NOT_FOUND',
+    'development.addReview': 'NOT_FOUND',
+    'development.removeReview': 'NOT_FOUND',
+    'development.close': 'NOT_FOUND',
+    'development.reopen': 'NOT_FOUND',
+    'dues.unfix': 'NOT_FOUND', // nothing fixed for 2025 yet
+    'dues.pay': 'CONFLICT', // the year is not set up
+    'dues.undo': 'NOT_FOUND', // nothing paid
   };
 
   it.each(METHOD_NAMES)('%s answers its valid input through the dispatch', async (method) => {

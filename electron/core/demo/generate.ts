@@ -1800,6 +1800,8 @@ class Generator {
       const def = env.def;
       if (!def.attendees) return [];
       let list = this.expected(def.id, def.attendees === 'group' ? this.groupIdOf(env) : null);
+      // a 党小组 whose members have all left holds no meeting
+      if (def.attendees === 'group' && list.length === 0) throw new Skip();
       if (env.o.crew !== undefined && (def.id === 'pre-shift-meeting' || def.id === 'post-shift-meeting')) {
         const ids = new Set(this.crewMembers(env.o.crew).map((m) => m.id));
         list = list.filter((a) => ids.has(a.personId));

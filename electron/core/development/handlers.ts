@@ -1,6 +1,32 @@
-import type { DEVELOPMENT_METHODS } from '../../../shared/methods/development.js';
+import type { DEVELOPMENT_METHODS, SaveStepInput } from '../../../shared/methods/development.js';
 import type { CoreContext, HandlersOf } from '../handlers.js';
+import {
+  addReview,
+  closeCase,
+  getCase,
+  listAssemblies,
+  listCases,
+  listTransfers,
+  openCase,
+  removeReview,
+  removeStep,
+  reopenCase,
+  saveStep,
+} from './service.js';
 
-export function developmentHandlers(_ctx: CoreContext): HandlersOf<keyof typeof DEVELOPMENT_METHODS> {
-  return {};
+export function developmentHandlers(ctx: CoreContext): HandlersOf<keyof typeof DEVELOPMENT_METHODS> {
+  const { db } = ctx;
+  return {
+    'development.list': () => listCases(db),
+    'development.get': ({ id }) => getCase(db, id),
+    'development.open': ({ personId }) => openCase(db, personId),
+    'development.saveStep': (input) => saveStep(db, input as SaveStepInput),
+    'development.removeStep': ({ caseId, step }) => removeStep(db, caseId, step),
+    'development.addReview': (input) => addReview(db, input),
+    'development.removeReview': ({ id }) => removeReview(db, id),
+    'development.close': ({ id, reason }) => closeCase(db, id, reason),
+    'development.reopen': ({ id }) => reopenCase(db, id),
+    'development.assemblies': ({ year }) => listAssemblies(db, year),
+    'development.transfers': () => listTransfers(db),
+  };
 }

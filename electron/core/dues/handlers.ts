@@ -1,6 +1,24 @@
 import type { DUES_METHODS } from '../../../shared/methods/dues.js';
+import { getBranch } from '../branch/service.js';
+import { AppError } from '../errors.js';
 import type { CoreContext, HandlersOf } from '../handlers.js';
+import { duesYear, recordPayment, refixDues, setupYear, today, undoPayment, unfixDues } from './service.js';
+import { duesWorkbook, XLSX_MIME } from './xlsx.js';
 
-export function duesHandlers(_ctx: CoreContext): HandlersOf<keyof typeof DUES_METHODS> {
-  return {};
+export function duesHandlers({ db }: CoreContext): HandlersOf<keyof typeof DUES_METHODS> {
+  return {
+    'dues.year': ({ year }) => duesYear(db, year),
+    'dues.setupYear': ({ year, entries }) => setupYear(db, year, entries),
+    'dues.refix': (input) => refixDues(db, input),
+    'dues.unfix': ({ year, personId }) => unfixDues(db, year, personId),
+    'dues.pay': (input) => recordPayment(db, input),
+    'dues.undo': ({ year, personId, months }) => undoPayment(db, year, personId, months),
+    'dues.exportXlsx': async ({ year }) => {
+      const branch = getBranch(db);
+      if (!branch) throw new AppError('CONFLICT', '请先完成支部初始设置。');
+      const printedOn = today();
+      const buf = await duesWorkbook(duesYear(db, year, printedOn), branch, printedOn);
+      return { fileName: `${branch.name}_${year}年党费收缴台账.xlsx`, mimeType: XLSX_MIME, base64: buf.toString('base64') };
+    },
+  };
 }

@@ -1,6 +1,14 @@
 import type { MEMBERS_METHODS } from '../../../shared/methods/members.js';
 import type { CoreContext, HandlersOf } from '../handlers.js';
+import { statusHistory } from '../people/service.js';
+import { exportRoster, importCommit, importPreview, revealId } from './service.js';
 
-export function membersHandlers(_ctx: CoreContext): HandlersOf<keyof typeof MEMBERS_METHODS> {
-  return {};
+export function membersHandlers({ db }: CoreContext): HandlersOf<keyof typeof MEMBERS_METHODS> {
+  return {
+    'members.revealId': ({ id }) => revealId(db, id),
+    'members.statusHistory': ({ id }) => statusHistory(db, id),
+    'members.importPreview': (input) => importPreview(db, input),
+    'members.importCommit': (input) => importCommit(db, input),
+    'members.exportXlsx': (input) => exportRoster(db, input ?? {}),
+  };
 }

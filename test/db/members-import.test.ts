@@ -1,0 +1,288 @@
+/** The 党员花名册 to and from Excel, through core.dispatch: a messy roster built here with exceljs. */
+import ExcelJS from 'exceljs';
+import { describe, expect, it, vi } from 'vitest';
+import { createDispatch } from '../../electron/core/dispatch.js';
+import { EXPORT_HEADERS } from '../../electron/core/members/service.js';
+import { call, callError, dbDigest, rows, useCore } from '../fixtures/core.js';
+import { IDS, MESSY_EXPECTED, messyRosterBuffer, readXlsx, simpleRosterBuffer } from '../fixtures/roster.js';
+import { personInput, seedBranch } from '../fixtures/seed.js';
+
+const h = useCore();
+const db = () => h.core.db;
+const b64 = (b: Buffer) => b.toString('base64');
+const personRow = (name: string) =>
+  rows<Record<string, string | number | null>>(db(), 'SELECT * FROM people WHERE name = ? AND removed_at IS NULL', name)[0]!;
+
+/** The guessed mapping of a preview, as importCommit wants it. */
+const mappingOf = (columns: { index: number; field: string | null }[]) =>
+  Object.fromEntries(columns.filter((c) => c.field).map((c) => [String(c.index), c.field])) as Record<string, never>;
+
+describe('members.importPreview', () => {
+  it('finds the header under the merged title, guesses the columns, shows each row with its errors, and writes nothing', async () => {
+    await seedBranch(h.core);
+    const before = dbDigest(db());
+    const p = await call(h.core, 'members.importPreview', { base64: b64(await messyRosterBuffer()) });
+    expect(dbDigest(db())).toBe(before);
+
+    expect(p.sheets).toEqual(['花名册', '填表说明']);
+    expect(p.sheet).toBe('花名册');
+    expect(p.headerRow).toBe(4);
+    expect(p.columns.map((c) => [c.header, c.field])).toEqual([
+      ['序号', null],
+      ['姓名', 'name'],
+      ['性别', 'gender'],
+      ['民族', 'ethnicity'],
+      ['出生年月', 'birthDate'],
+      ['公民身份号码', 'idNumber'],
+      ['学历', 'education'],
+      ['参加工作时间', 'workStartDate'],
+      ['入党时间', 'joinDate'],
+      ['转正时间', 'fullDate'],
+      ['所在党小组', 'group'],
+      ['职务', 'position'],
+      ['手机', 'phone'],
+      ['家庭住址', 'address'],
+      ['人员类别', 'politicalStatus'],
+      ['外出流向', 'mobileWhere'],
+      ['备注', 'notes'],
+    ]);
+    // blank rows, the repeated header (row 21) and the 制表人 note (row 23) are not rows
+    expect(p.rows.map((r) => r.row)).toEqual([5, 7, 8, 9, 10, 11, 12, 13, 14, 15, 17, 18, 19]);
+    expect(p.total).toBe(13);
+    expect(p.valid).toBe(MESSY_EXPECTED.imported.length);
+    const ok = p.rows.filter((r) => !r.errors.length).map((r) => r.name);
+    expect(ok).toEqual(MESSY_EXPECTED.imported);
+    for (const s of MESSY_EXPECTED.skipped) {
+      const r = p.rows.find((x) => x.row === s.row)!;
+      expect(r.errors.map(String), `row ${s.row}`).toHaveLength(s.reasons.length);
+      s.reasons.forEach((re, i) => expect(r.errors[i]).toMatch(re));
+    }
+
+    // what would be stored, normalised, the number masked
+    const wang = p.rows[0]!;
+    expect(wang.values).toMatchObject({
+      name: '王芳',
+      gender: '女',
+      ethnicity: '汉族',
+      birthDate: '1985-03-15', // 1985.03 takes its day from the 身份证号
+      idNumber: `${IDS.wangFang.slice(0, 6)}********${IDS.wangFang.slice(14)}`,
+      workStartDate: '2007-07-01',
+      joinDate: '2010-06-01',
+      fullDate: '2011-06-01',
+      group: '第一党小组',
+      phone: '13800000001',
+      politicalStatus: '中共党员',
+    });
+    expect(JSON.stringify(p)).not.toContain(IDS.wangFang);
+    expect(p.rows[1]!.values).toMatchObject({
+      name: '李强',
+      gender: '男',
+      birthDate: '1980-01-02',
+      workStartDate: '2001-07-01',
+      joinDate: '2005-07-01',
+      fullDate: '2006-07-01',
+      group: '第二党小组',
+      mobileWhere: '广东深圳',
+    });
+  });
+
+  it('reads the sheet and header row it is told, with the mapping it is given', async () => {
+    await seedBranch(h.core);
+    const base64 = b64(await messyRosterBuffer());
+    const first = await call(h.core, 'members.importPreview', { base64 });
+    const mapping = { ...mappingOf(first.columns), '11': null }; // leave 所在党小组 out
+    const p = await call(h.core, 'members.importPreview', { base64, sheet: '花名册', headerRow: 4, mapping });
+    expect(p.columns.find((c) => c.index === 11)?.field).toBeNull();
+    expect(p.rows.find((r) => r.row === 11)?.errors).toEqual([]); // 钱进's 第三党小组 no longer matters
+
+    const other = await call(h.core, 'members.importPreview', { base64, sheet: '填表说明' });
+    expect(other).toMatchObject({ sheet: '填表说明', headerRow: 0, columns: [], rows: [] });
+    expect((await callError(h.core, 'members.importPreview', { base64, sheet: '没有这张表' })).message).toBe('工作表“没有这张表”不存在');
+  });
+
+  it('refuses a file that is not an .xlsx workbook', async () => {
+    const e = await callError(h.core, 'members.importPreview', { base64: Buffer.from('姓名,性别\n张三,男').toString('base64') });
+    expect(e).toMatchObject({ code: 'VALIDATION', fields: [{ path: 'base64' }] });
+    expect(e.message).toMatch(/请选择 Excel 工作簿（.xlsx）/);
+  });
+});
+
+describe('members.importCommit', () => {
+  it('imports exactly the valid rows, in one go, and reports the others with their reasons', async () => {
+    await seedBranch(h.core);
+    const base64 = b64(await messyRosterBuffer());
+    const preview = await call(h.core, 'members.importPreview', { base64 });
+    const peopleBefore = (await call(h.core, 'people.list')).length;
+    const r = await call(h.core, 'members.importCommit', { base64, sheet: preview.sheet, headerRow: preview.headerRow, mapping: mappingOf(preview.columns) });
+
+    expect(r.imported).toBe(MESSY_EXPECTED.imported.length);
+    expect(r.skipped.map((s) => [s.row, s.name])).toEqual(MESSY_EXPECTED.skipped.map((s) => [s.row, s.name]));
+    for (const s of MESSY_EXPECTED.skipped) {
+      const got = r.skipped.find((x) => x.row === s.row)!;
+      expect(got.reasons).toHaveLength(s.reasons.length);
+      s.reasons.forEach((re, i) => expect(got.reasons[i]).toMatch(re));
+    }
+
+    const list = await call(h.core, 'people.list');
+    expect(list).toHaveLength(peopleBefore + MESSY_EXPECTED.imported.length);
+    expect(list.slice(-4).map((p) => p.name)).toEqual(MESSY_EXPECTED.imported);
+
+    expect(personRow('王芳')).toMatchObject({
+      gender: '女',
+      ethnicity: '汉族',
+      birth_date: '1985-03-15',
+      id_number: IDS.wangFang,
+      education: '大学本科',
+      work_start_date: '2007-07-01',
+      join_date: '2010-06-01',
+      full_date: '2011-06-01',
+      position: '技术员',
+      phone: '13800000001',
+      address: '北京市朝阳区某某路1号',
+      political_status: '中共党员',
+      mobile_where: '',
+    });
+    expect(personRow('李强')).toMatchObject({ id_number: IDS.liQiang, birth_date: '1980-01-02', join_date: '2005-07-01', full_date: '2006-07-01', mobile_where: '广东深圳', phone: '139 0000 0002' });
+    expect(personRow('张伟')).toMatchObject({ political_status: '中共预备党员', join_date: '2024-07-01', full_date: '', ethnicity: '回族', notes: '新发展' });
+    expect(personRow('郑红')).toMatchObject({ birth_date: '1995-10-08', join_date: '2019-07-01', full_date: '2020-07-01', work_start_date: '2017-07-01' });
+
+    // through the people service: the search index and the status history have them
+    const found = await call(h.core, 'search.query', { text: '郑红' });
+    expect(found.groups.flatMap((g) => g.hits).some((x) => x.kind === 'person' && x.title === '郑红')).toBe(true);
+    const wang = list.find((p) => p.name === '王芳')!;
+    expect(await call(h.core, 'members.statusHistory', { id: wang.id })).toMatchObject([
+      { status: '中共预备党员', since: '2010-06-01', note: '入党日期（导入）' },
+      { status: '中共党员', since: '2011-06-01', note: '转正日期（导入）' },
+    ]);
+
+    // importing the same file again adds nobody
+    const again = await call(h.core, 'members.importCommit', { base64, sheet: preview.sheet, headerRow: preview.headerRow, mapping: mappingOf(preview.columns) });
+    expect(again.imported).toBe(0);
+    expect(again.skipped.find((s) => s.row === 5)?.reasons).toEqual(['身份证号与名册中的“王芳”相同']);
+    expect(again.skipped.find((s) => s.row === 8)?.reasons).toEqual(['姓名和出生日期与名册中的“张伟”相同，疑为重复登记']);
+  });
+
+  it('imports in one transaction: a failure on the last valid row leaves the roster as it was', async () => {
+    await seedBranch(h.core);
+    const base64 = b64(await messyRosterBuffer());
+    const preview = await call(h.core, 'members.importPreview', { base64 });
+    db().sqlite.exec("CREATE TRIGGER refuse_zheng BEFORE INSERT ON people WHEN NEW.name = '郑红' BEGIN SELECT RAISE(ABORT, '磁盘写入失败'); END");
+    const before = dbDigest(db());
+    const log = vi.fn();
+    const r = await createDispatch(h.core.handlers, log)('members.importCommit', { base64, sheet: preview.sheet, headerRow: preview.headerRow, mapping: mappingOf(preview.columns) });
+    expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(log).toHaveBeenCalledOnce();
+    expect(dbDigest(db())).toBe(before);
+    expect(rows(db(), "SELECT name FROM people WHERE name IN ('王芳', '李强', '张伟')")).toEqual([]);
+  });
+
+  it('refuses a mapping without 姓名 or with a field twice, and writes nothing', async () => {
+    await seedBranch(h.core);
+    const base64 = b64(await messyRosterBuffer());
+    const before = dbDigest(db());
+    const e1 = await callError(h.core, 'members.importCommit', { base64, sheet: '花名册', headerRow: 4, mapping: { '3': 'gender' } });
+    expect(e1).toMatchObject({ code: 'VALIDATION', fields: [{ path: 'mapping', message: '请指定“姓名”所在的列' }] });
+    const e2 = await callError(h.core, 'members.importCommit', { base64, sheet: '花名册', headerRow: 4, mapping: { '2': 'name', '3': 'gender', '4': 'gender' } });
+    expect(e2.message).toContain('“性别”对应了两列（第3列和第4列）');
+    const e3 = await callError(h.core, 'members.importCommit', { base64, sheet: '花名册', headerRow: 4, mapping: { '2': 'name', '40': 'notes' } });
+    expect(e3.message).toContain('第40列不在表格中');
+    expect(dbDigest(db())).toBe(before);
+  });
+
+  it('gives a 党小组 merged down a block of rows to each of them, and ignores rows that are only formatted', async () => {
+    await seedBranch(h.core);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('名单');
+    ws.addRow(['所在党小组', '姓名', '性别', '人员类别']);
+    ws.addRow(['第二党小组', '甲一', '男', '正式党员']);
+    ws.addRow([null, '甲二', '女', '预备党员']);
+    ws.mergeCells('A2:A3');
+    ws.getRow(5000).getCell(30).style = { font: { bold: true } };
+    const base64 = b64(Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    const p = await call(h.core, 'members.importPreview', { base64 });
+    expect(p.columns).toHaveLength(4);
+    expect(p.rows.map((r) => [r.name, r.values.group])).toEqual([
+      ['甲一', '第二党小组'],
+      ['甲二', '第二党小组'],
+    ]);
+  });
+
+  it('imports a clean roster whose 政治面貌 says 预备党员', async () => {
+    await seedBranch(h.core);
+    const base64 = b64(await simpleRosterBuffer());
+    const p = await call(h.core, 'members.importPreview', { base64 });
+    expect(p.headerRow).toBe(1);
+    const r = await call(h.core, 'members.importCommit', { base64, sheet: p.sheet, headerRow: 1, mapping: mappingOf(p.columns) });
+    expect(r).toEqual({ imported: 2, skipped: [] });
+    expect(personRow('林二')).toMatchObject({ political_status: '中共预备党员', group_id: null, join_date: '2025-07-01' });
+  });
+});
+
+describe('members.exportXlsx', () => {
+  async function seedMembers() {
+    const s = await seedBranch(h.core);
+    await call(h.core, 'members.importCommit', {
+      base64: b64(await messyRosterBuffer()),
+      sheet: '花名册',
+      headerRow: 4,
+      mapping: { '2': 'name', '3': 'gender', '4': 'ethnicity', '5': 'birthDate', '6': 'idNumber', '7': 'education', '8': 'workStartDate', '9': 'joinDate', '10': 'fullDate', '11': 'group', '12': 'position', '13': 'phone', '14': 'address', '15': 'politicalStatus', '16': 'mobileWhere', '17': 'notes' },
+    });
+    return s;
+  }
+
+  it('writes the 党员花名册 (正式 and 预备) under a merged title, with masked numbers', async () => {
+    await seedMembers();
+    await call(h.core, 'people.create', personInput('路人甲', { politicalStatus: '群众' }));
+    const f = await call(h.core, 'members.exportXlsx', {});
+    expect(f.mimeType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(f.fileName).toMatch(/^党员花名册_\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const [sheet] = await readXlsx(Buffer.from(f.base64, 'base64'));
+    expect(sheet!.name).toBe('党员花名册');
+    expect(sheet!.rows[0]![0]).toBe('中共某某单位第一支部委员会党员花名册');
+    expect(sheet!.merges).toEqual(expect.arrayContaining(['A1', 'A2']));
+    expect(sheet!.rows[2]).toEqual([...EXPORT_HEADERS]);
+    const data = sheet!.rows.slice(3);
+    const names = data.map((r) => r[1]);
+    // every member, grouped by 党小组 (第一, 第二, then none), nobody else
+    expect(names).toEqual(['王书记', '周正式', '吴预备', '王芳', '张伟', '赵组织', '陈正式', '褚预备', '李强', '郑红', '李副书记', '钱宣传', '孙纪检']);
+    expect(names).not.toContain('路人甲');
+    expect(names).not.toContain('郑团员');
+    const col = (h: string) => EXPORT_HEADERS.indexOf(h as never);
+    const wang = data.find((r) => r[1] === '王芳')!;
+    expect(wang[col('身份证号')]).toBe(`${IDS.wangFang.slice(0, 6)}********${IDS.wangFang.slice(14)}`);
+    expect(wang[col('序号')]).toBe('4');
+    expect(wang[col('出生日期')]).toBe('1985-03-15');
+    expect(wang[col('入党日期')]).toBe('2010-06-01');
+    expect(wang[col('转正日期')]).toBe('2011-06-01');
+    expect(Number(wang[col('党龄')])).toBeGreaterThanOrEqual(14);
+    expect(wang[col('党员类别')]).toBe('正式');
+    expect(data.find((r) => r[1] === '张伟')![col('党员类别')]).toBe('预备');
+    expect(data.find((r) => r[1] === '张伟')![col('党龄')]).toBe('');
+    expect(data.find((r) => r[1] === '李强')![col('流动党员')]).toBe('广东深圳');
+    expect(f.base64).not.toContain(IDS.wangFang);
+  });
+
+  it('writes the full numbers only when asked, as text', async () => {
+    await seedMembers();
+    const f = await call(h.core, 'members.exportXlsx', { fullId: true });
+    expect(f.fileName).toContain('完整身份证号');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(f.base64, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const idCol = EXPORT_HEADERS.indexOf('身份证号') + 1;
+    const ids: unknown[] = [];
+    ws.eachRow((row, r) => r > 3 && ids.push(row.getCell(idCol).value));
+    expect(ids).toEqual(expect.arrayContaining([IDS.wangFang, IDS.liQiang, IDS.zhengHong]));
+    expect(ids.every((v) => typeof v === 'string')).toBe(true);
+  });
+
+  it('reads back through the import: every column is recognised and everyone is already on the roster', async () => {
+    await seedMembers();
+    const f = await call(h.core, 'members.exportXlsx', { fullId: true });
+    const p = await call(h.core, 'members.importPreview', { base64: f.base64 });
+    expect(p.headerRow).toBe(3);
+    expect(p.columns.filter((c) => c.field === null).map((c) => c.header)).toEqual(['序号', '党龄']);
+    expect(p.valid).toBe(0);
+    expect(p.rows.find((r) => r.name === '王芳')?.errors).toEqual(['身份证号与名册中的“王芳”相同']);
+  });
+});

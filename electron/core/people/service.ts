@@ -33,17 +33,7 @@ export function selectPeople() {
       'people.group_id',
       'people.position',
       'people.phone',
-      'people.ethnicity',
-      'people.native_place',
-      'people.id_number',
-      'people.education',
-      'people.degree',
-      'people.work_start_date',
-      'people.join_date',
-      'people.full_date',
-      'people.address',
-      'people.mobile_where',
-      'people.notes',
+      ...Object.values(DETAIL_COLUMNS).map((c) => `people.${c}` as const),
       'party_groups.name as group_name',
       'committee.role as committee_role',
     ])
@@ -63,17 +53,8 @@ export function toPerson(r: PersonRow, today = localToday()): Person {
     groupId: r.group_id,
     position: r.position,
     phone: r.phone,
-    ethnicity: r.ethnicity,
-    nativePlace: r.native_place,
+    ...detailsOf(r),
     idNumber: maskIdNumber(r.id_number),
-    education: r.education,
-    degree: r.degree,
-    workStartDate: r.work_start_date,
-    joinDate: r.join_date,
-    fullDate: r.full_date,
-    address: r.address,
-    mobileWhere: r.mobile_where,
-    notes: r.notes,
     partyYears: r.political_status === '中共党员' ? partyYears(r.full_date, today) : null,
     groupName: r.group_name,
     committeeRole: r.committee_role,
@@ -133,42 +114,32 @@ function checkGroup(db: Db, groupId: number | null) {
 /** The stored 党员花名册 fields, in input terms. */
 type Details = { [K in (typeof PERSON_DETAIL_KEYS)[number]]-?: string };
 
-const NO_DETAILS: Details = {
-  ethnicity: '',
-  nativePlace: '',
-  idNumber: '',
-  education: '',
-  degree: '',
-  workStartDate: '',
-  joinDate: '',
-  fullDate: '',
-  address: '',
-  mobileWhere: '',
-  notes: '',
-};
+/** The people column of each 党员花名册 field. */
+const DETAIL_COLUMNS = {
+  ethnicity: 'ethnicity',
+  nativePlace: 'native_place',
+  idNumber: 'id_number',
+  education: 'education',
+  degree: 'degree',
+  workStartDate: 'work_start_date',
+  joinDate: 'join_date',
+  fullDate: 'full_date',
+  address: 'address',
+  mobileWhere: 'mobile_where',
+  notes: 'notes',
+} as const satisfies Record<keyof Details, string>;
+type DetailColumn = (typeof DETAIL_COLUMNS)[keyof Details];
+
+function detailsOf(r: Record<DetailColumn, string>): Details {
+  return Object.fromEntries(PERSON_DETAIL_KEYS.map((k) => [k, r[DETAIL_COLUMNS[k]]])) as Details;
+}
+
+const NO_DETAILS = Object.fromEntries(PERSON_DETAIL_KEYS.map((k) => [k, ''])) as Details;
 
 function storedDetails(db: Db, id: number): Details {
-  const r = first(
-    db,
-    q
-      .selectFrom('people')
-      .select(['ethnicity', 'native_place', 'id_number', 'education', 'degree', 'work_start_date', 'join_date', 'full_date', 'address', 'mobile_where', 'notes'])
-      .where('id', '=', id),
-  );
+  const r = first(db, q.selectFrom('people').select(Object.values(DETAIL_COLUMNS)).where('id', '=', id));
   if (!r) throw notFound('该人员');
-  return {
-    ethnicity: r.ethnicity,
-    nativePlace: r.native_place,
-    idNumber: r.id_number,
-    education: r.education,
-    degree: r.degree,
-    workStartDate: r.work_start_date,
-    joinDate: r.join_date,
-    fullDate: r.full_date,
-    address: r.address,
-    mobileWhere: r.mobile_where,
-    notes: r.notes,
-  };
+  return detailsOf(r);
 }
 
 /** A complete person to store: the given fields over `base` (what is stored, or nothing for a new person). */

@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import { App as AntApp, AutoComplete, Button, Checkbox, Col, Divider, Form, Input, Modal, Row, Select, Table } from 'antd';
-import type { Person, PersonInput } from '../../../../shared/contract';
+import { PERSON_DETAIL_KEYS, type Person, type PersonInput } from '../../../../shared/contract';
 import type { StatusEntry } from '../../../../shared/methods/members';
 import { GENDERS, POLITICAL_STATUSES } from '../../../../shared/books/vocab';
 import { ETHNICITIES } from '../../../../shared/members/roster';
@@ -31,18 +31,8 @@ const EMPTY: Values = {
   groupId: null,
   position: '',
   phone: '',
-  ethnicity: '',
-  nativePlace: '',
-  idNumber: '',
-  education: '',
-  degree: '',
-  workStartDate: '',
-  joinDate: '',
-  fullDate: '',
-  address: '',
+  ...(Object.fromEntries(PERSON_DETAIL_KEYS.map((k) => [k, ''])) as Record<(typeof PERSON_DETAIL_KEYS)[number], string>),
   mobile: false,
-  mobileWhere: '',
-  notes: '',
 };
 
 function valuesOf(p: Person): Values {

@@ -243,6 +243,9 @@ describe('development cases', () => {
     expect(rows(h.core.db, 'SELECT political_status, join_date, full_date FROM people WHERE id = ?', seed.people.masses.id)).toEqual([
       { political_status: '中共党员', join_date: '2024-02-29', full_date: '2025-02-28' },
     ]);
+    // the status history has each status from its own day
+    const history = await call(h.core, 'members.statusHistory', { id: seed.people.masses.id });
+    expect(history.map((e) => [e.status, e.since])).toEqual(expect.arrayContaining([['中共预备党员', '2024-02-29'], ['中共党员', '2025-02-28']]));
     // the search index follows the roster
     const hits = await call(h.core, 'search.query', { text: '卫群众' });
     expect(hits.total).toBeGreaterThan(0);

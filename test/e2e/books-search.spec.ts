@@ -3,32 +3,21 @@
  * each found again by the search box (also in traditional characters and by a
  * person's pinyin); an attachment, a revision restored, the regulation texts.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { encodePng } from '../../electron/core/demo/files.js';
-import { startHost, type RunningHost } from './host.js';
+import { SHOTS as shots, useApp } from './host.js';
+
+const app = useApp('books');
 import { api, fillDate, openType, pick } from './helpers.js';
 
-let dataDir: string;
-let host: RunningHost;
-const shots = path.resolve('.cache/test-results/screens');
 
 /** A small valid PNG with a colour gradient. */
 function png(w: number, h: number): Buffer {
   return encodePng(w, h, Uint8Array.from({ length: w * h * 3 }, (_, i) => [200, 30 + Math.floor(i / 3 / w), 40 + ((i / 3) % w)][i % 3]!));
 }
 
-test.beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bl-e2e-books-'));
-  fs.mkdirSync(shots, { recursive: true });
-  host = await startHost(dataDir);
-});
-test.afterAll(async () => {
-  await host.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+test.beforeAll(() => app.start());
 
 async function save(page: Page) {
   await page.getByRole('button', { name: '保存' }).first().click();
@@ -43,7 +32,7 @@ async function searchFor(page: Page, text: string) {
 }
 
 test('a record in every book, found by search', async ({ page }) => {
-  await page.goto(host.url);
+  await page.goto(app.url);
   await api(page, 'branch.setup', {
     name: '中共测试风电场党支部',
     parentOrg: '中共测试新能源公司委员会',
@@ -160,7 +149,7 @@ test('a record in every book, found by search', async ({ page }) => {
 
 test('every record type opens its form, built from the definition', async ({ page }) => {
   const { RECORD_TYPES, printTitle } = await import('../../shared/books/index.js');
-  await page.goto(host.url);
+  await page.goto(app.url);
   const base = page.url().replace(/#.*$/, '');
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

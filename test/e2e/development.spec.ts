@@ -4,26 +4,15 @@
  * 积极分子 and 发展对象 (too early: the 1-year warning), watch the card move on
  * the board, and record a 转出 whose 回执 is overdue and see it flagged.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { startHost, type RunningHost } from './host.js';
+import { SHOTS as shots, useApp } from './host.js';
+
+const app = useApp('dev');
 import { api, fillDate, pick } from './helpers.js';
 
-let dataDir: string;
-let host: RunningHost;
-const shots = path.resolve('.cache/test-results/screens');
 
-test.beforeAll(async () => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bl-e2e-dev-'));
-  fs.mkdirSync(shots, { recursive: true });
-  host = await startHost(dataDir);
-});
-test.afterAll(async () => {
-  await host.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+test.beforeAll(() => app.start());
 
 const person = (name: string, politicalStatus: string, birthDate = '') => ({ name, gender: '男', birthDate, politicalStatus, groupId: null, position: '钻井工', phone: '' });
 
@@ -52,7 +41,7 @@ async function closeDrawer(page: Page) {
 }
 
 test('a candidate from 申请 to 发展对象, and an overdue 回执', async ({ page }) => {
-  await page.goto(host.url);
+  await page.goto(app.url);
   await api(page, 'branch.setup', {
     name: '中共测试钻井队党支部',
     parentOrg: '中共测试钻探公司委员会',

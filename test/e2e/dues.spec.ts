@@ -4,34 +4,23 @@
  * with the band explanation), record a quarter and some months, see the arrears
  * warning and flag, undo a month, export the ledger and read the .xlsx back.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { api, pick } from './helpers.js';
-import { startHost, type RunningHost } from './host.js';
+import { SHOTS as shots, useApp } from './host.js';
 
-const shots = path.resolve('.cache/test-results/screens');
+const app = useApp('dues');
+
 const Y = new Date().getFullYear() - 1;
 const BRANCH = '中共测试钻井队党支部';
-let dataDir: string;
-let host: RunningHost | null = null;
 
-test.beforeAll(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bl-e2e-dues-'));
-  fs.mkdirSync(shots, { recursive: true });
-});
-test.afterAll(async () => {
-  await host?.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
 
 const cell = (page: Page, name: string, month: number) => page.getByRole('button', { name: new RegExp(`^${name}${month}月 `) });
 
 test('党费: set up the year, record payments, see arrears, export the ledger', async ({ page }) => {
-  host = await startHost(dataDir);
-  await page.goto(host.url);
+  await app.start();
+  await page.goto(app.url);
   await expect(page.getByText('欢迎使用“支部四本一档”')).toBeVisible();
   await api(page, 'branch.setup', {
     name: BRANCH,
@@ -151,7 +140,7 @@ test('党费: set up the year, record payments, see arrears, export the ledger',
   await page.getByRole('button', { name: '导出台账(Excel)' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe(`${BRANCH}_${Y}年党费收缴台账.xlsx`);
-  const file = path.join(dataDir, 'ledger.xlsx');
+  const file = path.join(app.dataDir, 'ledger.xlsx');
   await download.saveAs(file);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);

@@ -4,24 +4,14 @@
  * print-preview it, export it to Word, restart the app and find it again.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { readDocx, wordText } from '../fixtures/docx.js';
-import { startHost, type RunningHost } from './host.js';
+import { SHOTS as shots, useApp } from './host.js';
 
-const shots = path.resolve('.cache/test-results/screens');
-let dataDir: string;
-let host: RunningHost | null = null;
+const app = useApp('meeting');
 
-test.beforeAll(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bl-e2e-'));
-  fs.mkdirSync(shots, { recursive: true });
-});
-test.afterAll(async () => {
-  await host?.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+
 
 async function pick(page: Page, label: string | RegExp, option: string) {
   await page.getByLabel(label, { exact: true }).click();
@@ -42,8 +32,8 @@ async function addPerson(page: Page, p: { name: string; gender: string; status: 
 }
 
 test('first session: set up, record a 支部党员大会, print, export, restart', async ({ page }) => {
-  host = await startHost(dataDir);
-  await page.goto(host.url);
+  await app.start();
+  await page.goto(app.url);
 
   // First-run setup
   await expect(page.getByText('欢迎使用“支部四本一档”')).toBeVisible();
@@ -137,9 +127,8 @@ test('first session: set up, record a 支部党员大会, print, export, restart
   expect(text).toContain('同意确定培养联系人');
 
   // Restart on the same data dir: the record is still there
-  await host.stop();
-  host = await startHost(dataDir);
-  await page.goto(host.url);
+  await app.start();
+  await page.goto(app.url);
   await page.getByRole('menuitem', { name: /^支部党员大会/ }).click();
   await expect(page.getByRole('row').filter({ hasText: '队部会议室' })).toContainText('第1次');
   await page.screenshot({ path: path.join(shots, 'list-after-restart.png'), fullPage: true });

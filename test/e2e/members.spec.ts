@@ -5,26 +5,16 @@
  * it is typed, and export the roster and read the .xlsx back.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { IDS, messyRosterBuffer, readXlsx } from '../fixtures/roster.js';
 import { api } from './helpers.js';
-import { startHost, type RunningHost } from './host.js';
+import { SHOTS as shots, useApp } from './host.js';
 
-const shots = path.resolve('.cache/test-results/screens');
+const app = useApp('members');
+
 const BRANCH = '中共测试钻井队党支部';
-let dataDir: string;
-let host: RunningHost | null = null;
 
-test.beforeAll(() => {
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bl-e2e-members-'));
-  fs.mkdirSync(shots, { recursive: true });
-});
-test.afterAll(async () => {
-  await host?.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
 
 const masked = (id: string) => `${id.slice(0, 6)}********${id.slice(14)}`;
 /** Choose the field of a preview column (getByRole skips the table's hidden measuring copy of the header). */
@@ -35,8 +25,8 @@ async function mapColumn(page: Page, label: string, option: string) {
 const view = (page: Page, label: string) => page.locator('.ant-segmented-item').filter({ hasText: label }).click();
 
 test('党员花名册: import a messy roster, reveal an ID, export', async ({ page }) => {
-  host = await startHost(dataDir);
-  await page.goto(host.url);
+  await app.start();
+  await page.goto(app.url);
   await expect(page.getByText('欢迎使用“支部四本一档”')).toBeVisible();
   await api(page, 'branch.setup', {
     name: BRANCH,

@@ -9,7 +9,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { SHOTS as shots, useApp } from './host.js';
 
 const app = useApp('dev');
-import { api, fillDate, pick } from './helpers.js';
+import { api, fillDate, pick, setUpBranch } from './helpers.js';
 
 
 test.beforeAll(() => app.start());
@@ -42,16 +42,7 @@ async function closeDrawer(page: Page) {
 
 test('a candidate from 申请 to 发展对象, and an overdue 回执', async ({ page }) => {
   await page.goto(app.url);
-  await api(page, 'branch.setup', {
-    name: '中共测试钻井队党支部',
-    parentOrg: '中共测试钻探公司委员会',
-    fondsNo: '',
-    groups: ['第一党小组'],
-    committee: [
-      { name: '张书记', gender: '男', role: '书记' },
-      { name: '李组织', gender: '女', role: '组织委员' },
-    ],
-  });
+  await setUpBranch(page);
   await api(page, 'people.create', person('王申请', '群众', '1996-05-01'));
   await api(page, 'people.create', person('赵青年', '共青团员', '2001-09-30'));
   await page.reload();

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
-import { api, pick } from './helpers.js';
+import { api, pick, setUpBranch } from './helpers.js';
 import { SHOTS as shots, useApp } from './host.js';
 
 const app = useApp('dues');
@@ -22,16 +22,7 @@ test('党费: set up the year, record payments, see arrears, export the ledger',
   await app.start();
   await page.goto(app.url);
   await expect(page.getByText('欢迎使用“支部四本一档”')).toBeVisible();
-  await api(page, 'branch.setup', {
-    name: BRANCH,
-    parentOrg: '中共测试钻探公司委员会',
-    fondsNo: '',
-    groups: ['第一党小组'],
-    committee: [
-      { name: '张书记', gender: '男', role: '书记' },
-      { name: '李组织', gender: '女', role: '组织委员' },
-    ],
-  });
+  await setUpBranch(page, { name: BRANCH });
   await api(page, 'people.create', { name: '周预备', gender: '女', birthDate: '', politicalStatus: '中共预备党员', groupId: null, position: '', phone: '' });
   await api(page, 'people.create', { name: '吴青年', gender: '男', birthDate: '', politicalStatus: '共青团员', groupId: null, position: '', phone: '' });
   await page.reload();

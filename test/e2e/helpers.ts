@@ -27,3 +27,17 @@ export async function openType(page: Page, book: string, type: string) {
   if (!(await item.isVisible())) await page.getByRole('menuitem', { name: book }).click();
   await item.click();
 }
+
+/** A branch set up through the API: a drilling crew with 书记 张书记 and 组织委员 李组织 unless told otherwise. */
+export async function setUpBranch(page: Page, o: { name?: string; groups?: string[] } = {}) {
+  return api(page, 'branch.setup', {
+    name: o.name ?? '中共测试钻井队党支部',
+    parentOrg: '中共测试钻探公司委员会',
+    fondsNo: '',
+    groups: o.groups ?? ['第一党小组'],
+    committee: [
+      { name: '张书记', gender: '男', role: '书记' },
+      { name: '李组织', gender: '女', role: '组织委员' },
+    ],
+  });
+}

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { IDS, messyRosterBuffer, readXlsx } from '../fixtures/roster.js';
-import { api } from './helpers.js';
+import { api, setUpBranch } from './helpers.js';
 import { SHOTS as shots, useApp } from './host.js';
 
 const app = useApp('members');
@@ -28,16 +28,7 @@ test('党员花名册: import a messy roster, reveal an ID, export', async ({ pa
   await app.start();
   await page.goto(app.url);
   await expect(page.getByText('欢迎使用“支部四本一档”')).toBeVisible();
-  await api(page, 'branch.setup', {
-    name: BRANCH,
-    parentOrg: '中共测试钻探公司委员会',
-    fondsNo: '',
-    groups: ['第一党小组', '第二党小组'],
-    committee: [
-      { name: '张书记', gender: '男', role: '书记' },
-      { name: '李组织', gender: '女', role: '组织委员' },
-    ],
-  });
+  await setUpBranch(page, { name: BRANCH, groups: ['第一党小组', '第二党小组'] });
   // already on the roster: the workbook's row 18 repeats her
   await api(page, 'people.create', { name: '周正式', gender: '女', birthDate: '', politicalStatus: '中共党员', groupId: null, position: '', phone: '' });
   await page.reload();

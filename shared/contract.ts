@@ -14,6 +14,7 @@ import { isValidIsoDate } from './dates.js';
 import { id, mergeMethods, method, noInput } from './methods/method.js';
 import { DEVELOPMENT_METHODS } from './methods/development.js';
 import { DUES_METHODS } from './methods/dues.js';
+import { fileUploadFields, type AttachmentContent, type FileDto } from './methods/files.js';
 import { MEMBERS_METHODS } from './methods/members.js';
 import { COMMITTEE_ROLES, GENDERS, POLITICAL_STATUSES, RECORD_STATUSES, type RecordStatus } from './books/vocab.js';
 
@@ -220,20 +221,11 @@ export interface RevisionDto {
   data: RecordData;
 }
 
-export interface AttachmentDto {
-  id: number;
-  recordId: number;
-  name: string;
-  mime: string;
-  size: number;
-  sha256: string;
-  hasThumb: boolean;
-  addedAt: string;
-}
+export type { AttachmentContent, FileDto } from './methods/files.js';
 
-export interface AttachmentContent {
-  mime: string;
-  base64: string;
+/** A file attached to a record. */
+export interface AttachmentDto extends FileDto {
+  recordId: number;
 }
 
 export interface SearchHit {
@@ -308,13 +300,7 @@ const CORE_METHODS = {
   'records.restoreRevision': method<RecordDto>()(z.strictObject({ id })),
   'attachments.list': method<AttachmentDto[]>()(z.strictObject({ recordId: id })),
   'attachments.add': method<AttachmentDto>()(
-    z.strictObject({
-      recordId: id,
-      name: z.string().trim().min(1, '文件名不能为空').max(200, '文件名过长'),
-      base64: z.string().min(1, '文件是空的'),
-      /** A small preview made by the renderer for images (PNG or JPEG). */
-      thumbBase64: z.string().max(2_000_000, '缩略图过大').nullable(),
-    }),
+    z.strictObject({ recordId: id, ...fileUploadFields }),
   ),
   'attachments.get': method<AttachmentContent>()(z.strictObject({ id, thumb: z.boolean() })),
   /** Detach from the record; the file itself is removed when the record is purged. */

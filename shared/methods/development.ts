@@ -14,6 +14,7 @@ import {
   type ReviewKind,
   type StepDef,
 } from '../rules/development.js';
+import { fileUploadFields, type AttachmentContent, type FileDto } from './files.js';
 import { id, method, noInput } from './method.js';
 
 export const CLOSE_REASONS = ['转正完成', '不再发展', '取消预备党员资格', '转出', '其他'] as const;
@@ -148,6 +149,14 @@ export interface TransferSummary {
   overdue: boolean;
 }
 
+/** A file on a step (申请书 scan, 思想汇报, 政审材料 …). */
+export interface StepFileDto extends FileDto {
+  caseId: number;
+  step: number;
+}
+
+const stepNumber = z.number({ error: '步骤无效' }).int('步骤无效').min(1, '步骤无效').max(25, '步骤无效');
+
 export const DEVELOPMENT_METHODS = {
   /** Every case, open and closed, with its board column and next step. */
   'development.list': method<DevelopmentCaseSummary[]>()(noInput),
@@ -156,7 +165,15 @@ export const DEVELOPMENT_METHODS = {
   'development.open': method<DevelopmentCaseDto>()(z.strictObject({ personId: id })),
   /** Record or change one step; ⑮ and ㉓ update the person's 政治面貌 and dates on the roster. */
   'development.saveStep': method<SaveStepResult>()(saveStepInput),
-  'development.removeStep': method<DevelopmentCaseDto>()(z.strictObject({ caseId: id, step: z.number({ error: '步骤无效' }).int('步骤无效').min(1, '步骤无效').max(25, '步骤无效') })),
+  /** Also detaches the step's files. */
+  'development.removeStep': method<DevelopmentCaseDto>()(z.strictObject({ caseId: id, step: stepNumber })),
+  /** The files of one step that have not been removed, in the order they were added. */
+  'development.stepFiles': method<StepFileDto[]>()(z.strictObject({ caseId: id, step: stepNumber })),
+  /** Attach a JPG, PNG or PDF to a recorded step of an open case (type judged by content). */
+  'development.addStepFile': method<StepFileDto>()(z.strictObject({ caseId: id, step: stepNumber, ...fileUploadFields })),
+  'development.getStepFile': method<AttachmentContent>()(z.strictObject({ id, thumb: z.boolean() })),
+  /** Detach from the step; the file itself goes only when nothing refers to it any more. */
+  'development.removeStepFile': method<null>()(z.strictObject({ id })),
   'development.addReview': method<DevelopmentCaseDto>()(
     z.strictObject({
       caseId: id,

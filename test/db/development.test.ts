@@ -2,10 +2,16 @@
  * The 发展党员 service through the real boundary (core.dispatch): opening a case,
  * recording steps and reviews, linking ⑮/㉓ to a real 支部党员大会 record and
  * judging its motion, the roster following ⑮ and ㉓, closing and reopening, and
- * the 组织关系转接 list with its 回执 rule.
+ * the 组织关系转接 list with its 回执 rule; files on the steps, in the store
+ * the attachments of records use.
  */
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app.js';
+import { collectGarbage } from '../../electron/core/attachments/service.js';
+import { blobPath, sha256Hex } from '../../electron/core/attachments/store.js';
+import { q, run } from '../../electron/core/db/sql.js';
+import { encodePng } from '../../electron/core/demo/files.js';
 import type { InputOf } from '../../shared/contract.js';
 import type { DevelopmentCaseDto } from '../../shared/methods/development.js';
 import { call, callError, rows, useCore } from '../fixtures/core.js';
@@ -308,6 +314,117 @@ describe('development cases', () => {
     const r = await call(h.core, 'development.saveStep', step(id, 15, '2023-06-20'));
     expect(r.case.person).toMatchObject({ name: '卫群众', removed: true, politicalStatus: '群众' });
     expect(r.notices).toEqual(['卫群众已移出人员名册，名册中的政治面貌未更改。']);
+  });
+});
+
+describe('files on the steps', () => {
+  const h = useCore();
+  let seed: Seed;
+  const setup = async () => (seed = await seedBranch(h.core));
+
+  const PNG = encodePng(2, 2, Uint8Array.from({ length: 12 }, (_, i) => [200, 16, 46][i % 3]!));
+  const THUMB = encodePng(1, 1, Uint8Array.from([255, 255, 255]));
+  const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+  const EXE = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00', 'latin1'), Buffer.alloc(120)]);
+  const b64 = (b: Buffer) => b.toString('base64');
+  const upload = (caseId: number, n: number, name: string, bytes: Buffer, thumb: Buffer | null = null) => ({
+    caseId,
+    step: n,
+    name,
+    base64: b64(bytes),
+    thumbBase64: thumb ? b64(thumb) : null,
+  });
+  const count = (table: string) => rows<{ n: number }>(h.core.db, `SELECT count(*) AS n FROM ${table}`)[0]!.n;
+
+  it('adds a PNG and a PDF to a step, lists them, and gives back the exact bytes', async () => {
+    await setup();
+    const { id } = await openFor(h.core, seed.people.masses.id);
+    await call(h.core, 'development.saveStep', step(id, 1, '2024-01-10'));
+
+    const png = await call(h.core, 'development.addStepFile', upload(id, 1, '入党申请书.png', PNG, THUMB));
+    const pdf = await call(h.core, 'development.addStepFile', upload(id, 1, 'C:\\扫描\\入党申请书.pdf', PDF));
+    expect(png).toMatchObject({ caseId: id, step: 1, name: '入党申请书.png', mime: 'image/png', size: PNG.length, sha256: sha256Hex(PNG), hasThumb: true });
+    expect(pdf).toMatchObject({ caseId: id, step: 1, name: '入党申请书.pdf', mime: 'application/pdf', size: PDF.length, hasThumb: false });
+
+    expect((await call(h.core, 'development.stepFiles', { caseId: id, step: 1 })).map((f) => f.name)).toEqual(['入党申请书.png', '入党申请书.pdf']);
+    expect(await call(h.core, 'development.stepFiles', { caseId: id, step: 2 })).toEqual([]);
+    expect(await call(h.core, 'development.getStepFile', { id: png.id, thumb: false })).toEqual({ mime: 'image/png', base64: b64(PNG) });
+    expect(await call(h.core, 'development.getStepFile', { id: png.id, thumb: true })).toEqual({ mime: 'image/png', base64: b64(THUMB) });
+    expect(await call(h.core, 'development.getStepFile', { id: pdf.id, thumb: false })).toEqual({ mime: 'application/pdf', base64: b64(PDF) });
+    expect(await callError(h.core, 'development.getStepFile', { id: pdf.id, thumb: true })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(fs.readFileSync(blobPath(h.dir, pdf.sha256))).toEqual(PDF);
+
+    // removing detaches: no longer listed nor served, the bytes stay
+    expect(await call(h.core, 'development.removeStepFile', { id: pdf.id })).toBeNull();
+    expect((await call(h.core, 'development.stepFiles', { caseId: id, step: 1 })).map((f) => f.id)).toEqual([png.id]);
+    expect(await callError(h.core, 'development.getStepFile', { id: pdf.id, thumb: false })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await callError(h.core, 'development.removeStepFile', { id: pdf.id })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(collectGarbage(h.core.db, h.dir)).toEqual({ rows: 0, files: 0, failed: 0 });
+    expect(fs.existsSync(blobPath(h.dir, pdf.sha256))).toBe(true);
+  });
+
+  it('stores bytes shared with a record once, and keeps them when the record is purged', async () => {
+    await setup();
+    const { id } = await openFor(h.core, seed.people.masses.id);
+    await call(h.core, 'development.saveStep', step(id, 1, '2024-01-10'));
+    const rec = await createMeeting(h.core);
+    const att = await call(h.core, 'attachments.add', { recordId: rec.id, name: '签到表.png', base64: b64(PNG), thumbBase64: b64(THUMB) });
+    const file = await call(h.core, 'development.addStepFile', upload(id, 1, '申请书.png', PNG, THUMB));
+    expect(file.sha256).toBe(att.sha256);
+    expect(count('blobs')).toBe(2); // the file and its thumbnail, once each
+
+    await call(h.core, 'attachments.remove', { id: att.id });
+    await call(h.core, 'records.remove', { id: rec.id });
+    await call(h.core, 'records.purge', { id: rec.id }); // sweeps the store
+    expect(count('attachments')).toBe(0);
+    expect(count('blobs')).toBe(2);
+    expect(fs.existsSync(blobPath(h.dir, file.sha256))).toBe(true);
+    expect(await call(h.core, 'development.getStepFile', { id: file.id, thumb: false })).toEqual({ mime: 'image/png', base64: b64(PNG) });
+    expect(await call(h.core, 'development.getStepFile', { id: file.id, thumb: true })).toEqual({ mime: 'image/png', base64: b64(THUMB) });
+
+    // only when the case itself goes (FK cascade) do its files go
+    await call(h.core, 'development.removeStepFile', { id: file.id });
+    expect(collectGarbage(h.core.db, h.dir)).toEqual({ rows: 0, files: 0, failed: 0 });
+    run(h.core.db, q.deleteFrom('development_cases').where('id', '=', id));
+    expect(count('development_step_files')).toBe(0);
+    expect(collectGarbage(h.core.db, h.dir)).toEqual({ rows: 2, files: 2, failed: 0 });
+    expect(fs.existsSync(blobPath(h.dir, file.sha256))).toBe(false);
+  });
+
+  it('refuses a renamed executable, a step not yet recorded, and a closed case, writing nothing', async () => {
+    await setup();
+    const { id } = await openFor(h.core, seed.people.masses.id);
+    await call(h.core, 'development.saveStep', step(id, 1, '2024-01-10'));
+
+    const exe = await callError(h.core, 'development.addStepFile', upload(id, 1, '申请书.pdf', EXE));
+    expect(exe).toMatchObject({ code: 'VALIDATION' });
+    expect(exe.message).toContain('Windows 程序');
+    const unsaved = await callError(h.core, 'development.addStepFile', upload(id, 2, '谈话记录.png', PNG));
+    expect(unsaved).toMatchObject({ code: 'VALIDATION', message: '②党组织派人谈话尚未登记，请先填写日期并保存该步骤，再添加附件。' });
+    expect(await callError(h.core, 'development.addStepFile', upload(9999, 1, '申请书.png', PNG))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await callError(h.core, 'development.stepFiles', { caseId: 9999, step: 1 })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(count('development_step_files')).toBe(0);
+    expect(count('blobs')).toBe(0);
+    expect(fs.existsSync(blobPath(h.dir, sha256Hex(PNG)))).toBe(false);
+
+    const f = await call(h.core, 'development.addStepFile', upload(id, 1, '申请书.png', PNG));
+    await call(h.core, 'development.close', { id, reason: '不再发展' });
+    expect(await callError(h.core, 'development.addStepFile', upload(id, 1, '申请书.pdf', PDF))).toMatchObject({ code: 'CONFLICT' });
+    expect(await callError(h.core, 'development.removeStepFile', { id: f.id })).toMatchObject({ code: 'CONFLICT' });
+    // a closed case's files can still be read
+    expect((await call(h.core, 'development.stepFiles', { caseId: id, step: 1 })).map((x) => x.id)).toEqual([f.id]);
+    expect(await call(h.core, 'development.getStepFile', { id: f.id, thumb: false })).toMatchObject({ base64: b64(PNG) });
+  });
+
+  it('detaches the files of a step whose record is deleted', async () => {
+    await setup();
+    const { id } = await openFor(h.core, seed.people.masses.id);
+    await call(h.core, 'development.saveStep', step(id, 1, '2024-01-10'));
+    await call(h.core, 'development.addStepFile', upload(id, 1, '申请书.png', PNG));
+    await call(h.core, 'development.removeStep', { caseId: id, step: 1 });
+    await call(h.core, 'development.saveStep', step(id, 1, '2024-01-12'));
+    expect(await call(h.core, 'development.stepFiles', { caseId: id, step: 1 })).toEqual([]);
+    expect(count('development_step_files')).toBe(1);
   });
 });
 

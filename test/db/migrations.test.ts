@@ -88,6 +88,37 @@ describe('migrations', () => {
     });
   });
 
+  /** Rows every version has had since 0001: a branch, a group, a person on it, and a meeting. */
+  const SEED = [
+    "INSERT INTO branch (id, name, parent_org, fonds_no, created_at, updated_at) VALUES (1, '第一支部', '机关党委', 'Z1', 't', 't')",
+    "INSERT INTO party_groups (name, sort) VALUES ('第一党小组', 0)",
+    "INSERT INTO people (name, gender, birth_date, political_status, group_id, position, phone, created_at, updated_at) VALUES ('王芳', '女', '1985-03-15', '中共党员', 1, '司钻', '', 't', 't')",
+    "INSERT INTO committee (person_id, role, sort) VALUES (1, '书记', 0)",
+    `INSERT INTO records (type, date, group_id, data, created_at, updated_at) VALUES ('group-meeting', '2026-03-05', 1, '{"startTime":"09:00","topics":["学习"]}', 't', 't')`,
+  ];
+  const SEEDED_COLUMNS = {
+    branch: 'id, name, parent_org, fonds_no',
+    party_groups: 'id, name, sort, removed_at',
+    people: 'id, name, gender, birth_date, political_status, group_id, position, phone, removed_at',
+    committee: 'person_id, role, sort',
+    records: 'id, type, date, group_id, data, deleted_at',
+  };
+
+  it.each(MIGRATIONS.slice(1).map((m, i) => [m.name, i + 2] as const))('migration %s keeps the data of the version before it', (_name, n) => {
+    const seeded = (db: Db) => Object.fromEntries(Object.entries(SEEDED_COLUMNS).map(([t, cols]) => [t, rows(db, `SELECT ${cols} FROM ${t} ORDER BY rowid`)]));
+    const before = withDb((db) => {
+      expect(db.sqlite.pragma('user_version', { simple: true })).toBe(n - 1);
+      for (const sql of SEED) db.sqlite.exec(sql);
+      return seeded(db);
+    }, MIGRATIONS.slice(0, n - 1));
+    withDb((db) => {
+      expect(db.sqlite.pragma('user_version', { simple: true })).toBe(n);
+      expect(seeded(db)).toEqual(before);
+      expect(db.sqlite.pragma('foreign_key_check')).toEqual([]);
+      expect(db.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    }, MIGRATIONS.slice(0, n));
+  });
+
   it('reopens an up-to-date database without migrating again and keeps its data', () => {
     withDb((db) => {
       db.sqlite.prepare("INSERT INTO party_groups (name, sort) VALUES ('第一党小组', 0)").run();

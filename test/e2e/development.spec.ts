@@ -1,11 +1,13 @@
 /**
  * 发展党员 through the UI: open a case for someone on the roster, record 申请 and
  * 谈话 more than a month apart and see the rule's warning, move them on to
- * 积极分子 and 发展对象 (too early: the 1-year warning), watch the card move on
+ * 积极分子 and 发展对象 (too early: the 1-year warning), attach a scan of the
+ * 入党申请书 to ①, watch the card move on
  * the board, and record a 转出 whose 回执 is overdue and see it flagged.
  */
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { encodePng } from '../../electron/core/demo/files.js';
 import { SHOTS as shots, useApp } from './host.js';
 
 const app = useApp('dev');
@@ -62,6 +64,17 @@ test('a candidate from 申请 to 发展对象, and an overdue 回执', async ({ 
 
   // ① and ② more than a month apart: the 1-month rule, cited, does not block saving
   await recordStep(drawer, page, '①递交入党申请书', '递交日期', '2024-01-10');
+
+  // a scan of the 入党申请书 on ①, listed with its thumbnail
+  const scan = encodePng(60, 80, Uint8Array.from({ length: 60 * 80 * 3 }, (_, i) => [250, 240 - (i % 90), 230][i % 3]!));
+  await drawer.getByLabel('①附件').setInputFiles({ name: '入党申请书.png', mimeType: 'image/png', buffer: scan });
+  await expect(page.getByText('已添加 入党申请书.png')).toBeVisible();
+  const files = drawer.locator('[data-step="1"]').getByTestId('step-file');
+  await expect(files).toHaveCount(1);
+  await expect(files).toContainText('入党申请书.png');
+  await expect(files.getByRole('img', { name: '入党申请书.png' })).toBeVisible();
+  await expect(files.getByRole('button', { name: '下载入党申请书.png' })).toBeVisible();
+
   await recordStep(drawer, page, '②党组织派人谈话', '谈话日期', '2024-03-20', async () => {
     await drawer.getByLabel('谈话人').fill('张书记');
     await drawer.getByLabel('谈话人').press('Enter');
@@ -101,7 +114,7 @@ test('a candidate from 申请 to 发展对象, and an overdue 回执', async ({ 
 
   // a 考察 in the list
   await drawer.getByLabel('内容').fill('学习认真，主动承担急难险重任务。');
-  await drawer.getByRole('button', { name: '添加' }).click();
+  await drawer.getByRole('button', { name: '添加', exact: true }).click();
   await expect(drawer.getByRole('cell', { name: '学习认真，主动承担急难险重任务。' })).toBeVisible();
 
   await closeDrawer(page);

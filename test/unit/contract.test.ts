@@ -101,6 +101,10 @@ const VALID: { [M in MethodName]: InputOf<M> } = {
     motionIndex: 0,
   },
   'development.removeStep': { caseId: 1, step: 2 },
+  'development.stepFiles': { caseId: 1, step: 1 },
+  'development.addStepFile': { caseId: 1, step: 1, name: '入党申请书.png', base64: TINY_PNG, thumbBase64: null },
+  'development.getStepFile': { id: 1, thumb: false },
+  'development.removeStepFile': { id: 1 },
   'development.addReview': { caseId: 1, date: '2026-03-05', kind: '考察', reviewer: '赵组织', content: '表现良好。' },
   'development.removeReview': { id: 1 },
   'development.close': { id: 1, reason: '不再发展' },
@@ -216,6 +220,10 @@ describe('contract coverage', () => {
     'development.get': 'NOT_FOUND', // no 发展党员 case yet
     'development.saveStep': 'NOT_FOUND',
     'development.removeStep': 'NOT_FOUND',
+    'development.stepFiles': 'NOT_FOUND',
+    'development.addStepFile': 'NOT_FOUND',
+    'development.getStepFile': 'NOT_FOUND', // no step files either
+    'development.removeStepFile': 'NOT_FOUND',
     'development.addReview': 'NOT_FOUND',
     'development.removeReview': 'NOT_FOUND',
     'development.close': 'NOT_FOUND',

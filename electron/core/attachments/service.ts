@@ -1,5 +1,7 @@
 /**
- * Attachments of records: photos and scanned sign-in sheets (JPG, PNG, PDF).
+ * Attachments of records: photos and scanned sign-in sheets (JPG, PNG, PDF),
+ * and the shared file handling (addFile, readFileContent, fileDto) that the
+ * files of 发展党员 steps use too (electron/core/development/files.ts).
  * The type is judged from the content, never from the name; the name is kept
  * for display only and is never used as a path. Files are content-addressed
  * (see store.ts): the same bytes are stored once however often they are added.
@@ -7,7 +9,7 @@
  * Removing an attachment only detaches it (removed_at); its file goes when the
  * record is purged and `purgeRecordFiles` runs.
  */
-import type { AttachmentContent, AttachmentDto, ParsedInputOf } from '../../../shared/contract.js';
+import type { AttachmentContent, AttachmentDto, FileDto, ParsedInputOf } from '../../../shared/contract.js';
 import { AppError, notFound } from '../errors.js';
 import { all, first, now, q, run, tx, type Db } from '../db/sql.js';
 import {
@@ -102,6 +104,109 @@ export function sanitizeName(name: string, mime: BlobMime): string {
   return out;
 }
 
+// ---------- shared by every kind of attachment ----------
+
+/** What a file row holds besides its owner, with its blob's type and size. */
+export interface FileRow {
+  id: number;
+  name: string;
+  sha256: string;
+  thumb_sha256: string | null;
+  added_at: string;
+  mime: string;
+  size: number;
+}
+
+export function fileDto(r: FileRow): FileDto {
+  return {
+    id: r.id,
+    name: r.name,
+    mime: r.mime,
+    size: r.size,
+    sha256: r.sha256,
+    hasThumb: r.thumb_sha256 !== null,
+    addedAt: r.added_at,
+  };
+}
+
+/**
+ * The bytes of a file (or of its thumbnail), checked against their sha256; `row`
+ * is the live file row, undefined when there is none. A missing or altered
+ * file is reported, never served.
+ */
+export function readFileContent(db: Db, dataDir: string, row: { sha256: string; thumb_sha256: string | null } | undefined, thumb: boolean): AttachmentContent {
+  if (!row) throw notFound('该附件');
+  const sha = thumb ? row.thumb_sha256 : row.sha256;
+  if (sha === null) throw new AppError('NOT_FOUND', '该附件没有缩略图');
+  const blob = first(db, q.selectFrom('blobs').select('mime').where('sha256', '=', sha));
+  if (!blob) throw new AppError('NOT_FOUND', '附件文件的登记信息缺失，无法打开。');
+  const what = thumb ? '附件的缩略图' : '附件文件';
+  const read = readBlobFile(dataDir, sha);
+  if (read.status === 'missing') {
+    throw new AppError('NOT_FOUND', `${what}已丢失（数据目录中找不到它），无法打开。请从备份中恢复数据目录，或删除该附件后重新添加。`);
+  }
+  if (read.status === 'damaged') {
+    throw new AppError('NOT_FOUND', `${what}已损坏（内容与添加时不一致），无法打开。请从备份中恢复数据目录，或删除该附件后重新添加。`);
+  }
+  return { mime: blob.mime, base64: read.bytes.toString('base64') };
+}
+
+/** An upload as the contract gives it. */
+export interface FileUpload {
+  name: string;
+  base64: string;
+  thumbBase64: string | null;
+}
+
+/** A file in the store, ready for its owner's row. */
+export interface StoredFile {
+  sha256: string;
+  thumbSha256: string | null;
+  /** The display name, sanitised. */
+  name: string;
+  addedAt: string;
+}
+
+/**
+ * Add a file for some owner (a record, a step). `guard` throws when the owner
+ * cannot take files; it runs before anything is checked or written and again
+ * inside the transaction. Everything is checked before anything is written;
+ * then the files are put in place, and only then, in one transaction, the
+ * blobs rows and the owner's row (`insert`, which returns its id).
+ */
+export function addFile(
+  db: Db,
+  dataDir: string,
+  upload: FileUpload,
+  o: { guard: () => void; insert: (f: StoredFile) => number; limit?: number },
+): number {
+  o.guard();
+  const bytes = decode(upload.base64, '文件', o.limit ?? MAX_ATTACHMENT_BYTES);
+  const mime = checkFileType(bytes);
+  const thumb =
+    upload.thumbBase64 === null
+      ? null
+      : (() => {
+          const t = decode(upload.thumbBase64, '缩略图', MAX_THUMB_BYTES);
+          return { bytes: t, mime: checkThumbType(t), sha: sha256Hex(t) };
+        })();
+  const sha = sha256Hex(bytes);
+  const name = sanitizeName(upload.name, mime);
+
+  // Files first: a crash from here to the commit leaves only unreferenced files.
+  putBlobFile(dataDir, sha, bytes);
+  if (thumb) putBlobFile(dataDir, thumb.sha, thumb.bytes);
+
+  return tx(db, () => {
+    o.guard();
+    const t = now();
+    const blobs = [{ sha256: sha, size: bytes.length, mime, created_at: t }];
+    if (thumb) blobs.push({ sha256: thumb.sha, size: thumb.bytes.length, mime: thumb.mime, created_at: t });
+    for (const b of blobs) run(db, q.insertInto('blobs').values(b).onConflict((oc) => oc.column('sha256').doNothing()));
+    return o.insert({ sha256: sha, thumbSha256: thumb?.sha ?? null, name, addedAt: t });
+  });
+}
+
 // ---------- readers ----------
 
 function selectDto() {
@@ -114,16 +219,7 @@ function selectDto() {
 type DtoRow = NonNullable<ReturnType<typeof first<ReturnType<typeof selectDto>>>>;
 
 function toDto(r: DtoRow): AttachmentDto {
-  return {
-    id: r.id,
-    recordId: r.record_id,
-    name: r.name,
-    mime: r.mime,
-    size: r.size,
-    sha256: r.sha256,
-    hasThumb: r.thumb_sha256 !== null,
-    addedAt: r.added_at,
-  };
+  return { ...fileDto(r), recordId: r.record_id };
 }
 
 /** The attachments of a record that have not been removed, in the order they were added. */
@@ -157,20 +253,7 @@ export function countAttachments(db: Db, recordIds: readonly number[]): Map<numb
  */
 export function getAttachmentContent(db: Db, dataDir: string, id: number, thumb: boolean): AttachmentContent {
   const a = first(db, q.selectFrom('attachments').select(['sha256', 'thumb_sha256']).where('id', '=', id).where('removed_at', 'is', null));
-  if (!a) throw notFound('该附件');
-  const sha = thumb ? a.thumb_sha256 : a.sha256;
-  if (sha === null) throw new AppError('NOT_FOUND', '该附件没有缩略图');
-  const blob = first(db, q.selectFrom('blobs').select('mime').where('sha256', '=', sha));
-  if (!blob) throw new AppError('NOT_FOUND', '附件文件的登记信息缺失，无法打开。');
-  const what = thumb ? '附件的缩略图' : '附件文件';
-  const read = readBlobFile(dataDir, sha);
-  if (read.status === 'missing') {
-    throw new AppError('NOT_FOUND', `${what}已丢失（数据目录中找不到它），无法打开。请从备份中恢复数据目录，或删除该附件后重新添加。`);
-  }
-  if (read.status === 'damaged') {
-    throw new AppError('NOT_FOUND', `${what}已损坏（内容与添加时不一致），无法打开。请从备份中恢复数据目录，或删除该附件后重新添加。`);
-  }
-  return { mime: blob.mime, base64: read.bytes.toString('base64') };
+  return readFileContent(db, dataDir, a, thumb);
 }
 
 // ---------- writers ----------
@@ -179,46 +262,25 @@ function liveRecordExists(db: Db, recordId: number): boolean {
   return first(db, q.selectFrom('records').select('id').where('id', '=', recordId).where('deleted_at', 'is', null)) !== undefined;
 }
 
-/**
- * Attach a file to a record that exists and is not in the 回收站. Everything
- * is checked before anything is written; then the files are put in place and
- * only then are the rows inserted, in one transaction.
- */
+/** Attach a file to a record that exists and is not in the 回收站 (see addFile). */
 export function addAttachment(db: Db, dataDir: string, input: AddAttachmentInput, limit = MAX_ATTACHMENT_BYTES): AttachmentDto {
-  if (!liveRecordExists(db, input.recordId)) throw notFound('该记录');
-  const bytes = decode(input.base64, '文件', limit);
-  const mime = checkFileType(bytes);
-  const thumb =
-    input.thumbBase64 === null
-      ? null
-      : (() => {
-          const t = decode(input.thumbBase64, '缩略图', MAX_THUMB_BYTES);
-          return { bytes: t, mime: checkThumbType(t), sha: sha256Hex(t) };
-        })();
-  const sha = sha256Hex(bytes);
-  const name = sanitizeName(input.name, mime);
-
-  // Files first: a crash from here to the commit leaves only unreferenced files.
-  putBlobFile(dataDir, sha, bytes);
-  if (thumb) putBlobFile(dataDir, thumb.sha, thumb.bytes);
-
-  const id = tx(db, () => {
-    if (!liveRecordExists(db, input.recordId)) throw notFound('该记录');
-    const t = now();
-    const blobs = [{ sha256: sha, size: bytes.length, mime, created_at: t }];
-    if (thumb) blobs.push({ sha256: thumb.sha, size: thumb.bytes.length, mime: thumb.mime, created_at: t });
-    for (const b of blobs) run(db, q.insertInto('blobs').values(b).onConflict((oc) => oc.column('sha256').doNothing()));
-    return run(
-      db,
-      q.insertInto('attachments').values({
-        record_id: input.recordId,
-        sha256: sha,
-        thumb_sha256: thumb?.sha ?? null,
-        name,
-        added_at: t,
-        removed_at: null,
-      }),
-    ).lastInsertRowid;
+  const id = addFile(db, dataDir, input, {
+    limit,
+    guard: () => {
+      if (!liveRecordExists(db, input.recordId)) throw notFound('该记录');
+    },
+    insert: (f) =>
+      run(
+        db,
+        q.insertInto('attachments').values({
+          record_id: input.recordId,
+          sha256: f.sha256,
+          thumb_sha256: f.thumbSha256,
+          name: f.name,
+          added_at: f.addedAt,
+          removed_at: null,
+        }),
+      ).lastInsertRowid,
   });
   return toDto(first(db, selectDto().where('a.id', '=', id))!);
 }

@@ -147,8 +147,25 @@ export function putBlobFile(dataDir: string, sha256: string, bytes: Uint8Array):
 
 // ---------- garbage ----------
 
+/**
+ * Every table whose rows point at blobs, each by `sha256` (the file) and
+ * `thumb_sha256` (its thumbnail, nullable). A blob is kept while any row of
+ * any of them refers to it, removed or not; a new kind of attachment adds its
+ * table here and nowhere else.
+ */
+export const BLOB_REFERRERS = ['attachments', 'development_step_files'] as const;
+
+/** The sha256 of every blob some row refers to (NULL thumbnails left out: NOT IN a set with NULL matches nothing). */
+function referencedBlobs() {
+  const selects = BLOB_REFERRERS.flatMap((t) => [
+    q.selectFrom(t).select('sha256'),
+    q.selectFrom(t).select('thumb_sha256 as sha256').where('thumb_sha256', 'is not', null).$narrowType<{ sha256: string }>(),
+  ]);
+  return selects.slice(1).reduce((u, s) => u.unionAll(s), selects[0]!);
+}
+
 export interface GarbageReport {
-  /** blobs rows deleted because no attachment (live, removed, or thumb) refers to them */
+  /** blobs rows deleted because no attachment of a record or a step (live, removed, or thumb) refers to them */
   rows: number;
   /** files deleted: unreferenced blobs, misplaced copies and stale temp files */
   files: number;
@@ -157,21 +174,16 @@ export interface GarbageReport {
 }
 
 /**
- * Delete blobs rows no attachment refers to (as file or thumb, removed or not),
- * then every file in the store without a blobs row. Run it after a record has
- * been purged (the FK cascade has deleted its attachment rows), never inside a
+ * Delete blobs rows no row of BLOB_REFERRERS refers to (as file or thumb,
+ * removed or not), then every file in the store without a blobs row. Run it
+ * after a record or a 发展党员 case has been deleted (the FK cascade has deleted
+ * its attachment rows), never inside a
  * transaction: the files may only go once the deletion of their rows is durable.
  * Files the store did not name (not a sha256 nor a temp file) are left alone.
  */
 export function collectGarbage(db: Db, dataDir: string): GarbageReport {
   if (db.sqlite.inTransaction) throw new Error('collectGarbage must run after the transaction has committed');
-  const rows = run(
-    db,
-    q
-      .deleteFrom('blobs')
-      .where('sha256', 'not in', q.selectFrom('attachments').select('sha256'))
-      .where('sha256', 'not in', q.selectFrom('attachments').select('thumb_sha256').where('thumb_sha256', 'is not', null)),
-  ).changes;
+  const rows = run(db, q.deleteFrom('blobs').where('sha256', 'not in', referencedBlobs())).changes;
 
   const known = new Set(all(db, q.selectFrom('blobs').select('sha256')).map((r) => r.sha256));
   const root = blobDir(dataDir);

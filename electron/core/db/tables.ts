@@ -153,6 +153,18 @@ export interface AttachmentsTable {
   removed_at: string | null;
 }
 
+/** A file on a step of a 发展党员 case; like AttachmentsTable but keyed by case and step. */
+export interface DevelopmentStepFilesTable {
+  id: Generated<number>;
+  case_id: number;
+  step: number;
+  sha256: string;
+  thumb_sha256: string | null;
+  name: string;
+  added_at: string;
+  removed_at: string | null;
+}
+
 /** FTS5 table; `rowid` is implicit. */
 export interface SearchIndexTable {
   title: string;
@@ -183,6 +195,7 @@ export interface Tables {
   development_cases: DevelopmentCasesTable;
   development_steps: DevelopmentStepsTable;
   development_reviews: DevelopmentReviewsTable;
+  development_step_files: DevelopmentStepFilesTable;
   dues_bases: DuesBasesTable;
   dues_payments: DuesPaymentsTable;
 }

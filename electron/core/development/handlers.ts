@@ -13,15 +13,20 @@ import {
   reopenCase,
   saveStep,
 } from './service.js';
+import { addStepFile, getStepFileContent, listStepFiles, removeStepFile } from './files.js';
 
 export function developmentHandlers(ctx: CoreContext): HandlersOf<keyof typeof DEVELOPMENT_METHODS> {
-  const { db } = ctx;
+  const { db, dataDir } = ctx;
   return {
     'development.list': () => listCases(db),
     'development.get': ({ id }) => getCase(db, id),
     'development.open': ({ personId }) => openCase(db, personId),
     'development.saveStep': (input) => saveStep(db, input as SaveStepInput),
     'development.removeStep': ({ caseId, step }) => removeStep(db, caseId, step),
+    'development.stepFiles': ({ caseId, step }) => listStepFiles(db, caseId, step),
+    'development.addStepFile': (input) => addStepFile(db, dataDir, input),
+    'development.getStepFile': ({ id, thumb }) => getStepFileContent(db, dataDir, id, thumb),
+    'development.removeStepFile': ({ id }) => removeStepFile(db, id),
     'development.addReview': (input) => addReview(db, input),
     'development.removeReview': ({ id }) => removeReview(db, id),
     'development.close': ({ id, reason }) => closeCase(db, id, reason),

@@ -53,6 +53,7 @@ import { recordTitle } from '../../../shared/print/display.js';
 import { all, first, now, q, run, tx, type Db } from '../db/sql.js';
 import { AppError, notFound } from '../errors.js';
 import { setPartyStatus } from '../people/service.js';
+import { detachStepFiles } from './files.js';
 import { getRecord, listRecords } from '../records/service.js';
 
 /** Today as the branch's calendar sees it (local time). */
@@ -77,7 +78,8 @@ function caseRow(db: Db, id: number): CaseRow {
   return r;
 }
 
-function openCaseRow(db: Db, id: number): CaseRow {
+/** The case, which must not be closed. */
+export function openCaseRow(db: Db, id: number): CaseRow {
   const r = caseRow(db, id);
   if (r.closed_at) throw new AppError('CONFLICT', '该发展记录已结束；如需修改，请先点“重新打开”。');
   return r;
@@ -339,6 +341,7 @@ export function removeStep(db: Db, caseId: number, step: number, o: ReadOptions 
     openCaseRow(db, caseId);
     const { changes } = run(db, q.deleteFrom('development_steps').where('case_id', '=', caseId).where('step', '=', step));
     if (!changes) throw notFound(`${stepTitle(step)}的记录`);
+    detachStepFiles(db, caseId, step);
     touch(db, caseId);
   });
   return getCase(db, caseId, o);

@@ -11,6 +11,7 @@ import * as m0001 from './0001_initial.js';
 import * as m0002 from './0002_records_lifecycle.js';
 import * as m0003 from './0003_drop_active_records_view.js';
 import * as m0004 from './0004_members_development_dues.js';
+import * as m0005 from './0005_development_step_files.js';
 
 export type Exec = (query: Compilable<unknown> | CompiledQuery<unknown>) => void;
 
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0002_records_lifecycle', up: m0002.up },
   { name: '0003_drop_active_records_view', up: m0003.up },
   { name: '0004_members_development_dues', up: m0004.up },
+  { name: '0005_development_step_files', up: m0005.up },
 ];

@@ -14,6 +14,7 @@ import { showError } from '../../errors';
 import { DateInput } from '../../components/fields/pickers';
 import { ScalarInput, type PickerContext } from '../../components/fields/FieldInput';
 import { AssemblyPicker, type AssemblyLinkValue } from './AssemblyPicker';
+import { StepFiles } from './StepFiles';
 
 interface Values {
   date: string;
@@ -120,6 +121,7 @@ export function StepItem(props: {
         )}
       </div>
       {saved && !editing && summary(def, saved) && <div className="dev-step-summary">{summary(def, saved)}</div>}
+      {saved && !editing && <StepFiles caseId={c.id} step={def.n} readOnly={readOnly} />}
       {editing && (
         <div
           className="dev-step-form"
@@ -173,7 +175,10 @@ export function StepItem(props: {
               {saved && (
                 <Popconfirm
                   title={`删除${circled(def.n)}${def.name}的登记？`}
-                  description={def.n === 15 || def.n === 23 ? '人员名册中的政治面貌和入党、转正日期不会自动改回，请到人员名册核对。' : undefined}
+                  description={[
+                    '此步骤的附件将一并移除。',
+                    def.n === 15 || def.n === 23 ? '人员名册中的政治面貌和入党、转正日期不会自动改回，请到人员名册核对。' : '',
+                  ].join('')}
                   onConfirm={remove}
                 >
                   <Button danger>删除</Button>

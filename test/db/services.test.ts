@@ -71,6 +71,9 @@ describe('branch.setup', () => {
     expect(committee.every((c) => c.political_status === '中共党员')).toBe(true);
     expect(committee[0]).toMatchObject({ role: '书记', position: '支部书记' });
     expect(rows(db(), 'SELECT count(*) AS n FROM people')).toEqual([{ n: 5 }]);
+    // Each 支委 starts a status history, like anyone entered on the roster.
+    const history = await call(h.core, 'members.statusHistory', { id: branch.committee[0]!.personId });
+    expect(history).toMatchObject([{ status: '中共党员', note: '建立支部时登记为支部书记' }]);
   });
 
   it('refuses a second setup with CONFLICT and changes nothing', async () => {

@@ -2,7 +2,7 @@ import type { Branch, BranchSetupInput, BranchUpdateInput, CommitteeSeat } from 
 import { COMMITTEE_ROLES } from '../../../shared/books/vocab.js';
 import type { DisplayContext } from '../../../shared/print/display.js';
 import { AppError } from '../errors.js';
-import { reindexPerson } from '../people/service.js';
+import { insertPerson, reindexPerson } from '../people/service.js';
 import { indexRecordRow } from '../records/search.js';
 import { all, first, now, q, run, tx, type Db } from '../db/sql.js';
 
@@ -44,22 +44,13 @@ export function setupBranch(db: Db, input: BranchSetupInput): Branch {
     run(db, q.insertInto('branch').values({ id: 1, name: input.name, parent_org: input.parentOrg, fonds_no: input.fondsNo, created_at: t, updated_at: t }));
     input.groups.forEach((name, sort) => run(db, q.insertInto('party_groups').values({ name, sort })));
     sortSeats(input.committee).forEach((m, sort) => {
-      const { lastInsertRowid } = run(
+      // Through the people writer, so the 支委 get their status history and search entries.
+      const personId = insertPerson(
         db,
-        q.insertInto('people').values({
-          name: m.name,
-          gender: m.gender,
-          birth_date: '',
-          political_status: '中共党员',
-          group_id: null,
-          position: `支部${m.role}`,
-          phone: '',
-          created_at: t,
-          updated_at: t,
-        }),
+        { name: m.name, gender: m.gender, birthDate: '', politicalStatus: '中共党员', groupId: null, position: `支部${m.role}`, phone: '' },
+        { note: `建立支部时登记为支部${m.role}` },
       );
-      run(db, q.insertInto('committee').values({ person_id: lastInsertRowid, role: m.role, sort }));
-      reindexPerson(db, lastInsertRowid);
+      run(db, q.insertInto('committee').values({ person_id: personId, role: m.role, sort }));
     });
   });
   return getBranch(db)!;

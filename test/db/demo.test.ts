@@ -19,6 +19,10 @@ import { RECORD_TYPES, recordType } from '../../shared/books/index.js';
 import { checkRecord } from '../../shared/books/check.js';
 import { dataSchema, type Attendee, type Motion } from '../../shared/books/schema.js';
 import { judgeMotion } from '../../shared/rules/attendance.js';
+import { checkIdNumber } from '../../shared/rules/idcard.js';
+import { listCases } from '../../electron/core/development/service.js';
+import { duesYear } from '../../electron/core/dues/service.js';
+import { DEFAULT_OPTIONS } from '../../shared/rules/development.js';
 import { dbDigest, openTestCore, rows } from '../fixtures/core.js';
 import { makeTempDir, removeDir } from '../fixtures/tmp.js';
 
@@ -156,6 +160,48 @@ describe('demo data (small)', () => {
     expect(rec.seq).toBeGreaterThanOrEqual(1);
     const listed = listRecords(core.db, Number(rec.date.slice(0, 4)), { type: null, book: 'branch-general' }).find((r) => r.id === id);
     expect(listed?.seq).toBe(rec.seq);
+  });
+
+  it('fills the 党员花名册 fields: valid ID numbers, 入党/转正日期 of every 党员, dated status history', () => {
+    const people = rows<{ id: number; name: string; gender: string; birth_date: string; political_status: string; id_number: string; ethnicity: string; education: string; work_start_date: string; join_date: string; full_date: string }>(
+      core.db,
+      'SELECT id, name, gender, birth_date, political_status, id_number, ethnicity, education, work_start_date, join_date, full_date FROM people WHERE removed_at IS NULL',
+    );
+    const problems: string[] = [];
+    for (const p of people) {
+      const c = checkIdNumber(p.id_number, { birthDate: p.birth_date, gender: p.gender }, SMALL.today);
+      if (!c.ok) problems.push(`${p.name}: ${c.message}`);
+      if (!p.ethnicity || !p.education || !p.work_start_date) problems.push(`${p.name}: 花名册 fields missing`);
+      if (p.political_status === '中共党员' && (!p.join_date || !p.full_date || p.full_date < p.join_date || p.full_date > summary.until)) problems.push(`${p.name}: 入党 ${p.join_date} 转正 ${p.full_date}`);
+      if (p.political_status === '中共预备党员' && (!p.join_date || p.full_date)) problems.push(`${p.name}: 预备党员 入党 ${p.join_date} 转正 ${p.full_date}`);
+    }
+    expect(problems.slice(0, 10)).toEqual([]);
+    expect(people.filter((p) => p.political_status === '中共党员').length).toBeGreaterThan(5);
+    // the history is dated as it happened, never after the last day of the demo
+    expect(rows<{ n: number }>(core.db, 'SELECT count(*) AS n FROM person_statuses WHERE since > ?', summary.until)[0]!.n).toBe(0);
+  });
+
+  it('keeps 发展党员 cases: open ones at various stages (one with a rule warning) and a 转正完成 one linked to its 支部党员大会', () => {
+    const cases = listCases(core.db, { today: summary.until, rules: DEFAULT_OPTIONS });
+    const open = cases.filter((c) => !c.closedAt);
+    expect(open.length).toBeGreaterThan(0);
+    expect(open.some((c) => c.warnings > 0)).toBe(true);
+    const done = cases.filter((c) => c.closedReason === '转正完成');
+    expect(done.length).toBeGreaterThan(0);
+    expect(done.every((c) => c.column === 'full')).toBe(true);
+    const linked = rows<{ n: number }>(core.db, 'SELECT count(*) AS n FROM development_steps WHERE step IN (15, 23) AND record_id IS NOT NULL AND motion_index IS NOT NULL')[0]!.n;
+    expect(linked).toBeGreaterThan(0);
+  });
+
+  it('keeps the 党费 ledger: the year fixed for its 党员, payments by month, one member flagged for 6 months of arrears', () => {
+    const year = duesYear(core.db, 2024, summary.until);
+    expect(year.members.length).toBeGreaterThan(5);
+    expect(year.members.some((m) => m.category === '离退休')).toBe(true);
+    expect(year.paidTotal).toBeGreaterThan(0);
+    const levels = year.members.filter((m) => !m.removed).map((m) => m.arrears.level);
+    expect(levels.filter((l) => l === 'flag').length).toBeGreaterThanOrEqual(1);
+    expect(levels.filter((l) => l === 'warning').length).toBeGreaterThanOrEqual(1);
+    expect(year.members.some((m) => m.arrears.longest >= 6)).toBe(true);
   });
 
   it('--demo on a data dir that holds data refuses, in Chinese, and writes nothing', () => {

@@ -24,7 +24,14 @@ import { addAttachment, collectGarbage } from '../attachments/service.js';
 import { getBranch, setupBranch, updateBranch } from '../branch/service.js';
 import type { Db } from '../db/sql.js';
 import { AppError } from '../errors.js';
-import { createPerson, removePerson, updatePerson } from '../people/service.js';
+import { insertPerson, removePerson, writePerson } from '../people/service.js';
+import { addReview, closeCase, openCase, saveStep, type ReadOptions } from '../development/service.js';
+import { recordPayment, setupYear } from '../dues/service.js';
+import { saveStepInput } from '../../../shared/methods/development.js';
+import { duesEntry, type DuesEntry } from '../../../shared/methods/dues.js';
+import { addMonths, DEFAULT_OPTIONS, stepDef } from '../../../shared/rules/development.js';
+import { emptyValue } from '../../../shared/books/schema.js';
+import { monthKey } from '../../../shared/rules/dues.js';
 import { createRecord, expectedAttendance, removeRecord, updateRecord } from '../records/service.js';
 import { addDays, ageOn, dayOf, daysIn, diffDays, hhmm, iso, localToday, minutesOf, stamp } from './dates.js';
 import { makeImage, makePdf } from './files.js';
@@ -156,6 +163,12 @@ interface Member {
   wage: number;
   /** 入党 (the 支部大会 that admitted them) */
   partyJoin: string;
+  /** 转正日期 (中共党员 only) */
+  fullDate: string;
+  /** the open or last 发展党员 case */
+  dev2: DevCase | null;
+  /** 党费: the category and how they pay; the years fixed, the months paid ('YYYY-MM') */
+  dues: { retired: boolean; quarterly: boolean; years: Map<number, number>; paid: Set<string>; stopAfter: string | null };
   leagueJoin: string;
   unionCard: string;
   leagueCard: string;
@@ -165,6 +178,17 @@ interface Member {
   dev: { stage: Stage; since: string } | null;
   probationSince: string | null;
   hardship: boolean;
+}
+
+/** A 发展党员 case as the generator follows it. */
+interface DevCase {
+  id: number;
+  open: boolean;
+  contacts: string[];
+  /** the next 思想汇报 / 考察 are due from these dates */
+  lastReport: string;
+  lastCheck: string;
+  steps: Map<number, string>;
 }
 
 /** Someone named in a record who may not be on the roster (a leader from the 分公司). */
@@ -392,6 +416,10 @@ class Generator {
   private pdfs = 0;
   private attachmentBytes = 0;
   private docNo = new Map<string, number>();
+  /** draws for the 发展党员 cases and the 党费 (apart, so the records' draws stay as they were) */
+  private readonly xrng: Rng;
+  private readonly devOpts: ReadOptions;
+  private readonly arrearsStops: { key: string; who: Member | null }[] = [];
 
   constructor(
     private readonly core: Core,
@@ -403,6 +431,7 @@ class Generator {
     this.rng = root.fork();
     this.fileRng = root.fork();
     this.names = new NameBook(root.fork());
+    this.xrng = root.fork();
     this.log = opts.onProgress ?? (() => {});
     const today = opts.today ?? localToday();
     const years = Math.max(1, Math.floor(opts.years ?? 10));
@@ -420,6 +449,13 @@ class Generator {
     this.imageTotal = Math.max(0, Math.floor(opts.images ?? 300));
     this.pdfTotal = Math.max(0, Math.floor(opts.pdfs ?? Math.round(this.imageTotal / 15)));
     this.rig = { well: '', depth: 0, target: 0, phase: '', left: 0, after: [] };
+    this.devOpts = { today: this.until, rules: DEFAULT_OPTIONS };
+    // two members stop paying 党费 in the last months: one for 3–5 months, one for 6 or more
+    const lastMonth = this.until.slice(0, 7) + '-01';
+    this.arrearsStops = [
+      { key: addMonths(lastMonth, -4).slice(0, 7), who: null },
+      { key: addMonths(lastMonth, -7).slice(0, 7), who: null },
+    ];
   }
 
   run(): DemoSummary {
@@ -430,6 +466,7 @@ class Generator {
     for (let y = this.fromYear; y <= this.toYear; y++) {
       const before = this.records;
       this.planYear(y);
+      this.planDues(y);
       const end = iso(y, 12, 31);
       for (let it = this.queue.peek(); it && it.date <= end; it = this.queue.peek()) {
         this.queue.pop();
@@ -440,6 +477,7 @@ class Generator {
       this.log(`  ${y} 年：写入 ${this.records - before} 条记录（累计 ${this.records} 条），在册 ${this.active().length} 人（党员 ${party} 人），附件 ${this.images + this.pdfs} 个`);
       if (y >= Number(this.until.slice(0, 4))) break;
     }
+    this.finishDevelopment();
     this.backdate();
     const all = [...this.members.values()];
     const onRoster = all.filter((m) => !m.leftOn);
@@ -557,7 +595,23 @@ class Generator {
       groupId: m.groupId,
       position: this.position(m),
       phone: m.phone,
+      ethnicity: m.ethnicity,
+      nativePlace: m.nativePlace,
+      idNumber: m.idNo,
+      education: m.education,
+      degree: m.education === '研究生' ? '硕士' : m.education === '大学本科' ? '学士' : '',
+      workStartDate: m.workStart,
+      joinDate: this.isParty(m) ? m.partyJoin : '',
+      fullDate: m.status === '中共党员' ? m.fullDate : '',
+      address: m.address,
     });
+  }
+
+  /** The day the present status began: 入党日期, 转正日期, or the day of the change. */
+  private statusSince(m: Member, date: string): string {
+    if (m.status === '中共预备党员' && m.partyJoin) return m.partyJoin;
+    if (m.status === '中共党员' && m.fullDate) return m.fullDate;
+    return date;
   }
 
   private newMember(date: string, o: { crew?: number; job?: string; age?: number; status?: Status; gender?: Gender } = {}): Member {
@@ -605,6 +659,9 @@ class Generator {
       address: address(rng),
       wage: Math.round(rng.int(lo, hi) / 10) * 10,
       partyJoin: '',
+      fullDate: '',
+      dev2: null,
+      dues: { retired: false, quarterly: false, years: new Map(), paid: new Set(), stopAfter: null },
       leagueJoin: addDays(birth, rng.int(14, 17) * 365 + rng.int(0, 300)),
       unionCard: `${rng.int(100000, 999999)}${rng.int(1000, 9999)}`,
       leagueCard: `${rng.int(10000000, 99999999)}`,
@@ -621,9 +678,16 @@ class Generator {
     if (this.isParty(m)) {
       m.partyJoin = addDays(birth, rng.int(21, Math.max(22, Math.min(age, 40))) * 365 + rng.int(0, 300));
       if (m.partyJoin > date) m.partyJoin = addDays(date, -rng.int(400, 900));
+      // 转正 a year after the 支部大会 admitted them, on the day the 预备期 ended
+      m.fullDate = addMonths(m.partyJoin, 12);
+      if (m.fullDate > date) {
+        m.partyJoin = addDays(date, -(400 + (diffDays(m.fullDate, date) % 400)));
+        m.fullDate = addMonths(m.partyJoin, 12);
+      }
       if (status === '中共预备党员') {
         m.partyJoin = addDays(date, -rng.int(30, 300));
         m.probationSince = m.partyJoin;
+        m.fullDate = '';
       }
       if (this.groups.length) m.groupId = this.groupIdForCrew(crew);
     }
@@ -671,19 +735,20 @@ class Generator {
   }
 
   private addToRoster(m: Member) {
-    const p = createPerson(this.db, this.personInput(m));
-    m.id = p.id;
+    // through the people writer with the day each status began, so the status history is dated as it happened
+    m.id = insertPerson(this.db, this.personInput(m), { since: this.statusSince(m, m.joinedOn), note: '登记' });
     this.members.set(m.id, m);
     this.rosterChanged();
   }
 
   private save(m: Member, date: string) {
-    updatePerson(this.db, { ...this.personInput(m), id: m.id });
+    writePerson(this.db, { ...this.personInput(m), id: m.id }, { since: this.statusSince(m, date) });
     m.updatedOn = date;
     this.rosterChanged();
   }
 
   private leave(m: Member, date: string) {
+    if (m.dev2?.open) this.closeDev(m, this.isParty(m) ? '转出' : '不再发展');
     removePerson(this.db, m.id);
     m.leftOn = date;
     this.rosterChanged();
@@ -742,12 +807,22 @@ class Generator {
       m.groupId = this.groupIdForCrew(m.crew);
       this.save(m, date);
     }
+    for (const m of this.active()) if (m.status === '中共党员' && !m.fullDate) throw new Error(`demo: ${m.name} has no 转正日期`);
     const hopefuls = this.rng.sample(
       this.active().filter((m) => !this.isParty(m) && ageOn(m.birth, date) >= 20 && ageOn(m.birth, date) <= 40),
       4,
     );
     hopefuls.forEach((m, i) => {
       m.dev = { stage: i < 2 ? 'activist' : 'applicant', since: addDays(date, -this.rng.int(i < 2 ? 200 : 20, i < 2 ? 330 : 80)) };
+      // their 发展党员 cases, begun before the books here start
+      const since = m.dev.since;
+      if (i < 2) {
+        const applied = addDays(since, -this.xrng.int(150, 250));
+        this.openDev(m, applied, addDays(applied, this.xrng.int(8, 25)));
+        this.toActivist(m, since);
+      } else {
+        this.openDev(m, since, addDays(since, this.xrng.int(5, 25)));
+      }
     });
     // the registers of the people already there, entered in the first weeks
     for (const m of this.active()) this.registersFor(m, addDays(date, this.rng.int(2, 40)));
@@ -795,7 +870,7 @@ class Generator {
   }
 
   private leaveOneOf(date: string) {
-    const pool = this.active().filter((m) => !this.isSeat(m) && m.joinedOn < addDays(date, -60));
+    const pool = this.active().filter((m) => !this.isSeat(m) && m.joinedOn < addDays(date, -60) && !m.dues.stopAfter);
     if (pool.length < 10) return;
     const weights = pool.map((m) => {
       const age = ageOn(m.birth, date);
@@ -820,7 +895,9 @@ class Generator {
     const pool = act.filter((m) => !this.isParty(m) && !m.dev && ageOn(m.birth, date) >= 19 && ageOn(m.birth, date) <= 40);
     for (const m of this.rng.sample(pool, share > 0.42 ? 1 : this.rng.int(2, 3))) {
       m.dev = { stage: 'applicant', since: date };
-      this.at(addDays(date, this.rng.int(5, 25)), 40, 'talk', { subject: m, hints: { category: '其他' } });
+      const talk = addDays(date, this.rng.int(5, 25));
+      this.at(talk, 40, 'talk', { subject: m, hints: { category: '其他' } });
+      this.openDev(m, date, talk);
     }
   }
 
@@ -1220,6 +1297,10 @@ class Generator {
     for (const m of this.members.values()) {
       ppl.run(stamp(m.joinedOn, 9 * 60 + 30, this.notAfter), stamp(m.updatedOn, 10 * 60, this.notAfter), m.leftOn ? stamp(m.leftOn, 16 * 60, this.notAfter) : null, m.id);
     }
+    // a status entered without its own date (the 支委 as the branch was set up) dates from when they came onto the books
+    s.prepare("UPDATE person_statuses SET since = ? WHERE note LIKE '建立支部时%'").run(this.start);
+    const st = s.prepare('UPDATE person_statuses SET since = ? WHERE person_id = ? AND since > ?');
+    for (const m of this.members.values()) st.run(m.joinedOn, m.id, this.until);
     const t = stamp(this.start, 9 * 60, this.notAfter);
     s.prepare('UPDATE branch SET created_at = ?, updated_at = ?').run(t, t);
   }
@@ -2028,47 +2109,65 @@ class Generator {
     const act = this.active();
     for (const m of act.filter((x) => x.dev?.stage === 'applicant' && diffDays(date, x.dev.since) >= 90).slice(0, 2)) {
       motions.push(`确定${m.name}为入党积极分子`);
-      changes.push(() => (m.dev = { stage: 'activist', since: date }));
+      changes.push(() => {
+        m.dev = { stage: 'activist', since: date };
+        this.toActivist(m, date);
+      });
     }
     for (const m of act.filter((x) => x.dev?.stage === 'activist' && diffDays(date, x.dev.since) >= 365).slice(0, 2)) {
       motions.push(`确定${m.name}为发展对象`);
-      changes.push(() => (m.dev = { stage: 'candidate', since: date }));
+      changes.push(() => {
+        m.dev = { stage: 'candidate', since: date };
+        this.toCandidate(m, date);
+      });
     }
     for (const m of act.filter((x) => x.dev?.stage === 'candidate' && diffDays(date, x.dev.since) >= 60).slice(0, 2)) {
       motions.push(`同意将${m.name}的入党材料提交支部党员大会讨论`);
-      changes.push(() => (m.dev = { stage: 'reviewed', since: date }));
+      changes.push(() => {
+        m.dev = { stage: 'reviewed', since: date };
+        this.toReviewed(m, date);
+      });
     }
     return { motions, apply: () => changes.forEach((f) => f()) };
   }
 
-  private assemblyDecisions(date: string, election: boolean): { motions: string[]; topics: string[]; observers: string[]; apply: () => void } {
+  private assemblyDecisions(date: string, election: boolean): { motions: string[]; topics: string[]; observers: string[]; apply: (recordId: number) => void } {
     const motions: string[] = [];
     const topics: string[] = [];
     const observers: string[] = [];
-    const changes: (() => void)[] = [];
+    const changes: ((recordId: number) => void)[] = [];
     const act = this.active();
-    for (const m of act.filter((x) => x.status === '中共预备党员' && x.probationSince && diffDays(date, x.probationSince) >= 365)) {
-      motions.push(`同意${m.name}同志按期转为中共正式党员`);
+    // the 预备期 is a year from the 支部大会 that admitted them, counted as the rules count it
+    for (const m of act.filter((x) => x.status === '中共预备党员' && x.probationSince && date >= addMonths(x.probationSince, 12))) {
+      const title = `同意${m.name}同志按期转为中共正式党员`;
+      motions.push(title);
       topics.push(`讨论${m.name}同志转正申请`);
-      changes.push(() => {
+      changes.push((recordId) => {
         m.status = '中共党员';
+        m.fullDate = addMonths(m.probationSince!, 12);
         m.probationSince = null;
+        this.toFull(m, date, recordId, motions.indexOf(title));
         this.save(m, date);
       });
     }
     for (const m of act.filter((x) => x.dev?.stage === 'reviewed').slice(0, 2)) {
-      motions.push(`接收${m.name}为中共预备党员`);
+      const title = `接收${m.name}为中共预备党员`;
+      motions.push(title);
       topics.push(`讨论接收${m.name}为中共预备党员`);
       observers.push(`发展对象 ${m.name}`);
-      changes.push(() => {
+      changes.push((recordId) => {
         m.status = '中共预备党员';
         m.dev = null;
         m.partyJoin = date;
+        m.fullDate = '';
         m.probationSince = date;
         m.groupId = this.groupIdForCrew(m.crew);
+        this.toProbation(m, date, recordId, motions.indexOf(title));
         this.save(m, date);
+        // 党费 from the month they were admitted
+        this.fixDues(m, Number(date.slice(0, 4)));
         // the 转正 vote when the year of probation is up
-        const due = addDays(date, 365 + this.rng.int(0, 6));
+        const due = addDays(addMonths(date, 12), this.rng.int(0, 6));
         this.at(due, 54, 'branch-assembly', { hints: {} });
       });
     }
@@ -2076,7 +2175,221 @@ class Generator {
       topics.unshift('选举产生新一届支部委员会');
       motions.unshift('通过《支部委员会换届选举办法》', '通过总监票人、监票人、计票人名单');
     }
-    return { motions, topics, observers, apply: () => changes.forEach((f) => f()) };
+    return { motions, topics, observers, apply: (recordId: number) => changes.forEach((f) => f(recordId)) };
+  }
+
+  // ----- 发展党员 cases, kept in step with the simulation -----
+
+  private orgName(): string {
+    return (this.seat('组织委员') ?? this.secretary()).name;
+  }
+
+  /** Record a step of the member's case; a step dated after the last day is not yet done. */
+  private step(m: Member, n: number, date: string, extra: { people?: Record<string, string[]>; details?: Record<string, unknown>; notes?: string; recordId?: number; motionIndex?: number } = {}) {
+    const c = m.dev2;
+    if (!c || !c.open || date > this.until) return;
+    const assembly = n === 15 || n === 23;
+    const input = saveStepInput.parse({
+      caseId: c.id,
+      step: n,
+      date,
+      people: extra.people ?? {},
+      // every detail the step has, left ones empty as the form leaves them
+      details: { ...Object.fromEntries(stepDef(n).details.map((f) => [f.key, emptyValue(f)])), ...extra.details },
+      notes: extra.notes ?? '',
+      recordId: assembly && extra.recordId !== undefined ? extra.recordId : null,
+      motionIndex: assembly && extra.recordId !== undefined && extra.motionIndex !== undefined && extra.motionIndex >= 0 ? extra.motionIndex : null,
+    });
+    saveStep(this.db, input, this.devOpts);
+    c.steps.set(n, date);
+  }
+
+  /** ① and ②: the application and the talk (on `talk`, as the 谈心谈话 record has it). */
+  private openDev(m: Member, applied: string, talk: string) {
+    if (applied > this.until) return;
+    const dto = openCase(this.db, m.id, this.devOpts);
+    m.dev2 = { id: dto.id, open: true, contacts: [], lastReport: applied, lastCheck: applied, steps: new Map() };
+    this.step(m, 1, applied);
+    this.step(m, 2, talk, { people: { talkers: [this.orgName()] } });
+  }
+
+  private closeDev(m: Member, reason: '转正完成' | '不再发展' | '转出') {
+    if (!m.dev2?.open) return;
+    closeCase(this.db, m.dev2.id, reason, this.devOpts);
+    m.dev2.open = false;
+  }
+
+  /** 考察 every half year and 思想汇报 every quarter, from ③ up to `to`. */
+  private fillReviews(m: Member, to: string) {
+    const c = m.dev2;
+    if (!c?.open || !c.steps.has(3)) return;
+    const rng = this.xrng;
+    const end = to > this.until ? this.until : to;
+    for (;;) {
+      const next = addDays(addMonths(c.lastReport, 3), -rng.int(3, 20));
+      if (next > end) break;
+      addReview(this.db, { caseId: c.id, date: next, kind: '思想汇报', reviewer: c.contacts[0] ?? '', content: rng.pick(P.THOUGHT_REPORTS) }, this.devOpts);
+      c.lastReport = next;
+    }
+    for (;;) {
+      const next = addDays(addMonths(c.lastCheck, 6), -rng.int(5, 25));
+      if (next > end) break;
+      addReview(this.db, { caseId: c.id, date: next, kind: '考察', reviewer: c.contacts[0] ?? this.orgName(), content: rng.pick(P.DEV_CHECKS) }, this.devOpts);
+      c.lastCheck = next;
+    }
+  }
+
+  /** ③–⑥: the 支委会 made them an 入党积极分子. */
+  private toActivist(m: Member, date: string) {
+    const c = m.dev2;
+    if (!c) return;
+    const rng = this.xrng;
+    const full = this.active().filter((x) => x.status === '中共党员' && x.id !== m.id && !this.isSeat(x, '书记'));
+    const near = full.filter((x) => x.crew === m.crew);
+    c.contacts = rng.sample(near.length >= 2 ? near : full, 2).map((x) => x.name);
+    c.lastReport = c.lastCheck = date;
+    this.step(m, 3, date, { details: { basis: rng.weighted([['党员推荐', 6], ['群团组织推优', m.status === '共青团员' ? 6 : 1], ['其他', 0.3]] as const) } });
+    this.step(m, 4, addDays(date, rng.int(3, 12)));
+    this.step(m, 5, addDays(date, rng.int(0, 7)), { people: { contacts: c.contacts } });
+    this.step(m, 6, addDays(date, rng.int(8, 20)), { details: { knowledgeScore: rng.int(150, 196) / 2 } });
+  }
+
+  /** ⑦–⑪: the 支委会 made them a 发展对象. */
+  private toCandidate(m: Member, date: string) {
+    const c = m.dev2;
+    if (!c) return;
+    const rng = this.xrng;
+    this.fillReviews(m, date);
+    this.step(m, 7, date, { details: { opinions: rng.pick(P.DEV_OPINIONS) } });
+    this.step(m, 8, addDays(date, rng.int(3, 12)));
+    this.step(m, 9, date, { people: { introducers: c.contacts.length === 2 ? c.contacts : rng.sample(this.active().filter((x) => x.status === '中共党员' && x.id !== m.id), 2).map((x) => x.name) } });
+    this.step(m, 10, addDays(date, rng.int(10, 35)), { details: { conclusion: '合格' } });
+    const training = addDays(date, rng.int(12, 40));
+    this.step(m, 11, training, { details: { endDate: addDays(training, rng.int(2, 4)), hours: rng.int(24, 32), organizer: '北原石油工程公司钻井二分公司党委党校' } });
+  }
+
+  /** ⑫: the 支委会 sent the papers on, after the 公示. */
+  private toReviewed(m: Member, date: string) {
+    const rng = this.xrng;
+    this.fillReviews(m, date);
+    const start = addDays(date, -rng.int(9, 14));
+    this.step(m, 12, date, { details: { publicityStart: start, publicityEnd: addDays(start, rng.int(4, 6)) } });
+  }
+
+  /** ⑬–㉑: the 支部党员大会 admitted them (⑮ linked to its record and motion). */
+  private toProbation(m: Member, date: string, recordId: number, motionIndex: number) {
+    const c = m.dev2;
+    if (!c) return;
+    const rng = this.xrng;
+    this.fillReviews(m, date);
+    const reviewed = c.steps.get(12) ?? date;
+    const gap = Math.max(0, diffDays(date, reviewed));
+    this.step(m, 13, addDays(reviewed, Math.floor(gap / 3)), { details: { result: '合格' } });
+    this.step(m, 14, addDays(reviewed, Math.floor((2 * gap) / 3)), { details: { bookNumber: `${CREW_NO}-${date.slice(0, 4)}-${String(rng.int(1, 99)).padStart(3, '0')}` } });
+    this.step(m, 15, date, { recordId, motionIndex });
+    this.step(m, 16, addDays(date, rng.int(10, 35)), { people: { talkers: [`${this.names.outsider('男')}`] }, notes: '分公司党委组织部派人谈话' });
+    const approved = addDays(date, rng.int(36, 80));
+    this.step(m, 17, approved, { details: { result: '批准' } });
+    this.step(m, 18, addDays(approved, rng.int(5, 20)));
+    this.step(m, 19, addDays(approved, rng.int(2, 10)), { details: { group: GROUP_NAMES[GROUP_OF_CREW[m.crew]!]! } });
+    this.step(m, 20, addDays(approved, rng.int(5, 30)));
+    this.step(m, 21, addDays(date, rng.int(1, 7)));
+  }
+
+  /** ㉒–㉕: the 支部党员大会 made them a 正式党员 (㉓ linked); the case is closed once the papers are filed. */
+  private toFull(m: Member, date: string, recordId: number, motionIndex: number) {
+    const c = m.dev2;
+    if (!c?.open || !c.steps.has(15)) return;
+    const rng = this.xrng;
+    const end = addMonths(c.steps.get(15)!, 12);
+    let asked = addDays(end, -rng.int(5, 25));
+    if (asked > date) asked = date;
+    this.step(m, 22, asked);
+    this.step(m, 23, date, { recordId, motionIndex, details: { outcome: '转为正式党员', fullDate: end } });
+    const approved = addDays(date, rng.int(15, 60));
+    this.step(m, 24, approved, { details: { result: '批准' } });
+    const filed = addDays(approved, rng.int(5, 30));
+    this.step(m, 25, filed, { details: { archivedTo: '本人人事档案' } });
+    if (filed <= this.until) this.closeDev(m, '转正完成');
+  }
+
+  /**
+   * At the end: the open cases have their reviews up to the last day, and a few
+   * people applied in the last months (one of them was talked to late).
+   */
+  private finishDevelopment() {
+    const rng = this.xrng;
+    const pool = this.active().filter((m) => !this.isParty(m) && !m.dev && !m.dev2 && ageOn(m.birth, this.until) >= 19 && ageOn(m.birth, this.until) <= 40);
+    rng.sample(pool, 3).forEach((m, i) => {
+      const applied = addDays(this.until, -rng.int(50, 100));
+      const talk = i === 0 ? addDays(applied, rng.int(36, 45)) : addDays(applied, rng.int(5, 20));
+      m.dev = { stage: 'applicant', since: applied };
+      this.openDev(m, applied, talk);
+    });
+    for (const m of this.members.values()) if (m.dev2?.open && !m.leftOn) this.fillReviews(m, this.until);
+  }
+
+  // ----- 党费 -----
+
+  /** The year's 党费 for each 党员 (on the first working days), and each month's collection. */
+  private planDues(y: number) {
+    this.task(dayOf(y, 1, this.xrng.int(2, 8)), 20, () => {
+      const members = this.active().filter((m) => this.isParty(m));
+      if (y === this.fromYear) {
+        // two older members are 内退 and pay from their 离退休费
+        for (const m of this.xrng.sample(members.filter((x) => ageOn(x.birth, iso(y, 1, 1)) >= 48 && !this.isSeat(x)), 2)) m.dues.retired = true;
+        for (const m of members) m.dues.quarterly = this.xrng.chance(0.2);
+      }
+      this.fixDues(members, y);
+    });
+    for (let month = 1; month <= 12; month++) {
+      const date = dayOf(y, month, this.xrng.int(10, 22));
+      this.task(date, 21, () => this.collectDues(y, month, date));
+    }
+  }
+
+  private duesEntry(m: Member, y: number): DuesEntry {
+    const years = Math.max(0, y - this.fromYear);
+    const wage = Math.round((m.wage * (1 + 0.03 * years)) / 10) * 10;
+    if (m.dues.retired) return duesEntry.parse({ personId: m.id, category: '离退休', base: Math.round((wage * 0.55) / 10) * 10, amount: null });
+    return duesEntry.parse({ personId: m.id, category: '在职', base: wage, amount: null });
+  }
+
+  private fixDues(who: Member | Member[], y: number) {
+    const list = (Array.isArray(who) ? who : [who]).filter((m) => !m.dues.years.has(y));
+    if (!list.length) return;
+    if (!Array.isArray(who)) who.dues.quarterly = this.xrng.chance(0.2);
+    const year = setupYear(this.db, y, list.map((m) => this.duesEntry(m, y)), this.until);
+    const monthly = new Map(year.members.map((r) => [r.personId, r.monthly]));
+    for (const m of list) m.dues.years.set(y, monthly.get(m.id)!);
+  }
+
+  private collectDues(y: number, month: number, paidDate: string) {
+    const key = monthKey(y, month);
+    const collector = this.orgName();
+    for (const stop of this.arrearsStops) {
+      if (stop.who || key <= stop.key) continue;
+      const taken = new Set(this.arrearsStops.map((s) => s.who));
+      const pick = this.active().filter(
+        (m) => m.status === '中共党员' && !this.isSeat(m) && !m.dues.quarterly && m.dues.years.has(y) && !m.dues.stopAfter && !taken.has(m) && m.dues.paid.has(stop.key),
+      );
+      if (pick.length) {
+        stop.who = this.xrng.pick(pick);
+        stop.who.dues.stopAfter = stop.key;
+      }
+    }
+    for (const m of this.active()) {
+      const monthly = m.dues.years.get(y);
+      if (monthly === undefined || !this.isParty(m)) continue;
+      if (m.dues.quarterly && month % 3 !== 0) continue;
+      const from = m.partyJoin.slice(0, 4) === String(y) ? Number(m.partyJoin.slice(5, 7)) : 1;
+      const months = (m.dues.quarterly ? [month - 2, month - 1, month] : [month]).filter(
+        (x) => x >= from && !m.dues.paid.has(monthKey(y, x)) && (!m.dues.stopAfter || monthKey(y, x) <= m.dues.stopAfter),
+      );
+      if (!months.length) continue;
+      recordPayment(this.db, { year: y, personId: m.id, months, amount: (Math.round(monthly * 100) * months.length) / 100, paidDate, collector }, this.until);
+      for (const x of months) m.dues.paid.add(monthKey(y, x));
+    }
   }
 
   /** Meetings whose decisions change the roster: the decisions take effect once the record is written. */
@@ -2092,8 +2405,8 @@ class Generator {
       return this.write(type, date, {
         ...o,
         hints: { ...o.hints, motions: d.motions, topics: d.topics, observers: d.observers },
-        after: () => {
-          d.apply();
+        after: (recordId) => {
+          d.apply(recordId);
           if (election) this.reElect(date, Math.floor((Number(date.slice(0, 4)) - this.fromYear) / 3) + 1);
         },
       });

@@ -1,4 +1,5 @@
 /** Names and places for the demo: common surnames, given-name characters, wells, home towns. */
+import { idCheckChar } from '../../../shared/rules/idcard.js';
 import type { Rng } from './random.js';
 
 /** Common surnames, most frequent first (weights fall off with the rank). */
@@ -85,13 +86,11 @@ export const ETHNICITIES: readonly (readonly [string, number])[] = [
 /** Six-digit area codes of the places above (first digits of an ID number), loosely. */
 const AREA_CODES = ['370502', '371602', '371402', '410902', '411302', '130982', '130902', '511302', '510903', '500101', '621002', '650203', '652801', '230602', '220702', '211102', '429005', '320803'];
 
-/** A well-formed 18-digit ID number (area, birth date, sequence, ISO 7064 check digit); random, not anyone's. */
+/** A valid 18-digit ID number per GB 11643 (area, birth date, sequence odd for men, check character from shared/rules/idcard); random, not anyone's. */
 export function idNumber(rng: Rng, birthDate: string, gender: Gender): string {
   const seq = rng.int(10, 99) * 10 + (gender === '男' ? rng.pick([1, 3, 5, 7, 9]) : rng.pick([0, 2, 4, 6, 8]));
   const body = `${rng.pick(AREA_CODES)}${birthDate.replace(/-/g, '')}${String(seq).padStart(3, '0')}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
-  return body + '10X98765432'[sum % 11]!;
+  return body + idCheckChar(body);
 }
 
 export function mobile(rng: Rng): string {

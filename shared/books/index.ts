@@ -9,7 +9,6 @@ import { ARCHIVE } from './archive.js';
 import { BRANCH_GENERAL } from './branch-general.js';
 import { DISCIPLINE } from './discipline.js';
 import { TEAM } from './team.js';
-import { BOOK_TREE } from './tree.js';
 import type { BookId, RecordTypeDef } from './types.js';
 import { UNION_LEAGUE } from './union-league.js';
 
@@ -31,10 +30,6 @@ export function recordType(id: string): RecordTypeDef {
 
 export function typesOf(book: BookId, part?: string): RecordTypeDef[] {
   return RECORD_TYPES.filter((t) => t.book === book && (part === undefined || t.part === part));
-}
-
-export function bookOf(id: BookId) {
-  return BOOK_TREE.find((b) => b.id === id)!;
 }
 
 export function printTitle(def: RecordTypeDef): string {

@@ -26,7 +26,7 @@ import type { Db } from '../db/sql.js';
 import { AppError } from '../errors.js';
 import { insertPerson, removePerson, writePerson } from '../people/service.js';
 import { addReview, closeCase, openCase, saveStep, type ReadOptions } from '../development/service.js';
-import { recordPayment, setupYear } from '../dues/service.js';
+import { payDues, setupYear } from '../dues/service.js';
 import { saveStepInput } from '../../../shared/methods/development.js';
 import { duesEntry, type DuesEntry } from '../../../shared/methods/dues.js';
 import { addMonths, DEFAULT_OPTIONS, stepDef } from '../../../shared/rules/development.js';
@@ -2387,7 +2387,7 @@ class Generator {
         (x) => x >= from && !m.dues.paid.has(monthKey(y, x)) && (!m.dues.stopAfter || monthKey(y, x) <= m.dues.stopAfter),
       );
       if (!months.length) continue;
-      recordPayment(this.db, { year: y, personId: m.id, months, amount: (Math.round(monthly * 100) * months.length) / 100, paidDate, collector }, this.until);
+      payDues(this.db, { year: y, personId: m.id, months, amount: (Math.round(monthly * 100) * months.length) / 100, paidDate, collector }, this.until);
       for (const x of months) m.dues.paid.add(monthKey(y, x));
     }
   }

@@ -336,9 +336,10 @@ export interface PayInput {
  * collector, the amount split over the months in whole 分. Returns what to point out about it
  * (amount differing from the fixed one, back payment later than 6 months); it is recorded anyway.
  */
-export function recordPayment(db: Db, input: PayInput, asOf: string = today()): DuesPayResult {
+/** Record payments for one or more months; returns the warnings (the write only: see recordPayment for the API's answer). */
+export function payDues(db: Db, input: PayInput, asOf: string = today()): string[] {
   const months = [...input.months].sort((a, b) => a - b);
-  const warnings = tx(db, () => {
+  return tx(db, () => {
     const p = person(db, input.personId);
     const fixed = fixedRow(db, input.year, input.personId);
     if (!fixed) throw new AppError('CONFLICT', `请先在“年度设置”中确定${p.name}${input.year}年的党费`);
@@ -377,6 +378,11 @@ export function recordPayment(db: Db, input: PayInput, asOf: string = today()): 
       (w) => `${p.name}：${w}`,
     );
   });
+}
+
+/** The API's answer to a payment: its warnings and the refreshed year, so the grid needs no second call. */
+export function recordPayment(db: Db, input: PayInput, asOf: string = today()): DuesPayResult {
+  const warnings = payDues(db, input, asOf);
   return { year: duesYear(db, input.year, asOf), warnings };
 }
 

@@ -7,6 +7,7 @@ import type { FieldDef } from '../../../../shared/books/types';
 import { emptyValue } from '../../../../shared/books/schema';
 import { useLedger } from '../../context';
 import { DateInput, MonthInput, TimeInput } from './pickers';
+import { options } from '../../options';
 
 type Name = (string | number)[];
 
@@ -15,7 +16,6 @@ export interface PickerContext {
   names: string[];
 }
 
-const opts = (xs: readonly string[]) => xs.map((x) => ({ value: x, label: x }));
 
 /** A scalar input (also used inside sub-table cells and object members). */
 export function ScalarInput({ f, ctx, ...rest }: { f: FieldDef; ctx: PickerContext; 'aria-label'?: string; value?: unknown; onChange?: (v: unknown) => void; id?: string }) {
@@ -34,14 +34,14 @@ export function ScalarInput({ f, ctx, ...rest }: { f: FieldDef; ctx: PickerConte
     case 'money':
       return <InputNumber {...p} min={f.min ?? 0} max={f.max} precision={2} suffix="元" style={{ width: '100%' }} />;
     case 'select':
-      return <Select {...p} allowClear={!f.required} options={opts(f.options ?? [])} placeholder="请选择" />;
+      return <Select {...p} allowClear={!f.required} options={options(f.options ?? [])} placeholder="请选择" />;
     case 'boolean':
       return <Radio.Group {...p} options={[{ value: true, label: '是' }, { value: false, label: '否' }]} />;
     case 'person':
       return (
         <AutoComplete
           {...p}
-          options={opts(ctx.names)}
+          options={options(ctx.names)}
           filterOption={(input, o) => String(o?.value ?? '').includes(input)}
           placeholder="输入或从名册选择"
         />
@@ -137,13 +137,13 @@ export function FieldInput({ f, ctx }: { f: FieldDef; ctx: PickerContext }) {
     case 'multiselect':
       return (
         <Form.Item {...common} name={name}>
-          <Select mode="multiple" options={opts(f.options ?? [])} placeholder="可多选" />
+          <Select mode="multiple" options={options(f.options ?? [])} placeholder="可多选" />
         </Form.Item>
       );
     case 'people':
       return (
         <Form.Item {...common} name={name}>
-          <Select mode="tags" options={opts(ctx.names)} placeholder="输入或从名册选择，可多人" />
+          <Select mode="tags" options={options(ctx.names)} placeholder="输入或从名册选择，可多人" />
         </Form.Item>
       );
     case 'group':

@@ -13,6 +13,7 @@ import type { PickerContext } from '../../components/fields/FieldInput';
 import { ALERT_TYPE, dueText, STAGE_NUMERALS, stepLabel } from './format';
 import { StepItem } from './StepItem';
 import { Reviews } from './Reviews';
+import { options } from '../../options';
 
 function Warnings({ c }: { c: DevelopmentCaseDto }) {
   if (c.warnings.length === 0) {
@@ -50,7 +51,7 @@ function CloseCase({ c, onDone }: { c: DevelopmentCaseDto; onDone: (c: Developme
         }}
       >
         <p>结束后各步骤仍可查看，不再提醒；需要时可以重新打开。转正完成的记录留在看板的“转正完成”一栏。</p>
-        <Select aria-label="结束原因" value={reason} onChange={setReason} style={{ width: 240 }} options={CLOSE_REASONS.map((r) => ({ value: r, label: r }))} />
+        <Select aria-label="结束原因" value={reason} onChange={setReason} style={{ width: 240 }} options={options(CLOSE_REASONS)} />
       </Modal>
     </>
   );

@@ -7,6 +7,7 @@ import { call } from '../../api';
 import { showError } from '../../errors';
 import { DateInput } from '../../components/fields/pickers';
 import type { PickerContext } from '../../components/fields/FieldInput';
+import { options } from '../../options';
 
 interface Values {
   date: string;
@@ -76,7 +77,7 @@ export function Reviews({ c, onChanged, readOnly, ctx, title }: { c: Development
             <DateInput />
           </Form.Item>
           <Form.Item name="kind" label="类别">
-            <Select style={{ width: 110 }} options={REVIEW_KINDS.map((k) => ({ value: k, label: k }))} />
+            <Select style={{ width: 110 }} options={options(REVIEW_KINDS)} />
           </Form.Item>
           <Form.Item name="reviewer" label="考察人">
             <AutoComplete style={{ width: 120 }} options={ctx.names.map((n) => ({ value: n }))} />

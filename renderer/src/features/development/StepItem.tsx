@@ -15,6 +15,7 @@ import { DateInput } from '../../components/fields/pickers';
 import { ScalarInput, type PickerContext } from '../../components/fields/FieldInput';
 import { AssemblyPicker, type AssemblyLinkValue } from './AssemblyPicker';
 import { StepFiles } from './StepFiles';
+import { options } from '../../options';
 
 interface Values {
   date: string;
@@ -143,7 +144,7 @@ export function StepItem(props: {
               {def.roles.map((r) => (
                 <Col span={16} key={r.key}>
                   <Form.Item name={['people', r.key]} label={r.label} extra={r.help}>
-                    <Select mode="tags" aria-label={r.label} options={ctx.names.map((n) => ({ value: n, label: n }))} placeholder="输入姓名或从名册选择，回车确认" tokenSeparators={['、', ',', '，']} />
+                    <Select mode="tags" aria-label={r.label} options={options(ctx.names)} placeholder="输入姓名或从名册选择，回车确认" tokenSeparators={['、', ',', '，']} />
                   </Form.Item>
                 </Col>
               ))}

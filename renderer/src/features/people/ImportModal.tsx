@@ -10,6 +10,7 @@ import { ROSTER_FIELDS, type RosterField } from '../../../../shared/members/rost
 import { call } from '../../api';
 import { showError } from '../../errors';
 import { fileToBase64 } from '../records/attachmentFiles';
+import { options } from '../../options';
 
 type Mapping = Record<string, RosterField | null>;
 
@@ -124,7 +125,7 @@ export function ImportModal({ open, onClose, onImported }: { open: boolean; onCl
                   aria-label="工作表"
                   value={preview.sheet}
                   style={{ minWidth: 140 }}
-                  options={preview.sheets.map((s) => ({ value: s, label: s }))}
+                  options={options(preview.sheets)}
                   onChange={(sheet) => file && void load(file.base64, { sheet })}
                 />
               </>

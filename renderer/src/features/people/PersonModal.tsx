@@ -16,12 +16,12 @@ import { call } from '../../api';
 import { DateInput } from '../../components/fields/pickers';
 import { useLedger } from '../../context';
 import { showError } from '../../errors';
+import { options } from '../../options';
 
 type Values = Required<Omit<PersonInput, 'mobileWhere'>> & { mobile: boolean; mobileWhere: string };
 
 const EDUCATION = ['研究生', '大学本科', '大学专科', '中专（中技）', '高中', '初中及以下'];
 const DEGREES = ['博士', '硕士', '学士', '无'];
-const opts = (xs: readonly string[]) => xs.map((x) => ({ value: x, label: x }));
 
 const EMPTY: Values = {
   name: '',
@@ -138,13 +138,13 @@ export function PersonModal({ person, onClose, onSaved }: { person: Person | 'ne
           )}
           {col(
             <Form.Item name="gender" label="性别" rules={[{ required: true, message: '请选择性别' }]}>
-              <Select options={opts(GENDERS)} />
+              <Select options={options(GENDERS)} />
             </Form.Item>,
             8,
           )}
           {col(
             <Form.Item name="ethnicity" label="民族">
-              <AutoComplete options={opts(ETHNICITIES.map((e) => `${e}族`))} filterOption={(input, o) => String(o?.value ?? '').includes(input)} maxLength={20} />
+              <AutoComplete options={options(ETHNICITIES.map((e) => `${e}族`))} filterOption={(input, o) => String(o?.value ?? '').includes(input)} maxLength={20} />
             </Form.Item>,
             8,
           )}
@@ -162,7 +162,7 @@ export function PersonModal({ person, onClose, onSaved }: { person: Person | 'ne
           )}
           {col(
             <Form.Item name="politicalStatus" label="政治面貌" rules={[{ required: true, message: '请选择政治面貌' }]}>
-              <Select options={opts(POLITICAL_STATUSES)} />
+              <Select options={options(POLITICAL_STATUSES)} />
             </Form.Item>,
             8,
           )}
@@ -202,13 +202,13 @@ export function PersonModal({ person, onClose, onSaved }: { person: Person | 'ne
           )}
           {col(
             <Form.Item name="education" label="学历">
-              <AutoComplete options={opts(EDUCATION)} maxLength={30} />
+              <AutoComplete options={options(EDUCATION)} maxLength={30} />
             </Form.Item>,
             8,
           )}
           {col(
             <Form.Item name="degree" label="学位">
-              <AutoComplete options={opts(DEGREES)} maxLength={30} />
+              <AutoComplete options={options(DEGREES)} maxLength={30} />
             </Form.Item>,
             8,
           )}

@@ -5,6 +5,7 @@ import { COMMITTEE_ROLES } from '../../../../shared/books/vocab';
 import { call } from '../../api';
 import { useLedger } from '../../context';
 import { showError } from '../../errors';
+import { options } from '../../options';
 
 type Values = BranchUpdateInput;
 
@@ -96,7 +97,7 @@ export function SettingsPage() {
                 {fields.map((f) => (
                   <Space key={f.key} align="baseline">
                     <Form.Item name={[f.name, 'role']} rules={[{ required: true, message: '请选择职务' }]}>
-                      <Select style={{ width: 120 }} options={COMMITTEE_ROLES.map((r) => ({ value: r, label: r }))} />
+                      <Select style={{ width: 120 }} options={options(COMMITTEE_ROLES)} />
                     </Form.Item>
                     <Form.Item name={[f.name, 'personId']} rules={[{ required: true, message: '请选择人员' }]}>
                       <Select

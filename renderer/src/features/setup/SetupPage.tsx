@@ -3,6 +3,7 @@ import type { BranchSetupInput } from '../../../../shared/contract';
 import { COMMITTEE_ROLES, GENDERS } from '../../../../shared/books/vocab';
 import { call } from '../../api';
 import { showError } from '../../errors';
+import { options } from '../../options';
 
 interface Values {
   name: string;
@@ -82,13 +83,13 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
                 {fields.map((f, i) => (
                   <Space key={f.key} align="baseline">
                     <Form.Item name={[f.name, 'role']} rules={[{ required: true, message: '请选择职务' }]}>
-                      <Select aria-label={`支委${i + 1}职务`} style={{ width: 120 }} options={COMMITTEE_ROLES.map((r) => ({ value: r, label: r }))} />
+                      <Select aria-label={`支委${i + 1}职务`} style={{ width: 120 }} options={options(COMMITTEE_ROLES)} />
                     </Form.Item>
                     <Form.Item name={[f.name, 'name']} rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
                       <Input aria-label={`支委${i + 1}姓名`} placeholder="姓名" maxLength={40} />
                     </Form.Item>
                     <Form.Item name={[f.name, 'gender']}>
-                      <Select aria-label={`支委${i + 1}性别`} style={{ width: 80 }} options={GENDERS.map((g) => ({ value: g, label: g }))} />
+                      <Select aria-label={`支委${i + 1}性别`} style={{ width: 80 }} options={options(GENDERS)} />
                     </Form.Item>
                     <Button onClick={() => remove(f.name)}>删除</Button>
                   </Space>

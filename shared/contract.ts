@@ -16,6 +16,10 @@ import { DEVELOPMENT_METHODS } from './methods/development.js';
 import { DUES_METHODS } from './methods/dues.js';
 import { fileUploadFields, type AttachmentContent, type FileDto } from './methods/files.js';
 import { MEMBERS_METHODS } from './methods/members.js';
+import { ARCHIVE_METHODS } from './methods/archive.js';
+import { COMPLETENESS_METHODS } from './methods/completeness.js';
+import { REGISTERS_METHODS } from './methods/registers.js';
+import { SEAL_METHODS } from './methods/seal.js';
 import { COMMITTEE_ROLES, GENDERS, POLITICAL_STATUSES, RECORD_STATUSES, type RecordStatus } from './books/vocab.js';
 
 // ---------- field schemas ----------
@@ -320,7 +324,16 @@ const CORE_METHODS = {
  * Every method of the app. Each domain keeps its methods in shared/methods/<domain>.ts;
  * a name defined twice throws at start.
  */
-export const contract = mergeMethods(CORE_METHODS, MEMBERS_METHODS, DEVELOPMENT_METHODS, DUES_METHODS);
+export const contract = mergeMethods(
+  CORE_METHODS,
+  MEMBERS_METHODS,
+  DEVELOPMENT_METHODS,
+  DUES_METHODS,
+  REGISTERS_METHODS,
+  COMPLETENESS_METHODS,
+  SEAL_METHODS,
+  ARCHIVE_METHODS,
+);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

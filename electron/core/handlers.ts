@@ -27,6 +27,10 @@ import { AppError } from './errors.js';
 import { membersHandlers } from './members/handlers.js';
 import { developmentHandlers } from './development/handlers.js';
 import { duesHandlers } from './dues/handlers.js';
+import { registersHandlers } from './registers/handlers.js';
+import { completenessHandlers } from './completeness/handlers.js';
+import { sealHandlers } from './seal/handlers.js';
+import { archiveHandlers } from './archive/handlers.js';
 
 /** The handlers of some methods: each domain provides those of its own method map. */
 export type HandlersOf<K extends MethodName> = {
@@ -69,6 +73,10 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...membersHandlers(ctx),
     ...developmentHandlers(ctx),
     ...duesHandlers(ctx),
+    ...registersHandlers(ctx),
+    ...completenessHandlers(ctx),
+    ...sealHandlers(ctx),
+    ...archiveHandlers(ctx),
     'app.info': () => ({ version, dataDir, schemaVersion: MIGRATIONS.length }),
     'branch.get': () => getBranch(db),
     'branch.setup': (input) => setupBranch(db, input),

@@ -1,0 +1,93 @@
+/**
+ * The year-end archive (DOMAIN.md §4): what the registers workbook, the
+ * completeness check and the year's seal look like across the contract.
+ * Pure types; the core fills them, the renderer shows and prints them.
+ */
+
+/** A column of a register: its header and its width in characters (Excel column width). */
+export interface RegisterColumn {
+  header: string;
+  width: number;
+}
+
+/** The registers of a year, one sheet each in the workbook (issue order). */
+export const REGISTER_KEYS = [
+  'members',
+  'staff',
+  'hardship',
+  'meetings',
+  'talks',
+  'dues',
+  'development',
+  'transfers',
+  'rectification',
+] as const;
+export type RegisterKey = (typeof REGISTER_KEYS)[number];
+
+/**
+ * One register (台账) of the year as a table of display text: the workbook
+ * writes it as a sheet, the print view lays it out on A4. Every cell is text
+ * (ID numbers and dates stay exactly as shown).
+ */
+export interface Register {
+  key: RegisterKey;
+  /** Sheet name and printed title, e.g. 会议台账. */
+  title: string;
+  columns: RegisterColumn[];
+  rows: string[][];
+  /** Wide tables print landscape. */
+  landscape: boolean;
+}
+
+/**
+ * Something the rules or the branch's own arrangements expect for the year
+ * that is missing. The archive wizard lists these; the user may go on, and
+ * the gaps are then written into the 卷内备考表.
+ */
+export interface Gap {
+  /** Which obligation, e.g. 'branch-assembly-quarterly', 'dues-arrears'. */
+  kind: string;
+  /** Short label of the obligation, e.g. 支部党员大会（每季度）. */
+  label: string;
+  /** What is missing, as printed in the 备考表, e.g. 第三季度未召开支部党员大会. */
+  message: string;
+  /** Where it is fixed: a hash route of the renderer, e.g. '/records/new?type=branch-assembly'. */
+  link: string;
+  /** The rule or arrangement it comes from, e.g. 《中国共产党支部工作条例（试行）》第十五条. */
+  source: string;
+}
+
+/** An entry of the year's seal log: sealing, and every later unsealing with its reason. */
+export interface SealEvent {
+  at: string;
+  action: 'seal' | 'unseal';
+  /** Why it was unsealed ('' for a seal). */
+  reason: string;
+}
+
+/** One part of a sealed year's manifest with its sha256. */
+export interface ManifestEntry {
+  kind: 'record' | 'attachment' | 'file';
+  /** record id, attachment sha256, or exported file name */
+  ref: string;
+  /** Human label: record title and date, attachment name, file name. */
+  label: string;
+  sha256: string;
+}
+
+/** What was found when a sealed year was checked against its manifest. */
+export interface SealProblem {
+  entry: ManifestEntry;
+  problem: 'changed' | 'missing' | 'added';
+}
+
+export interface SealStatus {
+  year: number;
+  sealed: boolean;
+  /** When the current seal was made (null when not sealed). */
+  sealedAt: string | null;
+  /** The export the seal covers: its folder id under archive/<year>/. */
+  exportId: string | null;
+  manifest: ManifestEntry[];
+  log: SealEvent[];
+}

@@ -1,0 +1,4 @@
+/** The archive methods of the contract (see shared/contract.ts). */
+import { method } from './method.js';
+
+export const ARCHIVE_METHODS = {} as const satisfies Record<string, ReturnType<ReturnType<typeof method>>>;

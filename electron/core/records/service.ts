@@ -99,6 +99,12 @@ export function getRecord(db: Db, id: number): RecordDto {
   return toRecord({ ...r, seq: recordType(r.type).kind === 'meeting' ? seqOf(db, r) : 0 });
 }
 
+/** A year's active records with their 第N次, oldest first (the archive and the registers read these). */
+export function yearRecords(db: Db, year: number, types: readonly string[] | null = null): RecordDto[] {
+  const query = selectYear(year, types).orderBy('r.date').orderBy(sql`json_extract(r.data, '$.startTime')`).orderBy('r.id');
+  return all(db, query).map(toRecord);
+}
+
 export function listRecords(db: Db, year: number, filter: { type: string | null; book: BookId | null }): RecordSummary[] {
   const types = filter.type ? [filter.type] : filter.book ? typesOf(filter.book).map((t) => t.id) : null;
   const query = selectYear(year, types)

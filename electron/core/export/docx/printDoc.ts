@@ -4,6 +4,7 @@ import {
   BorderStyle,
   Document,
   Footer,
+  ImageRun,
   Packer,
   PageNumber,
   Paragraph,
@@ -16,9 +17,10 @@ import {
   WidthType,
 } from 'docx';
 import type { PrintDoc, PrintRow, PrintTable } from '../../../../shared/print/record.js';
+import { fitInside, type LoadedImage } from '../images.js';
 import { A4_PAGE, font, FONT, LINE, SIZE, TEXT_WIDTH } from './style.js';
 
-const run = (text: string, face: string = FONT.body, size: number = SIZE.body, bold = false) =>
+export const run = (text: string, face: string = FONT.body, size: number = SIZE.body, bold = false) =>
   new TextRun({ text, font: font(face), size, bold });
 /** Where the signature goes: visible characters, since trailing underlined spaces vanish at a line end. */
 const SIGN_LINE = '＿'.repeat(7);
@@ -28,7 +30,7 @@ const COLS = [0.2, 0.3, 0.2, 0.3].map((f) => Math.round(TEXT_WIDTH * f));
 const border = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
 const borders = { top: border, bottom: border, left: border, right: border };
 
-function cell(lines: string[], widthCols: number[], label: boolean) {
+export function cell(lines: string[], widthCols: number[], label: boolean) {
   return new TableCell({
     width: { size: widthCols.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnSpan: widthCols.length,
@@ -69,7 +71,35 @@ function bodyTable(t: PrintTable) {
   });
 }
 
-export function printDocToDocx(doc: PrintDoc): Document {
+export interface DocxAttachments {
+  images: LoadedImage[];
+  /** Attachments listed by name only. */
+  others: string[];
+}
+
+/** Images on the page: at most the type-area width and half its height, in pixels at 96 dpi. */
+const IMAGE_BOX = { width: Math.floor((TEXT_WIDTH / 1440) * 96), height: Math.floor((TEXT_WIDTH / 1440) * 96 * 0.75) };
+
+function attachmentParagraphs(a: DocxAttachments): Paragraph[] {
+  if (!a.images.length && !a.others.length) return [];
+  const out = [new Paragraph({ spacing: { ...LINE, before: 200 }, children: [run('附件：', FONT.heading)] })];
+  for (const name of a.others) out.push(new Paragraph({ spacing: LINE, indent: { firstLine: 640 }, children: [run(name)] }));
+  for (const im of a.images) {
+    const [width, height] = fitInside(im.width, im.height, IMAGE_BOX.width, IMAGE_BOX.height);
+    out.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        keepNext: true,
+        children: [new ImageRun({ type: im.type, data: im.bytes, transformation: { width, height }, altText: { name: im.name, description: im.name, title: im.name } })],
+      }),
+      new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [run(im.name, FONT.body, SIZE.caption)] }),
+    );
+  }
+  return out;
+}
+
+/** The page content of a PrintDoc (and its attachments), as laid out on every printed record. */
+export function printDocBody(doc: PrintDoc, attachments: DocxAttachments = { images: [], others: [] }): (Paragraph | Table)[] {
   const centered = (text: string, face: string, size: number, after = 0) =>
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { ...LINE, after }, children: [run(text, face, size)] });
 
@@ -104,7 +134,11 @@ export function printDocToDocx(doc: PrintDoc): Document {
       }),
     ),
   );
+  body.push(...attachmentParagraphs(attachments));
+  return body;
+}
 
+export function printDocToDocx(doc: PrintDoc): Document {
   return new Document({
     creator: '支部四本一档',
     title: doc.subtitle ? `${doc.title}（${doc.subtitle}）` : doc.title,
@@ -124,7 +158,7 @@ export function printDocToDocx(doc: PrintDoc): Document {
             ],
           }),
         },
-        children: body,
+        children: printDocBody(doc),
       },
     ],
   });

@@ -22,6 +22,10 @@ export const SIZE = {
   body: 32,
   /** 四号 */
   small: 28,
+  /** 小四 */
+  table: 24,
+  /** 五号 */
+  caption: 21,
 } as const;
 
 export const font = (eastAsia: string) => ({ ascii: FONT.latin, hAnsi: FONT.latin, cs: FONT.latin, eastAsia });

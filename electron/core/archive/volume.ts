@@ -1,0 +1,171 @@
+/**
+ * The year's bound volumes as data (shared/archive/volume.ts), read from the
+ * database in one go on the calling thread: 定稿 records of the year in book,
+ * part and date order, each with its print description, its 档号 and its
+ * attachments; the rules at the front of each part; the 备考表's notes.
+ * Laying out (Word, HTML, PDF) happens elsewhere, off this thread.
+ */
+import { BOOK_TREE, recordType, type BookDef, type BookId } from '../../../shared/books/index.js';
+import type { RecordDto } from '../../../shared/contract.js';
+import { chineseDate } from '../../../shared/dates.js';
+import { recordTitle } from '../../../shared/print/display.js';
+import { recordPrintDoc } from '../../../shared/print/record.js';
+import { maskIdNumber } from '../../../shared/rules/idcard.js';
+import {
+  eightDigitDate,
+  longestRetention,
+  RETENTION_CODE,
+  type Volume,
+  type VolumeImage,
+  type VolumeItem,
+  type VolumeMode,
+  type VolumePart,
+} from '../../../shared/archive/volume.js';
+import { blobPath } from '../attachments/store.js';
+import { getBranch, groupContext } from '../branch/service.js';
+import { all, q, type Db } from '../db/sql.js';
+import { AppError } from '../errors.js';
+import { yearRecords } from '../records/service.js';
+import { listRules } from '../rules/service.js';
+
+/** 机构（问题）code of each book in the 档号. */
+export const BOOK_CODE: Record<BookId, string> = {
+  'branch-general': 'ZB',
+  discipline: 'JJ',
+  'union-league': 'GT',
+  team: 'BZ',
+  archive: 'DA',
+};
+
+export interface VolumeOptions {
+  year: number;
+  mode: VolumeMode;
+  /** Print 身份证号 in full (masked otherwise). */
+  fullIds: boolean;
+  /** Written into the 备考表. */
+  gaps: string[];
+  log: string[];
+  compiler: string;
+  checker: string;
+  /** 立卷时间 (ISO date). */
+  date: string;
+}
+
+interface FileRow {
+  record_id: number;
+  sha256: string;
+  name: string;
+  mime: string;
+}
+
+function attachmentsOf(db: Db, ids: number[]): Map<number, FileRow[]> {
+  const out = new Map<number, FileRow[]>();
+  if (!ids.length) return out;
+  const rows = all(
+    db,
+    q
+      .selectFrom('attachments as a')
+      .innerJoin('blobs as b', 'b.sha256', 'a.sha256')
+      .select(['a.record_id', 'a.sha256', 'a.name', 'b.mime'])
+      .where('a.removed_at', 'is', null)
+      .where('a.record_id', 'in', ids)
+      .orderBy('a.id'),
+  );
+  for (const r of rows) out.set(r.record_id, [...(out.get(r.record_id) ?? []), r]);
+  return out;
+}
+
+/** 身份证号 fields of a record's data, masked (the print model is built from the masked copy). */
+function maskIds(rec: RecordDto): RecordDto {
+  const def = recordType(rec.type);
+  const data = { ...rec.data };
+  for (const f of def.fields) {
+    if (f.key === 'idNumber' && typeof data[f.key] === 'string' && data[f.key]) data[f.key] = maskIdNumber(data[f.key] as string);
+  }
+  return { ...rec, data };
+}
+
+/** Every volume the year binds into: one per book that holds records, or one for everything. */
+export function buildVolumes(db: Db, dataDir: string, textsDir: string, opts: VolumeOptions): Volume[] {
+  const branch = getBranch(db);
+  if (!branch) throw new AppError('CONFLICT', '请先完成支部初始设置。');
+  const ctx = groupContext(db);
+  const records = yearRecords(db, opts.year).filter((r) => r.status === 'final');
+  const files = attachmentsOf(db, records.map((r) => r.id));
+  const rules = new Map(listRules(db, textsDir).map((r) => [r.id, r]));
+  const fonds = branch.fondsNo || '（未设全宗号）';
+
+  const item = (rec: RecordDto, book: BookId, no: number): VolumeItem => {
+    const def = recordType(rec.type);
+    const shown = opts.fullIds ? rec : maskIds(rec);
+    const print = recordPrintDoc(def, shown, branch.name, ctx);
+    const title = def.kind === 'document' ? print.title : `[${print.title}${print.subtitle ? `（${print.subtitle}）` : ''}：${recordTitle(def, rec.data, ctx)}]`;
+    const images: VolumeImage[] = [];
+    const others: string[] = [];
+    for (const f of files.get(rec.id) ?? []) {
+      if (f.mime === 'image/jpeg' || f.mime === 'image/png') images.push({ name: f.name, path: blobPath(dataDir, f.sha256), mime: f.mime });
+      else others.push(f.name);
+    }
+    const str = (k: string) => (typeof rec.data[k] === 'string' ? (rec.data[k] as string).trim() : '');
+    return {
+      no,
+      anchor: `j${String(no).padStart(4, '0')}`,
+      code: `${fonds}-WS·${opts.year}-${RETENTION_CODE[def.retention]}-${BOOK_CODE[book]}-${String(no).padStart(4, '0')}`,
+      docNo: def.kind === 'document' ? str('docNumber') : '',
+      author: (def.kind === 'document' && str('author')) || branch.name,
+      title,
+      date: eightDigitDate(rec.date),
+      retention: def.retention,
+      notes: images.length + others.length ? `附件${images.length + others.length}份` : '',
+      recordId: rec.id,
+      print,
+      images,
+      others,
+    };
+  };
+
+  const partsOf = (book: BookDef, single: boolean, counter: { n: number }): VolumePart[] =>
+    book.parts
+      .map((part) => {
+        const inPart = records.filter((r) => {
+          const def = recordType(r.type);
+          return def.book === book.id && def.part === part.id;
+        });
+        return {
+          label: single ? `${book.label} · ${part.label}` : part.label,
+          rules: part.rules.map((id) => rules.get(id)).filter((r) => r !== undefined).map((r) => ({ title: r.title, body: r.body })),
+          items: inPart.map((r) => item(r, book.id, ++counter.n)),
+        };
+      })
+      .filter((p) => p.items.length > 0);
+
+  const volume = (key: string, category: string, parts: VolumePart[], code: string): Volume => {
+    const items = parts.flatMap((p) => p.items);
+    const dates = items.map((i) => i.date).sort();
+    return {
+      key,
+      fileBase: `${opts.year}年度_${category}`,
+      cover: {
+        fondsName: branch.name,
+        fondsNo: branch.fondsNo,
+        category,
+        title: `${branch.name}${opts.year}年度${category}`,
+        year: opts.year,
+        from: dates[0] ?? '',
+        to: dates.at(-1) ?? '',
+        retention: longestRetention(items.map((i) => i.retention)),
+        items: items.length,
+        code: `${fonds}-WS·${opts.year}-${RETENTION_CODE[longestRetention(items.map((i) => i.retention))]}-${code}`,
+      },
+      parts,
+      notes: { gaps: opts.gaps, log: opts.log, compiler: opts.compiler, checker: opts.checker, date: chineseDate(opts.date) },
+    };
+  };
+
+  if (opts.mode === 'single') {
+    const counter = { n: 0 };
+    const parts = BOOK_TREE.flatMap((b) => partsOf(b, true, counter));
+    return parts.length ? [volume('all', '党支部“四本一档”', parts, 'QB')] : [];
+  }
+  return BOOK_TREE.map((b) => volume(b.id, b.label, partsOf(b, false, { n: 0 }), BOOK_CODE[b.id])).filter((v) => v.cover.items > 0);
+}

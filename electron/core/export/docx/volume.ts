@@ -1,0 +1,266 @@
+/**
+ * A bound volume (shared/archive/volume.ts) as a Word document: cover, 卷内文件目录
+ * with page references to each 件, the rules in front of each part, every 件 on
+ * a new page under its 归档章, and the 卷内备考表. Page numbers sit top right on
+ * odd (recto) pages and top left on even (verso) pages; the cover carries none.
+ * The 页号 and 页数 are fields (PAGEREF, NUMPAGES) that Word fills when it opens
+ * the file (updateFields) and LibreOffice when it exports.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Bookmark,
+  Document,
+  Header,
+  Packer,
+  PageNumber,
+  PageReference,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from 'docx';
+import { volumeItems, type Volume, type VolumeItem } from '../../../../shared/archive/volume.js';
+import { chineseDate } from '../../../../shared/dates.js';
+import { loadImage } from '../images.js';
+import { cell, printDocBody, run } from './printDoc.js';
+import { A4_PAGE, font, FONT, LINE, SIZE, TEXT_WIDTH } from './style.js';
+
+const border = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
+const borders = { top: border, bottom: border, left: border, right: border };
+const twip = (mm: number) => Math.round((mm / 25.4) * 1440);
+
+/** 卷内文件目录 columns: header, share of the type area. */
+export const CATALOGUE_COLUMNS = [
+  ['序号', 0.05],
+  ['文号', 0.14],
+  ['责任者', 0.2],
+  ['题名', 0.33],
+  ['日期', 0.13],
+  ['页号', 0.06],
+  ['备注', 0.09],
+] as const;
+
+const plain = (text: string, size: number = SIZE.caption, face: string = FONT.body) => new TextRun({ text, font: font(face), size });
+
+function tableCell(children: (TextRun | PageReference)[], width: number, align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.CENTER) {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    verticalAlign: VerticalAlign.CENTER,
+    borders,
+    margins: { left: 60, right: 60, top: 30, bottom: 30 },
+    children: [new Paragraph({ alignment: align, spacing: { line: 320, lineRule: LINE.lineRule }, children })],
+  });
+}
+
+function pageNumberHeader(align: (typeof AlignmentType)[keyof typeof AlignmentType]) {
+  return new Header({
+    children: [new Paragraph({ alignment: align, children: [new TextRun({ children: [PageNumber.CURRENT], font: font(FONT.latin), size: SIZE.small })] })],
+  });
+}
+
+const heading = (text: string, pageBreak = true) =>
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    pageBreakBefore: pageBreak,
+    spacing: { line: 800, lineRule: LINE.lineRule, after: 200 },
+    children: [run(text, FONT.title, SIZE.title)],
+  });
+
+function cover(v: Volume): (Paragraph | Table)[] {
+  const c = v.cover;
+  const w = [0.28, 0.72].map((f) => Math.round(TEXT_WIDTH * f));
+  const row = (label: string, value: (TextRun | PageReference)[]) =>
+    new TableRow({
+      cantSplit: true,
+      height: { value: twip(12), rule: 'atLeast' },
+      children: [tableCell([plain(label, SIZE.body, FONT.heading)], w[0]!), tableCell(value, w[1]!, AlignmentType.LEFT)],
+    });
+  const range = c.from ? `${chineseDate(`${c.from.slice(0, 4)}-${c.from.slice(4, 6)}-${c.from.slice(6)}`)}至${chineseDate(`${c.to.slice(0, 4)}-${c.to.slice(4, 6)}-${c.to.slice(6)}`)}` : '';
+  return [
+    new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(`档号：${c.code}`, FONT.body, SIZE.small)] }),
+    new Paragraph({ spacing: { before: twip(25) }, alignment: AlignmentType.CENTER, children: [run(c.fondsName, FONT.heading, SIZE.body)] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 300, after: twip(20), line: 800, lineRule: LINE.lineRule },
+      children: [run(c.title, FONT.title, SIZE.title)],
+    }),
+    new Table({
+      layout: TableLayoutType.FIXED,
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: w,
+      rows: [
+        row('全宗名称', [plain(c.fondsName, SIZE.body)]),
+        row('全宗号', [plain(c.fondsNo || '—', SIZE.body)]),
+        row('类目名称', [plain(c.category, SIZE.body)]),
+        row('案卷题名', [plain(c.title, SIZE.body)]),
+        row('起止时间', [plain(range, SIZE.body)]),
+        row('保管期限', [plain(c.retention, SIZE.body)]),
+        row('件数/页数', [plain(`本卷共${c.items}件，`, SIZE.body), new TextRun({ children: ['共', PageNumber.TOTAL_PAGES, '页'], font: font(FONT.body), size: SIZE.body })]),
+        row('档号', [plain(c.code, SIZE.body)]),
+      ],
+    }),
+  ];
+}
+
+function catalogue(v: Volume): (Paragraph | Table)[] {
+  const widths = CATALOGUE_COLUMNS.map(([, f]) => Math.round(TEXT_WIDTH * f));
+  const head = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: CATALOGUE_COLUMNS.map(([h], i) => tableCell([plain(h, SIZE.caption, FONT.heading)], widths[i]!)),
+  });
+  const rows = volumeItems(v).map(
+    (it) =>
+      new TableRow({
+        cantSplit: true,
+        children: [
+          tableCell([plain(String(it.no))], widths[0]!),
+          tableCell([plain(it.docNo)], widths[1]!),
+          tableCell([plain(it.author)], widths[2]!, AlignmentType.LEFT),
+          tableCell([plain(it.title)], widths[3]!, AlignmentType.LEFT),
+          tableCell([plain(it.date)], widths[4]!),
+          tableCell([new PageReference(it.anchor)], widths[5]!),
+          tableCell([plain(it.notes)], widths[6]!),
+        ],
+      }),
+  );
+  return [
+    heading('卷内文件目录'),
+    new Table({ layout: TableLayoutType.FIXED, width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, rows: [head, ...rows] }),
+  ];
+}
+
+/** The 归档章 (DA/T 22-2015): 全宗号, 年度, 件号 over 机构（问题）, 保管期限, 页数. */
+export function stampCells(v: Volume, it: VolumeItem): [string, string][] {
+  return [
+    ['全宗号', v.cover.fondsNo || '—'],
+    ['年度', String(v.cover.year)],
+    ['件号', String(it.no)],
+    ['机构（问题）', it.code.split('-').at(-2) ?? ''],
+    ['保管期限', it.retention],
+    ['页数', ''],
+  ];
+}
+
+function stamp(v: Volume, it: VolumeItem): Table {
+  const w = twip(27);
+  const cells = stampCells(v, it).map(([label, value]) =>
+    new TableCell({
+      width: { size: w, type: WidthType.DXA },
+      borders,
+      verticalAlign: VerticalAlign.CENTER,
+      margins: { left: 40, right: 40, top: 20, bottom: 20 },
+      children: [
+        new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 260, lineRule: LINE.lineRule }, children: [plain(label, 16, FONT.heading)] }),
+        new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 260, lineRule: LINE.lineRule }, children: [plain(value, SIZE.caption)] }),
+      ],
+    }),
+  );
+  return new Table({
+    layout: TableLayoutType.FIXED,
+    alignment: AlignmentType.RIGHT,
+    width: { size: w * 3, type: WidthType.DXA },
+    columnWidths: [w, w, w],
+    rows: [new TableRow({ cantSplit: true, children: cells.slice(0, 3) }), new TableRow({ cantSplit: true, children: cells.slice(3) })],
+  });
+}
+
+function item(v: Volume, it: VolumeItem): (Paragraph | Table)[] {
+  const images = it.images.map((im) => ({ im, loaded: loadImage(im) }));
+  return [
+    new Paragraph({
+      pageBreakBefore: true,
+      spacing: { after: 0, line: 240, lineRule: LINE.lineRule },
+      children: [new Bookmark({ id: it.anchor, children: [new TextRun('')] })],
+    }),
+    stamp(v, it),
+    new Paragraph({ spacing: { after: 120 } }),
+    ...printDocBody(it.print, {
+      images: images.flatMap((x) => (x.loaded ? [x.loaded] : [])),
+      others: [...it.others, ...images.filter((x) => !x.loaded).map((x) => `${x.im.name}（文件缺失或已损坏）`)],
+    }),
+  ];
+}
+
+function rules(label: string, list: Volume['parts'][number]['rules']): Paragraph[] {
+  const out = [heading(label)];
+  for (const r of list) {
+    out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { ...LINE, before: 200 }, children: [run(r.title, FONT.heading)] }));
+    for (const line of r.body.split(/\r?\n/).map((l) => l.replace(/^#+\s*/, '').trim()).filter(Boolean)) {
+      out.push(new Paragraph({ spacing: LINE, indent: { firstLine: 640 }, children: [run(line)] }));
+    }
+  }
+  return out;
+}
+
+function notes(v: Volume): (Paragraph | Table)[] {
+  const n = v.notes;
+  const lines: (TextRun | string)[][] = [
+    [`本卷共${v.cover.items}件，共`, new TextRun({ children: [PageNumber.TOTAL_PAGES], font: font(FONT.body), size: SIZE.body }), '页。'],
+    [n.gaps.length ? `年度完整性检查发现以下缺项（${n.gaps.length}项）：` : '年度完整性检查未发现缺项。'],
+    ...n.gaps.map((g, i) => [`${i + 1}. ${g}`]),
+    ...(n.log.length ? [['本年度封存与解除封存记录：'], ...n.log.map((l) => [l])] : []),
+  ];
+  const para = (parts: (TextRun | string)[], indent = true) =>
+    new Paragraph({ spacing: LINE, indent: indent ? { firstLine: 640 } : undefined, children: parts.map((p) => (typeof p === 'string' ? run(p) : p)) });
+  const box = new Table({
+    layout: TableLayoutType.FIXED,
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: [TEXT_WIDTH],
+    rows: [
+      new TableRow({
+        children: [
+          new TableCell({
+            width: { size: TEXT_WIDTH, type: WidthType.DXA },
+            borders,
+            margins: { left: 120, right: 120, top: 120, bottom: 120 },
+            children: [
+              new Paragraph({ spacing: LINE, children: [run('本卷情况说明：', FONT.heading)] }),
+              ...lines.map((l) => para(l)),
+              new Paragraph({ spacing: { ...LINE, before: 400 }, alignment: AlignmentType.RIGHT, children: [run(`立卷人：${n.compiler || '＿＿＿＿＿＿'}`)] }),
+              new Paragraph({ spacing: LINE, alignment: AlignmentType.RIGHT, children: [run(`检查人：${n.checker || '＿＿＿＿＿＿'}`)] }),
+              new Paragraph({ spacing: LINE, alignment: AlignmentType.RIGHT, children: [run(`立卷时间：${n.date}`)] }),
+            ],
+          }),
+        ],
+      }),
+    ],
+  });
+  return [heading('卷内备考表'), box];
+}
+
+export function volumeDocx(v: Volume): Document {
+  const body: (Paragraph | Table)[] = [...cover(v), ...catalogue(v)];
+  for (const part of v.parts) {
+    if (part.rules.length) body.push(...rules(part.label, part.rules));
+    for (const it of part.items) body.push(...item(v, it));
+  }
+  body.push(...notes(v));
+  return new Document({
+    creator: '支部四本一档',
+    title: v.cover.title,
+    features: { updateFields: true },
+    evenAndOddHeaderAndFooters: true,
+    styles: { default: { document: { run: { font: font(FONT.body), size: SIZE.body } } } },
+    sections: [
+      {
+        properties: { page: A4_PAGE, titlePage: true },
+        headers: {
+          first: new Header({ children: [new Paragraph({})] }),
+          default: pageNumberHeader(AlignmentType.RIGHT),
+          even: pageNumberHeader(AlignmentType.LEFT),
+        },
+        children: body,
+      },
+    ],
+  });
+}
+
+export async function volumeDocxBuffer(v: Volume): Promise<Buffer> {
+  return Packer.toBuffer(volumeDocx(v));
+}

@@ -1,0 +1,104 @@
+/**
+ * A bound volume (案卷) of the year, GB/T 9705-2008 and DA/T 22-2015 as
+ * DOMAIN.md §4 gives them: a cover, the 卷内文件目录, each part with its rules
+ * in front and its records as 件, and the 卷内备考表. The core fills it from the
+ * database; the Word, HTML and PDF builders lay out this one description.
+ */
+import type { Retention } from '../books/types.js';
+import type { PrintDoc } from '../print/record.js';
+
+export type VolumeMode = 'books' | 'single';
+
+/** 保管期限 codes in the 档号: 永久 Y, 定期30年 D30, 定期10年 D10. */
+export const RETENTION_CODE: Record<Retention, string> = { 永久: 'Y', 定期30年: 'D30', 定期10年: 'D10' };
+const RETENTION_ORDER: Retention[] = ['永久', '定期30年', '定期10年'];
+
+/** The longest of some retention periods (a volume keeps as long as its longest-kept 件). */
+export function longestRetention(list: readonly Retention[]): Retention {
+  return RETENTION_ORDER.find((r) => list.includes(r)) ?? '定期10年';
+}
+
+/** 2024-03-15 → 20240315, the date form of the 目录. */
+export const eightDigitDate = (iso: string) => iso.replaceAll('-', '');
+
+export interface VolumeImage {
+  name: string;
+  /** Absolute path of the stored file (content-addressed, no extension). */
+  path: string;
+  mime: 'image/jpeg' | 'image/png';
+}
+
+/** One 件: a record with its attachments. */
+export interface VolumeItem {
+  /** 件号 within the volume, from 1 in 目录 order. */
+  no: number;
+  /** Bookmark and link target, e.g. j0007. */
+  anchor: string;
+  /** 档号: 全宗号-WS·年度-保管期限-机构（问题）-件号. */
+  code: string;
+  docNo: string;
+  author: string;
+  /** 题名; a title supplied by the archivist is in [ ]. */
+  title: string;
+  /** 8 digits. */
+  date: string;
+  retention: Retention;
+  notes: string;
+  recordId: number;
+  print: PrintDoc;
+  images: VolumeImage[];
+  /** Attachments listed by name (PDFs, and files missing or damaged on disk). */
+  others: string[];
+}
+
+export interface VolumeRule {
+  title: string;
+  body: string;
+}
+
+export interface VolumePart {
+  /** The book (in a single volume) and part, e.g. 党支部综合记录 · “三会一课”记录. */
+  label: string;
+  rules: VolumeRule[];
+  items: VolumeItem[];
+}
+
+export interface VolumeCover {
+  fondsName: string;
+  fondsNo: string;
+  /** 类目名称: the book, or 党支部“四本一档” for a single volume. */
+  category: string;
+  /** 案卷题名. */
+  title: string;
+  year: number;
+  /** 起止时间, 8 digits each ('' when the volume is empty). */
+  from: string;
+  to: string;
+  retention: Retention;
+  items: number;
+  /** 案卷档号. */
+  code: string;
+}
+
+export interface VolumeNotes {
+  /** 本卷情况说明: what the completeness check found missing, and the seal log. */
+  gaps: string[];
+  log: string[];
+  /** 立卷人, 检查人, 立卷时间 (Chinese date). */
+  compiler: string;
+  checker: string;
+  date: string;
+}
+
+export interface Volume {
+  /** A book id, or 'all' for the single volume. */
+  key: string;
+  /** File name without extension, e.g. 2024年度_党支部综合记录. */
+  fileBase: string;
+  cover: VolumeCover;
+  parts: VolumePart[];
+  notes: VolumeNotes;
+}
+
+/** Every 件 of a volume in 目录 order. */
+export const volumeItems = (v: Volume): VolumeItem[] => v.parts.flatMap((p) => p.items);

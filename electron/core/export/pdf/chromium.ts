@@ -236,57 +236,67 @@ class ChromiumPrinter implements PdfPrinter {
     const file = path.resolve(htmlFile);
     if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new Error(`要打印的文件不存在：${file}`);
     const url = pathToFileURL(file).href;
-
     const conn = this.conn;
-    const cleanups: (() => void)[] = [];
+
+    // Whatever ends this print early (timeout, tab crash) rejects `aborted`; every step races it,
+    // so the work stops at once and its finally closes the tab even if it was created late.
+    let abort: (e: Error) => void = () => {};
+    const aborted = new Promise<never>((_, reject) => {
+      abort = reject;
+    });
+    aborted.catch(() => {});
+    const step = <T>(p: Promise<T>): Promise<T> => Promise.race([p, aborted]);
+    const timer = setTimeout(
+      () => abort(new Error(`生成 PDF 超时（超过 ${duration(this.printTimeoutMs)}）：${file}`)),
+      this.printTimeoutMs,
+    );
+
     let targetId: string | undefined;
     let sessionId: string | undefined;
-    let timer: NodeJS.Timeout | undefined;
-    let failTab: (e: Error) => void = () => {};
-    const tabFailed = new Promise<never>((_, reject) => {
-      failTab = reject;
-    });
-    tabFailed.catch(() => {});
-
-    const work = async (): Promise<Buffer> => {
-      ({ targetId } = await conn.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank' }));
-      ({ sessionId } = await conn.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true }));
+    const cleanups: (() => void)[] = [];
+    let finished = false;
+    try {
+      // a tab created after a timeout is closed as soon as Chromium names it
+      const created = conn.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank' });
+      created.then(
+        (r) => {
+          targetId = r.targetId;
+          if (finished && !this.dead && !this.closing) conn.send('Target.closeTarget', { targetId }).catch(() => {});
+        },
+        () => {},
+      );
+      ({ targetId } = await step(created));
+      ({ sessionId } = await step(conn.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true })));
       const sid = sessionId;
       cleanups.push(
-        conn.on(sid, 'Inspector.targetCrashed', () => failTab(new Error(`打印页面崩溃：${file}`))),
+        conn.on(sid, 'Inspector.targetCrashed', () => abort(new Error(`打印页面崩溃：${file}`))),
         conn.on(undefined, 'Target.detachedFromTarget', (p: { sessionId?: string }) => {
-          if (p.sessionId === sid) failTab(new Error(`打印页面被意外关闭：${file}`));
+          if (p.sessionId === sid) abort(new Error(`打印页面被意外关闭：${file}`));
         }),
       );
-      await conn.send('Page.enable', {}, sid);
-      await conn.send('Emulation.setScriptExecutionDisabled', { value: true }, sid);
+      await step(conn.send('Page.enable', {}, sid));
+      await step(conn.send('Emulation.setScriptExecutionDisabled', { value: true }, sid));
       const loaded = new Promise<void>((resolve) => cleanups.push(conn.on(sid, 'Page.loadEventFired', () => resolve())));
-      const nav = await conn.send<{ errorText?: string }>('Page.navigate', { url }, sid);
+      const nav = await step(conn.send<{ errorText?: string }>('Page.navigate', { url }, sid));
       if (nav.errorText) throw new Error(`无法打开要打印的文件（${nav.errorText}）：${file}`);
-      await Promise.race([loaded, tabFailed]);
-      const settled = await conn.send<{ exceptionDetails?: { text?: string } }>(
-        'Runtime.evaluate',
-        { expression: SETTLE_EXPRESSION, awaitPromise: true, returnByValue: true },
-        sid,
+      await step(loaded);
+      const settled = await step(
+        conn.send<{ exceptionDetails?: { text?: string } }>('Runtime.evaluate', { expression: SETTLE_EXPRESSION, awaitPromise: true, returnByValue: true }, sid),
       );
       if (settled.exceptionDetails) throw new Error(`等待图片和字体加载时出错：${settled.exceptionDetails.text ?? ''}`);
-      const { stream } = await conn.send<{ stream?: string; data?: string }>(
-        'Page.printToPDF',
-        {
-          preferCSSPageSize: true,
-          printBackground: true,
-          displayHeaderFooter: false,
-          generateTaggedPDF: false,
-          transferMode: 'ReturnAsStream',
-        },
-        sid,
+      const { stream } = await step(
+        conn.send<{ stream?: string }>(
+          'Page.printToPDF',
+          { preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, generateTaggedPDF: false, transferMode: 'ReturnAsStream' },
+          sid,
+        ),
       );
       if (!stream) throw new Error('Chromium 没有返回 PDF 数据流');
       const parts: Buffer[] = [];
       try {
         for (;;) {
-          const chunk = await conn.send<{ data: string; eof: boolean; base64Encoded?: boolean }>('IO.read', { handle: stream, size: IO_CHUNK }, sid);
-          if (chunk.data) parts.push(Buffer.from(chunk.data, chunk.base64Encoded ? 'base64' : 'binary'));
+          const chunk = await step(conn.send<{ data: string; eof: boolean; base64Encoded?: boolean }>('IO.read', { handle: stream, size: IO_CHUNK }, sid));
+          if (chunk.data) parts.push(Buffer.from(chunk.data, chunk.base64Encoded ? 'base64' : 'latin1'));
           if (chunk.eof) break;
         }
       } finally {
@@ -295,25 +305,16 @@ class ChromiumPrinter implements PdfPrinter {
       const pdf = Buffer.concat(parts);
       if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') throw new Error('Chromium 返回的数据不是 PDF');
       return pdf;
-    };
-
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`生成 PDF 超时（超过 ${Math.round(this.printTimeoutMs / 1000)} 秒）：${file}`)),
-        this.printTimeoutMs,
-      );
-    });
-    try {
-      return await Promise.race([work(), timeout, tabFailed]);
     } catch (e) {
       if (this.dead) throw this.dead;
       if (this.closing) throw new Error('PDF 打印器已关闭，打印未完成');
       throw e;
     } finally {
+      finished = true;
       clearTimeout(timer);
       for (const c of cleanups) c();
       if (sessionId) conn.abandonSession(sessionId, new Error('打印已结束'));
-      if (targetId && !this.dead && !this.closing) await conn.send('Target.closeTarget', { targetId }).catch(() => {});
+      if (targetId && !this.dead && !this.closing) conn.send('Target.closeTarget', { targetId }).catch(() => {});
     }
   }
 
@@ -351,6 +352,7 @@ class ChromiumPrinter implements PdfPrinter {
   }
 }
 
+const duration = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 100) / 10} 秒` : `${ms} 毫秒`);
 const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
 
 /** Start one headless Chromium for printing; close() it when done. */
@@ -403,7 +405,7 @@ export async function createChromiumPrinter(options: ChromiumPrinterOptions = {}
         proc.once('error', (e) => reject(new Error(`无法启动 Chromium（${executable}）：${e.message}`)));
       }),
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`Chromium 启动超时（超过 ${Math.round(startTimeoutMs / 1000)} 秒）：${executable}`)), startTimeoutMs);
+        timer = setTimeout(() => reject(new Error(`Chromium 启动超时（超过 ${duration(startTimeoutMs)}）：${executable}`)), startTimeoutMs);
       }),
     ]);
   } catch (e) {

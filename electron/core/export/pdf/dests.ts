@@ -10,6 +10,10 @@
  * uncompressed) are read too. The page order is the depth-first order of the /Pages tree
  * from the catalog; destinations come from the catalog's /Dests dictionary (PDF 1.1
  * style, what Chromium writes) and from the /Names → /Dests name tree (strings as keys).
+ *
+ * Names are returned as the PDF spells them (after #xx and string escapes). Chromium names a
+ * destination after the link's URL fragment, so an id outside [A-Za-z0-9_.-] comes back
+ * percent-encoded (id="件 4" → "%E4%BB%B6%204"): give the 件 plain ASCII ids such as j1, j2.
  */
 import zlib from 'node:zlib';
 

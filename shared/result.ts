@@ -3,6 +3,8 @@ export type ErrorCode =
   | 'VALIDATION'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  /** The year is sealed after its archive export: unseal it (with a reason) before changing it. */
+  | 'SEALED'
   | 'UNKNOWN_METHOD'
   | 'DB_TOO_NEW'
   | 'DATA_DIR_LOCKED'

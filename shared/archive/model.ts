@@ -63,6 +63,8 @@ export interface SealEvent {
   action: 'seal' | 'unseal';
   /** Why it was unsealed ('' for a seal). */
   reason: string;
+  /** The export a seal covered (its folder id under archive/<year>/); null for an unseal. */
+  exportId: string | null;
 }
 
 /** One part of a sealed year's manifest with its sha256. */

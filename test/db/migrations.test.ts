@@ -119,6 +119,30 @@ describe('migrations', () => {
     }, MIGRATIONS.slice(0, n));
   });
 
+  it('0006 adds the year seals and their log, empty and checked, and keeps the records', () => {
+    const n = MIGRATIONS.findIndex((m) => m.name === '0006_year_seals') + 1;
+    expect(n).toBe(6);
+    const before = withDb((db) => {
+      for (const sql of SEED) db.sqlite.exec(sql);
+      return rows(db, 'SELECT * FROM records ORDER BY id');
+    }, MIGRATIONS.slice(0, n - 1));
+    withDb((db) => {
+      expect(db.sqlite.pragma('user_version', { simple: true })).toBe(n);
+      expect(rows(db, 'SELECT * FROM records ORDER BY id')).toEqual(before);
+      expect(tableNames(db)).toEqual(expect.arrayContaining(['year_seals', 'seal_log']));
+      expect(rows(db, 'SELECT * FROM year_seals')).toEqual([]);
+      expect(rows(db, 'SELECT * FROM seal_log')).toEqual([]);
+      const seal = db.sqlite.prepare('INSERT INTO year_seals (year, sealed_at, export_id, manifest) VALUES (?, ?, ?, ?)');
+      seal.run(2026, 't', '20270105-093000', '[]');
+      expect(() => seal.run(2026, 't', '20270105-093000', '[]')).toThrow(/UNIQUE|PRIMARY KEY/);
+      expect(() => seal.run(2025, 't', '20260105-093000', 'not json')).toThrow(/CHECK/);
+      const log = db.sqlite.prepare('INSERT INTO seal_log (year, at, action, reason) VALUES (?, ?, ?, ?)');
+      log.run(2026, 't', 'unseal', '补录会议');
+      expect(() => log.run(2026, 't', 'tamper', '')).toThrow(/CHECK/);
+      expect(rows(db, 'SELECT year, action, export_id, reason FROM seal_log')).toEqual([{ year: 2026, action: 'unseal', export_id: null, reason: '补录会议' }]);
+    }, MIGRATIONS.slice(0, n));
+  });
+
   it('reopens an up-to-date database without migrating again and keeps its data', () => {
     withDb((db) => {
       db.sqlite.prepare("INSERT INTO party_groups (name, sort) VALUES ('第一党小组', 0)").run();

@@ -119,6 +119,11 @@ const VALID: { [M in MethodName]: InputOf<M> } = {
   'dues.pay': { year: 2025, personId: 1, months: [1, 2, 3], amount: 45, paidDate: '2025-03-31', collector: '赵组织' },
   'dues.undo': { year: 2025, personId: 1, months: [3] },
   'dues.exportXlsx': { year: 2025 },
+  // 年度封存: 2026 is not sealed and has no export folder.
+  'seal.status': { year: 2026 },
+  'seal.seal': { year: 2026, exportId: '20270105-093000' },
+  'seal.unseal': { year: 2026, reason: '补录遗漏的会议记录' },
+  'seal.verify': { year: 2026 },
 };
 
 /**
@@ -231,6 +236,9 @@ describe('contract coverage', () => {
     'dues.unfix': 'NOT_FOUND', // nothing fixed for 2025 yet
     'dues.pay': 'CONFLICT', // the year is not set up
     'dues.undo': 'NOT_FOUND', // nothing paid
+    'seal.seal': 'NOT_FOUND', // no export folder for 2026
+    'seal.unseal': 'CONFLICT', // 2026 is not sealed
+    'seal.verify': 'CONFLICT',
   };
 
   it.each(METHOD_NAMES)('%s answers its valid input through the dispatch', async (method) => {

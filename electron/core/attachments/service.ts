@@ -22,6 +22,7 @@ import {
   type BlobMime,
   type GarbageReport,
 } from './store.js';
+import { assertYearOpen, yearOf } from '../seal/service.js';
 
 export { collectGarbage, type GarbageReport } from './store.js';
 
@@ -258,8 +259,8 @@ export function getAttachmentContent(db: Db, dataDir: string, id: number, thumb:
 
 // ---------- writers ----------
 
-function liveRecordExists(db: Db, recordId: number): boolean {
-  return first(db, q.selectFrom('records').select('id').where('id', '=', recordId).where('deleted_at', 'is', null)) !== undefined;
+function liveRecordDate(db: Db, recordId: number): string | undefined {
+  return first(db, q.selectFrom('records').select('date').where('id', '=', recordId).where('deleted_at', 'is', null))?.date;
 }
 
 /** Attach a file to a record that exists and is not in the 回收站 (see addFile). */
@@ -267,7 +268,9 @@ export function addAttachment(db: Db, dataDir: string, input: AddAttachmentInput
   const id = addFile(db, dataDir, input, {
     limit,
     guard: () => {
-      if (!liveRecordExists(db, input.recordId)) throw notFound('该记录');
+      const date = liveRecordDate(db, input.recordId);
+      if (date === undefined) throw notFound('该记录');
+      assertYearOpen(db, yearOf(date));
     },
     insert: (f) =>
       run(
@@ -293,12 +296,13 @@ export function removeAttachment(db: Db, id: number): null {
       q
         .selectFrom('attachments as a')
         .innerJoin('records as r', 'r.id', 'a.record_id')
-        .select('a.id')
+        .select(['a.id', 'r.date'])
         .where('a.id', '=', id)
         .where('a.removed_at', 'is', null)
         .where('r.deleted_at', 'is', null),
     );
     if (!a) throw notFound('该附件');
+    assertYearOpen(db, yearOf(a.date));
     run(db, q.updateTable('attachments').set({ removed_at: now() }).where('id', '=', id));
   });
   return null;

@@ -29,6 +29,7 @@ import {
 } from '../../../shared/rules/dues.js';
 import { AppError, notFound } from '../errors.js';
 import { all, first, now, q, run, tx, type Db } from '../db/sql.js';
+import { assertYearOpen } from '../seal/service.js';
 
 const MEMBER_STATUSES = ['中共党员', '中共预备党员'];
 
@@ -251,6 +252,7 @@ function checkMember(db: Db, personId: number) {
  */
 export function setupYear(db: Db, year: number, entries: DuesEntry[], asOf: string = today()): DuesYear {
   tx(db, () => {
+    assertYearOpen(db, year);
     const issues: FieldIssue[] = [];
     const seen = new Set<number>();
     const inserts: (Normalized & { personId: number })[] = [];
@@ -286,6 +288,7 @@ export function setupYear(db: Db, year: number, entries: DuesEntry[], asOf: stri
 export function refixDues(db: Db, input: DuesEntry & { year: number; reason: string }, asOf: string = today()): DuesYear {
   const { year, personId, reason } = input;
   tx(db, () => {
+    assertYearOpen(db, year);
     const existing = fixedRow(db, year, personId);
     const { p, problem } = checkMember(db, personId);
     if (problem && !existing) throw invalid([{ path: 'personId', message: problem }]);
@@ -313,6 +316,7 @@ export function refixDues(db: Db, input: DuesEntry & { year: number; reason: str
 /** Take a member off the year's ledger; refused once anything is recorded as paid. */
 export function unfixDues(db: Db, year: number, personId: number, asOf: string = today()): DuesYear {
   tx(db, () => {
+    assertYearOpen(db, year);
     const p = person(db, personId);
     if (!fixedRow(db, year, personId)) throw notFound(`${p.name}的${year}年党费设置`);
     const paid = payments(db, [year], personId);
@@ -340,6 +344,7 @@ export interface PayInput {
 export function payDues(db: Db, input: PayInput, asOf: string = today()): string[] {
   const months = [...input.months].sort((a, b) => a - b);
   return tx(db, () => {
+    assertYearOpen(db, input.year);
     const p = person(db, input.personId);
     const fixed = fixedRow(db, input.year, input.personId);
     if (!fixed) throw new AppError('CONFLICT', `请先在“年度设置”中确定${p.name}${input.year}年的党费`);
@@ -389,6 +394,7 @@ export function recordPayment(db: Db, input: PayInput, asOf: string = today()): 
 /** Undo the payments recorded for these months. */
 export function undoPayment(db: Db, year: number, personId: number, months: number[], asOf: string = today()): DuesYear {
   tx(db, () => {
+    assertYearOpen(db, year);
     const p = person(db, personId);
     const { changes } = run(
       db,

@@ -8,6 +8,7 @@ import { recordType, type RecordStatus } from '../../../shared/books/index.js';
 import { notFound } from '../errors.js';
 import { all, first, q, tx, type Db } from '../db/sql.js';
 import { keepRevision, updateRecord } from './service.js';
+import { assertYearOpen, yearOf } from '../seal/service.js';
 
 interface Version {
   date: string;
@@ -57,6 +58,8 @@ export function restoreRevision(db: Db, id: number): RecordDto {
   const input: RecordInput = { type: r.type, date: r.date, status: r.status, data: r.data };
   return tx(db, () => {
     const cur = first(db, q.selectFrom('records').select(['date', 'status', 'data']).where('id', '=', r.recordId).where('deleted_at', 'is', null));
+    if (cur) assertYearOpen(db, yearOf(cur.date));
+    assertYearOpen(db, yearOf(r.date));
     const same = cur && cur.date === r.date && cur.status === r.status && cur.data === JSON.stringify(r.data);
     if (cur && cur.status !== 'final' && !same) keepRevision(db, r.recordId, true);
     return updateRecord(db, r.recordId, input);

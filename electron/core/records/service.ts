@@ -17,6 +17,7 @@ import { AppError, notFound } from '../errors.js';
 import { all, first, now, q, run, tx, type Db } from '../db/sql.js';
 import { countAttachments } from '../attachments/service.js';
 import { indexRecordRow, unindexRecord } from './search.js';
+import { assertYearOpen, yearOf } from '../seal/service.js';
 
 // ---------- readers ----------
 
@@ -231,6 +232,7 @@ function normalise(data: Record<string, unknown>): Record<string, unknown> {
 export function createRecord(db: Db, input: RecordInput): RecordDto {
   const def = recordType(input.type);
   const id = tx(db, () => {
+    assertYearOpen(db, yearOf(input.date));
     const groupId = validate(db, def, input, null);
     const t = now();
     const { lastInsertRowid } = run(
@@ -263,6 +265,8 @@ export function updateRecord(db: Db, id: number, input: RecordInput): RecordDto 
   tx(db, () => {
     const row = first(db, q.selectFrom('records').select(['type', 'group_id', 'date', 'status', 'data']).where('id', '=', id).where('deleted_at', 'is', null));
     if (!row) throw notFound('该记录');
+    assertYearOpen(db, yearOf(row.date));
+    assertYearOpen(db, yearOf(input.date));
     if (row.type !== input.type) throw new AppError('VALIDATION', '不能更改记录的类型', [{ path: 'type', message: '不能更改记录的类型' }]);
     const groupId = validate(db, def, input, row.group_id);
     const data = JSON.stringify(normalise(input.data));
@@ -279,6 +283,7 @@ export function removeRecord(db: Db, id: number): null {
   tx(db, () => {
     const { changes } = run(db, q.updateTable('records').set({ deleted_at: now() }).where('id', '=', id).where('deleted_at', 'is', null));
     if (!changes) throw notFound('该记录');
+    assertYearOpen(db, yearOf(first(db, q.selectFrom('records').select('date').where('id', '=', id))!.date));
     unindexRecord(db, id);
   });
   return null;
@@ -288,6 +293,7 @@ export function restoreRecord(db: Db, id: number): RecordDto {
   tx(db, () => {
     const { changes } = run(db, q.updateTable('records').set({ deleted_at: null }).where('id', '=', id).where('deleted_at', 'is not', null));
     if (!changes) throw notFound('回收站中的该记录');
+    assertYearOpen(db, yearOf(first(db, q.selectFrom('records').select('date').where('id', '=', id))!.date));
     indexRecordRow(db, id);
   });
   return getRecord(db, id);
@@ -295,7 +301,11 @@ export function restoreRecord(db: Db, id: number): RecordDto {
 
 /** Delete for good; only records already in the 回收站 can be purged. Attachments' files go after. */
 export function purgeRecord(db: Db, id: number): null {
-  const { changes } = run(db, q.deleteFrom('records').where('id', '=', id).where('deleted_at', 'is not', null));
-  if (!changes) throw notFound('回收站中的该记录');
+  tx(db, () => {
+    const row = first(db, q.selectFrom('records').select('date').where('id', '=', id).where('deleted_at', 'is not', null));
+    if (row) assertYearOpen(db, yearOf(row.date));
+    const { changes } = run(db, q.deleteFrom('records').where('id', '=', id).where('deleted_at', 'is not', null));
+    if (!changes) throw notFound('回收站中的该记录');
+  });
   return null;
 }

@@ -1,4 +1,17 @@
-/** The registers methods of the contract (see shared/contract.ts). */
+/** The registers methods of the contract (merged in shared/contract.ts): the year's 台账. */
+import { z } from 'zod';
+import { REGISTER_KEYS, type Register } from '../archive/model.js';
+import type { ExportedFile } from '../contract.js';
 import { method } from './method.js';
 
-export const REGISTERS_METHODS = {} as const satisfies Record<string, ReturnType<ReturnType<typeof method>>>;
+const year = z.number({ error: '请选择年度' }).int('年度无效').min(1990, '年度无效').max(2200, '年度无效');
+const key = z.enum(REGISTER_KEYS, { error: '请选择台账' });
+/** 身份证号 in full only when the user asks (they are masked otherwise). */
+const fullIds = z.boolean({ error: '请选择是否显示完整身份证号' });
+
+export const REGISTERS_METHODS = {
+  /** One register of the year as display text (the A4 print view). */
+  'registers.get': method<Register>()(z.strictObject({ year, key, fullIds })),
+  /** The workbook of the year's nine registers, one sheet each. */
+  'registers.exportXlsx': method<ExportedFile>()(z.strictObject({ year, fullIds })),
+} as const;

@@ -119,6 +119,9 @@ const VALID: { [M in MethodName]: InputOf<M> } = {
   'dues.pay': { year: 2025, personId: 1, months: [1, 2, 3], amount: 45, paidDate: '2025-03-31', collector: '赵组织' },
   'dues.undo': { year: 2025, personId: 1, months: [3] },
   'dues.exportXlsx': { year: 2025 },
+  // 台账: the year's registers (one, for the print view) and the workbook of all nine
+  'registers.get': { year: 2025, key: 'meetings', fullIds: false },
+  'registers.exportXlsx': { year: 2025, fullIds: false },
   // 年度封存: 2026 is not sealed and has no export folder.
   'seal.status': { year: 2026 },
   'seal.seal': { year: 2026, exportId: '20270105-093000' },

@@ -3,7 +3,8 @@ import { getBranch } from '../branch/service.js';
 import { AppError } from '../errors.js';
 import type { CoreContext, HandlersOf } from '../handlers.js';
 import { duesYear, recordPayment, refixDues, setupYear, today, undoPayment, unfixDues } from './service.js';
-import { duesWorkbook, XLSX_MIME } from './xlsx.js';
+import { XLSX_MIME } from '../export/xlsx/style.js';
+import { duesWorkbook } from './xlsx.js';
 
 export function duesHandlers({ db }: CoreContext): HandlersOf<keyof typeof DUES_METHODS> {
   return {

@@ -13,8 +13,7 @@ import ExcelJS from 'exceljs';
 import type { DuesMemberRow, DuesYear } from '../../../shared/methods/dues.js';
 import { chineseDate } from '../../../shared/dates.js';
 import { BAND_EDGE_NOTE, DUES_SOURCE, ROUNDING_NOTE, isPercentCategory, monthRanges, toFen, toYuan } from '../../../shared/rules/dues.js';
-
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { a4PageSetup, BOX, CENTER, columnLetter as letter, FONT, HEADER_FILL, PAGE_FOOTER } from '../export/xlsx/style.js';
 export const LEDGER_SHEET = '党费收缴台账';
 export const NOTICE_SHEET = '党费收缴情况公示';
 
@@ -36,22 +35,13 @@ export const COL = {
 export const HEADER_ROWS = [3, 4] as const;
 export const FIRST_DATA_ROW = 5;
 
-const FONT = '宋体';
 const MONEY = '0.00';
-const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
-const BOX = { top: thin, left: thin, bottom: thin, right: thin };
-const CENTER = { vertical: 'middle' as const, horizontal: 'center' as const, wrapText: true };
-
-const letter = (col: number) => {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-};
 
 /** An ISO date as an Excel date (midnight UTC, which exceljs writes as the serial day). */
 const excelDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-function notesOf(m: DuesMemberRow, year: number): string {
+/** The 备注 of a member's row: category, admission month, leaving, late back payments, adjustments. */
+export function notesOf(m: DuesMemberRow, year: number): string {
   const parts: string[] = [];
   if (m.category !== '在职') parts.push(m.category);
   if (m.joinDate.startsWith(String(year)) && m.dueMonths[0]) parts.push(`${m.dueMonths[0]}月接收为预备党员，自当月起交纳`);
@@ -75,17 +65,8 @@ export function settledText(m: DuesMemberRow, d: DuesYear): string {
 function ledgerSheet(wb: ExcelJS.Workbook, d: DuesYear, branch: { name: string; parentOrg: string }, printedOn: string) {
   const ws = wb.addWorksheet(LEDGER_SHEET, {
     views: [{ state: 'frozen', xSplit: 2, ySplit: HEADER_ROWS[1], topLeftCell: `C${FIRST_DATA_ROW}`, activeCell: `C${FIRST_DATA_ROW}` }],
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
-      printTitlesRow: `${HEADER_ROWS[0]}:${HEADER_ROWS[1]}`,
-    },
-    headerFooter: { oddFooter: `&L${branch.name} ${d.year}年党费收缴台账&C第 &P 页，共 &N 页&R制表：${chineseDate(printedOn)}` },
+    pageSetup: a4PageSetup('landscape', `${HEADER_ROWS[0]}:${HEADER_ROWS[1]}`),
+    headerFooter: { oddFooter: `&L${branch.name} ${d.year}年党费收缴台账${PAGE_FOOTER}&R制表：${chineseDate(printedOn)}` },
   });
   const last = COL.sign;
 
@@ -142,7 +123,7 @@ function ledgerSheet(wb: ExcelJS.Workbook, d: DuesYear, branch: { name: string; 
       cell.font = { name: FONT, size: 10, bold: true };
       cell.alignment = CENTER;
       cell.border = BOX;
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+      cell.fill = HEADER_FILL;
     }
   }
 
@@ -231,17 +212,8 @@ function ledgerSheet(wb: ExcelJS.Workbook, d: DuesYear, branch: { name: string; 
 function noticeSheet(wb: ExcelJS.Workbook, d: DuesYear, branch: { name: string }, printedOn: string) {
   const ws = wb.addWorksheet(NOTICE_SHEET, {
     views: [{ state: 'frozen', ySplit: 3, topLeftCell: 'A4', activeCell: 'A4' }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'portrait',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.7, right: 0.7, top: 0.8, bottom: 0.8, header: 0.3, footer: 0.3 },
-      printTitlesRow: '3:3',
-    },
-    headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
+    pageSetup: a4PageSetup('portrait', '3:3', { left: 0.7, right: 0.7, top: 0.8, bottom: 0.8, header: 0.3, footer: 0.3 }),
+    headerFooter: { oddFooter: PAGE_FOOTER },
   });
   const cols = [
     { header: '序号', width: 7 },

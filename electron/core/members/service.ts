@@ -2,7 +2,7 @@
  * The 党员花名册: Excel import (preview writes nothing; commit imports every
  * valid row in one transaction through the people service) and export.
  */
-import type { ExportedFile } from '../../../shared/contract.js';
+import type { ExportedFile, Person } from '../../../shared/contract.js';
 import type { ImportPreview, ImportResult } from '../../../shared/methods/members.js';
 import { ROSTER_FIELD_KEYS, type RosterField } from '../../../shared/members/roster.js';
 import { localToday, memberCategory, MEMBER_STATUSES } from '../../../shared/rules/membership.js';
@@ -10,7 +10,8 @@ import { all, first, q, tx, type Db } from '../db/sql.js';
 import { AppError } from '../errors.js';
 import { insertPerson, listPeople, personIdNumber } from '../people/service.js';
 import { findHeaderRow, guessColumns, mappingOf, mappingProblems, parseRoster, type Mapping, type RosterContext, type Sheet } from './import.js';
-import { readWorkbook, writeRosterWorkbook, XLSX_MIME } from './xlsx.js';
+import { XLSX_MIME } from '../export/xlsx/style.js';
+import { readWorkbook, writeRosterWorkbook } from './xlsx.js';
 
 export const PREVIEW_ROWS = 200;
 
@@ -112,8 +113,11 @@ export function revealId(db: Db, id: number): string {
   return personIdNumber(db, id);
 }
 
-/** The roster's columns, in import shape (the import reads them back). */
-const EXPORT_COLUMNS = [
+/**
+ * The roster's columns, in import shape (the import reads them back); the
+ * year's 党员花名册 register (electron/core/registers) prints the same.
+ */
+export const ROSTER_COLUMNS = [
   ['序号', 6],
   ['姓名', 10],
   ['性别', 6],
@@ -135,25 +139,18 @@ const EXPORT_COLUMNS = [
   ['流动党员', 12],
   ['备注', 16],
 ] as const;
-export const EXPORT_HEADERS = EXPORT_COLUMNS.map(([h]) => h);
+export const EXPORT_HEADERS = ROSTER_COLUMNS.map(([h]) => h);
 
-export async function exportRoster(db: Db, opts: { fullId?: boolean } = {}): Promise<ExportedFile> {
-  const branch = first(db, q.selectFrom('branch').select('name'));
-  if (!branch) throw new AppError('CONFLICT', '请先完成支部初始设置。');
-  const today = localToday();
-  const groupOrder = new Map(all(db, q.selectFrom('party_groups').select(['id', 'sort'])).map((g) => [g.id, g.sort]));
-  const members = listPeople(db)
-    .filter((p) => (MEMBER_STATUSES as readonly string[]).includes(p.politicalStatus))
-    .sort((a, b) => (groupOrder.get(a.groupId ?? -1) ?? 1e9) - (groupOrder.get(b.groupId ?? -1) ?? 1e9) || a.id - b.id);
-  const full = opts.fullId ? new Map(members.map((p) => [p.id, personIdNumber(db, p.id)])) : null;
-  const rows = members.map((p, i) => [
-    String(i + 1),
+/** One member's row under ROSTER_COLUMNS; `idNumber` as it is to appear (masked or in full). */
+export function rosterRow(p: Person, seq: number, idNumber: string): string[] {
+  return [
+    String(seq),
     p.name,
     p.gender,
     p.ethnicity,
     p.nativePlace,
     p.birthDate,
-    full ? full.get(p.id)! : p.idNumber,
+    idNumber,
     p.education,
     p.degree,
     p.workStartDate,
@@ -167,12 +164,24 @@ export async function exportRoster(db: Db, opts: { fullId?: boolean } = {}): Pro
     memberCategory(p.politicalStatus),
     p.mobileWhere,
     p.notes,
-  ]);
+  ];
+}
+
+export async function exportRoster(db: Db, opts: { fullId?: boolean } = {}): Promise<ExportedFile> {
+  const branch = first(db, q.selectFrom('branch').select('name'));
+  if (!branch) throw new AppError('CONFLICT', '请先完成支部初始设置。');
+  const today = localToday();
+  const groupOrder = new Map(all(db, q.selectFrom('party_groups').select(['id', 'sort'])).map((g) => [g.id, g.sort]));
+  const members = listPeople(db)
+    .filter((p) => (MEMBER_STATUSES as readonly string[]).includes(p.politicalStatus))
+    .sort((a, b) => (groupOrder.get(a.groupId ?? -1) ?? 1e9) - (groupOrder.get(b.groupId ?? -1) ?? 1e9) || a.id - b.id);
+  const full = opts.fullId ? new Map(members.map((p) => [p.id, personIdNumber(db, p.id)])) : null;
+  const rows = members.map((p, i) => rosterRow(p, i + 1, full ? full.get(p.id)! : p.idNumber));
   const regular = members.filter((p) => p.politicalStatus === '中共党员').length;
   const buf = await writeRosterWorkbook({
     title: `${branch.name}党员花名册`,
     subtitle: `截至${today}　共${members.length}人（正式党员${regular}人，预备党员${members.length - regular}人）${full ? '　含完整身份证号，注意保密' : ''}`,
-    columns: EXPORT_COLUMNS.map(([header, width]) => ({ header, width })),
+    columns: ROSTER_COLUMNS.map(([header, width]) => ({ header, width })),
     rows,
   });
   return { fileName: `党员花名册_${today}${full ? '_完整身份证号' : ''}.xlsx`, mimeType: XLSX_MIME, base64: buf.toString('base64') };

@@ -5,9 +5,8 @@
  */
 import ExcelJS from 'exceljs';
 import { AppError } from '../errors.js';
+import { BOX, columnWidth, FONT, styleHeaderCell } from '../export/xlsx/style.js';
 import type { Cell, Sheet } from './import.js';
-
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** An exceljs cell value as a plain cell: rich text joined, a formula's result, a hyperlink's text, errors as blank. */
 export function plainCell(v: ExcelJS.CellValue): Cell {
@@ -67,13 +66,6 @@ export interface RosterSheet {
   rows: string[][];
 }
 
-const thin: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' },
-  left: { style: 'thin' },
-  bottom: { style: 'thin' },
-  right: { style: 'thin' },
-};
-
 /** The roster as an .xlsx: every cell is text, so 身份证号 and dates read back as written. */
 export async function writeRosterWorkbook(sheet: RosterSheet): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -84,7 +76,7 @@ export async function writeRosterWorkbook(sheet: RosterSheet): Promise<Buffer> {
     views: [{ state: 'frozen', ySplit: 3, xSplit: 2 }],
   });
   const n = sheet.columns.length;
-  ws.columns = sheet.columns.map((c) => ({ width: c.width, style: { numFmt: '@' } }));
+  ws.columns = sheet.columns.map((c) => ({ width: columnWidth(c.width), style: { numFmt: '@' } }));
 
   ws.mergeCells(1, 1, 1, n);
   const title = ws.getCell(1, 1);
@@ -103,10 +95,7 @@ export async function writeRosterWorkbook(sheet: RosterSheet): Promise<Buffer> {
   sheet.columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
     cell.value = c.header;
-    cell.font = { name: '宋体', size: 11, bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.border = thin;
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+    styleHeaderCell(cell, 11);
   });
   header.height = 22;
 
@@ -116,9 +105,9 @@ export async function writeRosterWorkbook(sheet: RosterSheet): Promise<Buffer> {
       const cell = row.getCell(j + 1);
       cell.value = v;
       cell.numFmt = '@';
-      cell.font = { name: '宋体', size: 10 };
+      cell.font = { name: FONT, size: 10 };
       cell.alignment = { vertical: 'middle', wrapText: j > 1 };
-      cell.border = thin;
+      cell.border = BOX;
     });
   });
   ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3 + sheet.rows.length, column: n } };

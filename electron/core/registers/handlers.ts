@@ -1,7 +1,39 @@
 import type { REGISTERS_METHODS } from '../../../shared/methods/registers.js';
+import { localToday } from '../../../shared/rules/membership.js';
+import { getBranch } from '../branch/service.js';
+import { AppError } from '../errors.js';
+import { XLSX_MIME } from '../export/xlsx/style.js';
 import type { CoreContext, HandlersOf } from '../handlers.js';
+import { yearRegister, yearRegisters } from './service.js';
+import { registersWorkbook } from './xlsx.js';
+
+function branchOf(ctx: CoreContext) {
+  const b = getBranch(ctx.db);
+  if (!b) throw new AppError('CONFLICT', '请先完成支部初始设置。');
+  return b;
+}
 
 export function registersHandlers(ctx: CoreContext): HandlersOf<keyof typeof REGISTERS_METHODS> {
-  void ctx;
-  return {};
+  const { db } = ctx;
+  return {
+    'registers.get': ({ year, key, fullIds }) => {
+      branchOf(ctx);
+      return yearRegister(db, year, key, { fullIds });
+    },
+    'registers.exportXlsx': async ({ year, fullIds }) => {
+      const branch = branchOf(ctx);
+      const printedOn = localToday();
+      const buf = await registersWorkbook(yearRegisters(db, year, { fullIds, today: printedOn }), {
+        branchName: branch.name,
+        parentOrg: branch.parentOrg,
+        year,
+        printedOn,
+      });
+      return {
+        fileName: `${branch.name}_${year}年台账${fullIds ? '_完整身份证号' : ''}.xlsx`,
+        mimeType: XLSX_MIME,
+        base64: buf.toString('base64'),
+      };
+    },
+  };
 }

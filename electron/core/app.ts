@@ -6,6 +6,8 @@ import type { Db } from './db/sql.js';
 import { lockDataDir } from './datadir.js';
 import { createDispatch, type Dispatch } from './dispatch.js';
 import { createHandlers, sweepFiles, type Handlers } from './handlers.js';
+import { ArchiveJobs, type PrinterFactory } from './archive/jobs.js';
+import { createChromiumPrinter } from './export/pdf/chromium.js';
 
 export interface Core {
   db: Db;
@@ -21,6 +23,10 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** The shipped regulation texts; defaults to resources/texts of this checkout. */
   textsDir?: string;
+  /** Prints the archive PDFs: Electron's window in the app, a system Chromium otherwise. */
+  pdfPrinter?: PrinterFactory;
+  /** The bundled export worker (dist/electron/archive-worker.cjs); exports run in-process without it. */
+  archiveWorker?: string;
 }
 
 /** resources/texts of this checkout: two levels up from electron/core (sources) and from dist/electron (built). */
@@ -30,7 +36,7 @@ export function defaultTextsDir(): string {
 
 export const DB_FILE = 'ledger.sqlite3';
 
-export function openCore({ dataDir, version, nativeBinding, textsDir = defaultTextsDir() }: CoreOptions): Core {
+export function openCore({ dataDir, version, nativeBinding, textsDir = defaultTextsDir(), pdfPrinter, archiveWorker }: CoreOptions): Core {
   fs.mkdirSync(dataDir, { recursive: true });
   const lock = lockDataDir(dataDir, nativeBinding);
   let db: Db;
@@ -42,13 +48,16 @@ export function openCore({ dataDir, version, nativeBinding, textsDir = defaultTe
   }
   // Files left by a crash between writing an attachment and committing it.
   sweepFiles(db, dataDir);
-  const handlers = createHandlers({ db, dataDir, textsDir, version });
+  const archive = new ArchiveJobs(pdfPrinter ?? (() => createChromiumPrinter()), archiveWorker ?? null);
+  const handlers = createHandlers({ db, dataDir, textsDir, version, archive });
   return {
     db,
     dataDir,
     handlers,
     dispatch: createDispatch(handlers),
     close() {
+      // A running export is stopped; its worker removes nothing of the database's.
+      void archive.close();
       closeDatabase(db);
       lock.release();
     },

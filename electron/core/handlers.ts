@@ -31,6 +31,7 @@ import { registersHandlers } from './registers/handlers.js';
 import { completenessHandlers } from './completeness/handlers.js';
 import { sealHandlers } from './seal/handlers.js';
 import { archiveHandlers } from './archive/handlers.js';
+import type { ArchiveJobs } from './archive/jobs.js';
 
 /** The handlers of some methods: each domain provides those of its own method map. */
 export type HandlersOf<K extends MethodName> = {
@@ -44,6 +45,8 @@ export interface CoreContext {
   /** Where the shipped texts live (resources/texts). */
   textsDir: string;
   version: string;
+  /** Year-end exports running in the background. */
+  archive: ArchiveJobs;
 }
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -93,3 +93,39 @@ export interface SealStatus {
   manifest: ManifestEntry[];
   log: SealEvent[];
 }
+
+/** A file of an export, in archive/<year>/<exportId>/. */
+export interface ExportFileInfo {
+  name: string;
+  size: number;
+}
+
+/** A year-end export running in the background, or finished. */
+export interface ExportJob {
+  /** The export's folder id (YYYYMMDD-HHmmss), also the job's id. */
+  id: string;
+  year: number;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  done: number;
+  total: number;
+  phase: string;
+  files: ExportFileInfo[];
+  error: string | null;
+}
+
+/** A finished export of a year. */
+export interface ExportListing {
+  exportId: string;
+  files: ExportFileInfo[];
+}
+
+/** What a volume will hold, for the wizard to show before exporting. */
+export interface VolumePreview {
+  key: string;
+  title: string;
+  category: string;
+  retention: string;
+  from: string;
+  to: string;
+  items: { no: number; code: string; title: string; date: string; attachments: number }[];
+}

@@ -5,6 +5,7 @@
  * database; the Word, HTML and PDF builders lay out this one description.
  */
 import type { Retention } from '../books/types.js';
+import { chineseDate } from '../dates.js';
 import type { PrintDoc } from '../print/record.js';
 
 export type VolumeMode = 'books' | 'single';
@@ -102,3 +103,43 @@ export interface Volume {
 
 /** Every 件 of a volume in 目录 order. */
 export const volumeItems = (v: Volume): VolumeItem[] => v.parts.flatMap((p) => p.items);
+
+/** 卷内文件目录 columns (GB/T 9705): header and share of the type area. */
+export const CATALOGUE_COLUMNS = [
+  ['序号', 0.05],
+  ['文号', 0.14],
+  ['责任者', 0.2],
+  ['题名', 0.33],
+  ['日期', 0.13],
+  ['页号', 0.06],
+  ['备注', 0.09],
+] as const;
+
+const isoOf = (d8: string) => `${d8.slice(0, 4)}-${d8.slice(4, 6)}-${d8.slice(6)}`;
+
+/** The cover's items (GB/T 9705); the page count is filled once the volume is laid out. */
+export function coverRows(v: Volume, totalPages: string | null): [string, string][] {
+  const c = v.cover;
+  return [
+    ['全宗名称', c.fondsName],
+    ['全宗号', c.fondsNo || '—'],
+    ['类目名称', c.category],
+    ['案卷题名', c.title],
+    ['起止时间', c.from ? `${chineseDate(isoOf(c.from))}至${chineseDate(isoOf(c.to))}` : ''],
+    ['保管期限', c.retention],
+    ['件数/页数', `本卷共${c.items}件，共${totalPages ?? '　'}页`],
+    ['档号', c.code],
+  ];
+}
+
+/** The 归档章 (DA/T 22-2015): 全宗号, 年度, 件号 over 机构（问题）, 保管期限, 页数 (filled where the pages are known). */
+export function stampCells(v: Volume, it: VolumeItem): [string, string][] {
+  return [
+    ['全宗号', v.cover.fondsNo || '—'],
+    ['年度', String(v.cover.year)],
+    ['件号', String(it.no)],
+    ['机构（问题）', it.code.split('-').at(-2) ?? ''],
+    ['保管期限', it.retention],
+    ['页数', ''],
+  ];
+}

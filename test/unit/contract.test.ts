@@ -8,6 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import type { Core } from '../../electron/core/app.js';
 import { createDispatch } from '../../electron/core/dispatch.js';
+import { ArchiveJobs } from '../../electron/core/archive/jobs.js';
 import { createHandlers } from '../../electron/core/handlers.js';
 import { contract, METHOD_NAMES, type InputOf, type MethodName } from '../../shared/contract.js';
 import { call, dbDigest, useCore } from '../fixtures/core.js';
@@ -122,11 +123,20 @@ const VALID: { [M in MethodName]: InputOf<M> } = {
   // 台账: the year's registers (one, for the print view) and the workbook of all nine
   'registers.get': { year: 2025, key: 'meetings', fullIds: false },
   'registers.exportXlsx': { year: 2025, fullIds: false },
+  // 年度归档前的完整性检查
+  'completeness.check': { year: 2025 },
   // 年度封存: 2026 is not sealed and has no export folder.
   'seal.status': { year: 2026 },
   'seal.seal': { year: 2026, exportId: '20270105-093000' },
   'seal.unseal': { year: 2026, reason: '补录遗漏的会议记录' },
   'seal.verify': { year: 2026 },
+  // 年度归档: the seeded record is dated 2025
+  'archive.preview': { year: 2025, mode: 'books' },
+  'archive.start': { year: 2025, mode: 'single', fullIds: false, pdf: false, compiler: '赵组织', checker: '钱书记' },
+  'archive.job': { id: '20260105-093000' },
+  'archive.cancel': { id: '20260105-093000' },
+  'archive.exports': { year: 2025 },
+  'archive.file': { year: 2025, exportId: '20260105-093000', name: '2025年度_台账汇总.xlsx' },
 };
 
 /**
@@ -200,7 +210,7 @@ describe('contract coverage', () => {
   const h = useCore();
 
   it('has a handler for every method and none for anything else', () => {
-    const handlers = createHandlers({ db: h.core.db, dataDir: h.dir, textsDir: TEXTS_DIR, version: 'test' });
+    const handlers = createHandlers({ db: h.core.db, dataDir: h.dir, textsDir: TEXTS_DIR, version: 'test', archive: new ArchiveJobs(null, null) });
     expect(Object.keys(handlers).sort()).toEqual([...METHOD_NAMES].sort());
     for (const m of METHOD_NAMES) expect(typeof handlers[m]).toBe('function');
   });
@@ -242,6 +252,10 @@ describe('contract coverage', () => {
     'seal.seal': 'NOT_FOUND', // no export folder for 2026
     'seal.unseal': 'CONFLICT', // 2026 is not sealed
     'seal.verify': 'CONFLICT',
+    'archive.start': 'VALIDATION', // the seeded record is a 草稿: nothing to bind
+    'archive.job': 'NOT_FOUND', // no export started
+    'archive.cancel': 'NOT_FOUND',
+    'archive.file': 'NOT_FOUND',
   };
 
   it.each(METHOD_NAMES)('%s answers its valid input through the dispatch', async (method) => {

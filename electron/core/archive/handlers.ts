@@ -1,7 +1,14 @@
 import type { ARCHIVE_METHODS } from '../../../shared/methods/archive.js';
 import type { CoreContext, HandlersOf } from '../handlers.js';
+import { listExports, planExport, previewVolumes, readExportFile } from './service.js';
 
-export function archiveHandlers(ctx: CoreContext): HandlersOf<keyof typeof ARCHIVE_METHODS> {
-  void ctx;
-  return {};
+export function archiveHandlers({ db, dataDir, textsDir, archive }: CoreContext): HandlersOf<keyof typeof ARCHIVE_METHODS> {
+  return {
+    'archive.preview': ({ year, mode }) => previewVolumes(db, dataDir, textsDir, year, mode),
+    'archive.start': (input) => archive.start(planExport(db, dataDir, textsDir, input)),
+    'archive.job': ({ id }) => archive.get(id),
+    'archive.cancel': ({ id }) => archive.cancel(id),
+    'archive.exports': ({ year }) => listExports(dataDir, year),
+    'archive.file': ({ year, exportId, name }) => readExportFile(dataDir, year, exportId, name),
+  };
 }

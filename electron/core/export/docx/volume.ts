@@ -24,8 +24,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import { volumeItems, type Volume, type VolumeItem } from '../../../../shared/archive/volume.js';
-import { chineseDate } from '../../../../shared/dates.js';
+import { CATALOGUE_COLUMNS, coverRows, stampCells, volumeItems, type Volume, type VolumeItem } from '../../../../shared/archive/volume.js';
 import { loadImage } from '../images.js';
 import { cell, printDocBody, run } from './printDoc.js';
 import { A4_PAGE, font, FONT, LINE, SIZE, TEXT_WIDTH } from './style.js';
@@ -33,17 +32,6 @@ import { A4_PAGE, font, FONT, LINE, SIZE, TEXT_WIDTH } from './style.js';
 const border = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
 const borders = { top: border, bottom: border, left: border, right: border };
 const twip = (mm: number) => Math.round((mm / 25.4) * 1440);
-
-/** 卷内文件目录 columns: header, share of the type area. */
-export const CATALOGUE_COLUMNS = [
-  ['序号', 0.05],
-  ['文号', 0.14],
-  ['责任者', 0.2],
-  ['题名', 0.33],
-  ['日期', 0.13],
-  ['页号', 0.06],
-  ['备注', 0.09],
-] as const;
 
 const plain = (text: string, size: number = SIZE.caption, face: string = FONT.body) => new TextRun({ text, font: font(face), size });
 
@@ -80,7 +68,6 @@ function cover(v: Volume): (Paragraph | Table)[] {
       height: { value: twip(12), rule: 'atLeast' },
       children: [tableCell([plain(label, SIZE.body, FONT.heading)], w[0]!), tableCell(value, w[1]!, AlignmentType.LEFT)],
     });
-  const range = c.from ? `${chineseDate(`${c.from.slice(0, 4)}-${c.from.slice(4, 6)}-${c.from.slice(6)}`)}至${chineseDate(`${c.to.slice(0, 4)}-${c.to.slice(4, 6)}-${c.to.slice(6)}`)}` : '';
   return [
     new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(`档号：${c.code}`, FONT.body, SIZE.small)] }),
     new Paragraph({ spacing: { before: twip(25) }, alignment: AlignmentType.CENTER, children: [run(c.fondsName, FONT.heading, SIZE.body)] }),
@@ -93,16 +80,11 @@ function cover(v: Volume): (Paragraph | Table)[] {
       layout: TableLayoutType.FIXED,
       width: { size: TEXT_WIDTH, type: WidthType.DXA },
       columnWidths: w,
-      rows: [
-        row('全宗名称', [plain(c.fondsName, SIZE.body)]),
-        row('全宗号', [plain(c.fondsNo || '—', SIZE.body)]),
-        row('类目名称', [plain(c.category, SIZE.body)]),
-        row('案卷题名', [plain(c.title, SIZE.body)]),
-        row('起止时间', [plain(range, SIZE.body)]),
-        row('保管期限', [plain(c.retention, SIZE.body)]),
-        row('件数/页数', [plain(`本卷共${c.items}件，`, SIZE.body), new TextRun({ children: ['共', PageNumber.TOTAL_PAGES, '页'], font: font(FONT.body), size: SIZE.body })]),
-        row('档号', [plain(c.code, SIZE.body)]),
-      ],
+      rows: coverRows(v, null).map(([label, value]) =>
+        label === '件数/页数'
+          ? row(label, [plain(`本卷共${c.items}件，`, SIZE.body), new TextRun({ children: ['共', PageNumber.TOTAL_PAGES, '页'], font: font(FONT.body), size: SIZE.body })])
+          : row(label, [plain(value, SIZE.body)]),
+      ),
     }),
   ];
 }
@@ -132,18 +114,6 @@ function catalogue(v: Volume): (Paragraph | Table)[] {
   return [
     heading('卷内文件目录'),
     new Table({ layout: TableLayoutType.FIXED, width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, rows: [head, ...rows] }),
-  ];
-}
-
-/** The 归档章 (DA/T 22-2015): 全宗号, 年度, 件号 over 机构（问题）, 保管期限, 页数. */
-export function stampCells(v: Volume, it: VolumeItem): [string, string][] {
-  return [
-    ['全宗号', v.cover.fondsNo || '—'],
-    ['年度', String(v.cover.year)],
-    ['件号', String(it.no)],
-    ['机构（问题）', it.code.split('-').at(-2) ?? ''],
-    ['保管期限', it.retention],
-    ['页数', ''],
   ];
 }
 

@@ -1,0 +1,117 @@
+/**
+ * The year-end archive's reading side: what the volumes will hold (the
+ * wizard's preview), the plan a background export writes (volumes, registers,
+ * the 备考表's gaps and seal log), and the finished exports on disk.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ExportListing, VolumePreview } from '../../../shared/archive/model.js';
+import { volumeItems, type VolumeMode } from '../../../shared/archive/volume.js';
+import { chineseDate } from '../../../shared/dates.js';
+import type { ExportedFile } from '../../../shared/contract.js';
+import { getBranch } from '../branch/service.js';
+import { yearGaps } from '../completeness/service.js';
+import type { Db } from '../db/sql.js';
+import { AppError, notFound } from '../errors.js';
+import { yearRegisters } from '../registers/service.js';
+import { sealLog } from '../seal/service.js';
+import type { ExportPlan } from './export.js';
+import { yearArchiveDir } from './paths.js';
+import { buildVolumes } from './volume.js';
+
+const EXPORT_ID_RE = /^\d{8}-\d{6}$/;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export const MIME: Record<string, string> = {
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.pdf': 'application/pdf',
+};
+
+function localToday(d = new Date()): string {
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** A new export folder id, YYYYMMDD-HHmmss of local time, not used yet in this year. */
+export function newExportId(yearDir: string, at = new Date()): string {
+  for (let t = at.getTime(); ; t += 1000) {
+    const d = new Date(t);
+    const id = `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;
+    if (!fs.existsSync(path.join(yearDir, id)) && !fs.existsSync(path.join(yearDir, `.tmp-${id}`))) return id;
+  }
+}
+
+export interface ExportOptions {
+  year: number;
+  mode: VolumeMode;
+  fullIds: boolean;
+  pdf: boolean;
+  compiler: string;
+  checker: string;
+}
+
+function volumesOf(db: Db, dataDir: string, textsDir: string, o: Pick<ExportOptions, 'year' | 'mode' | 'fullIds' | 'compiler' | 'checker'>) {
+  const gaps = yearGaps(db, o.year).map((g) => g.message);
+  const log = sealLog(db, o.year).map((e) =>
+    e.action === 'seal' ? `${chineseDate(e.at.slice(0, 10))} 封存` : `${chineseDate(e.at.slice(0, 10))} 解除封存，原因：${e.reason}`,
+  );
+  return buildVolumes(db, dataDir, textsDir, { ...o, gaps, log, date: localToday() });
+}
+
+export function previewVolumes(db: Db, dataDir: string, textsDir: string, year: number, mode: VolumeMode): VolumePreview[] {
+  return volumesOf(db, dataDir, textsDir, { year, mode, fullIds: false, compiler: '', checker: '' }).map((v) => ({
+    key: v.key,
+    title: v.cover.title,
+    category: v.cover.category,
+    retention: v.cover.retention,
+    from: v.cover.from,
+    to: v.cover.to,
+    items: volumeItems(v).map((it) => ({ no: it.no, code: it.code, title: it.title, date: it.date, attachments: it.images.length + it.others.length })),
+  }));
+}
+
+export function planExport(db: Db, dataDir: string, textsDir: string, o: ExportOptions): ExportPlan {
+  const branch = getBranch(db);
+  if (!branch) throw new AppError('CONFLICT', '请先完成支部初始设置。');
+  const volumes = volumesOf(db, dataDir, textsDir, o);
+  if (!volumes.length) throw new AppError('VALIDATION', `${o.year}年度没有已定稿的记录，无需归档。`);
+  const yearDir = yearArchiveDir(dataDir, o.year);
+  fs.mkdirSync(yearDir, { recursive: true });
+  return {
+    year: o.year,
+    exportId: newExportId(yearDir),
+    yearDir,
+    volumes,
+    registers: yearRegisters(db, o.year, { fullIds: o.fullIds }),
+    meta: { branchName: branch.name, parentOrg: branch.parentOrg, year: o.year, printedOn: localToday() },
+    pdf: o.pdf,
+  };
+}
+
+/** The year's finished exports, newest first (temporary folders of running or broken exports are not listed). */
+export function listExports(dataDir: string, year: number): ExportListing[] {
+  const dir = yearArchiveDir(dataDir, year);
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && EXPORT_ID_RE.test(d.name))
+    .map((d) => d.name)
+    .sort()
+    .reverse()
+    .map((exportId) => ({
+      exportId,
+      files: fs
+        .readdirSync(path.join(dir, exportId), { withFileTypes: true })
+        .filter((f) => f.isFile())
+        .map((f) => ({ name: f.name, size: fs.statSync(path.join(dir, exportId, f.name)).size }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+    }));
+}
+
+/** One file of a finished export, by its listed name only (no paths). */
+export function readExportFile(dataDir: string, year: number, exportId: string, name: string): ExportedFile {
+  const listing = listExports(dataDir, year).find((e) => e.exportId === exportId);
+  if (!listing || !listing.files.some((f) => f.name === name)) throw notFound('该归档文件');
+  const bytes = fs.readFileSync(path.join(yearArchiveDir(dataDir, year), exportId, name));
+  return { fileName: name, mimeType: MIME[path.extname(name)] ?? 'application/octet-stream', base64: bytes.toString('base64') };
+}

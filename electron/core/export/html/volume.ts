@@ -1,0 +1,123 @@
+/**
+ * A bound volume as one HTML page for Chromium to print: the same parts as the
+ * Word volume (cover, 卷内文件目录, rules, each 件 on a new page under its
+ * 归档章, 卷内备考表), with page numbers in the page margin (CSS margin boxes:
+ * top right on recto, top left on verso, none on the cover). Each 件 is the
+ * target of its 目录 row's link, so the printed PDF names the page each 件
+ * starts on (see export/pdf/dests.ts); the 页号 column is filled from that.
+ */
+import { pathToFileURL } from 'node:url';
+import { CATALOGUE_COLUMNS, coverRows, stampCells, volumeItems, type Volume, type VolumeItem } from '../../../../shared/archive/volume.js';
+import { escapeHtml as e, printDocHtml, SHEET_CSS, SHEET_FONTS } from '../../../../shared/print/html.js';
+import { loadImage } from '../images.js';
+
+export interface VolumeHtmlPages {
+  /** Page where each 件 starts, by anchor. */
+  starts: ReadonlyMap<string, number>;
+  total: number;
+}
+
+const CSS = `
+@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+@page :right { @top-right { content: counter(page); font: 14pt "Times New Roman", serif; vertical-align: bottom; padding-bottom: 8mm; } }
+@page :left { @top-left { content: counter(page); font: 14pt "Times New Roman", serif; vertical-align: bottom; padding-bottom: 8mm; } }
+@page :first { @top-right { content: none; } @top-left { content: none; } }
+html, body { margin: 0; padding: 0; background: #fff; }
+body { font-family: ${SHEET_FONTS.body}; font-size: 16pt; line-height: 28.95pt; }
+.page { break-before: page; }
+.vol-title { font-family: ${SHEET_FONTS.title}; font-size: 22pt; line-height: 40pt; text-align: center; font-weight: 700; margin: 0 0 12pt; }
+.cover-code { text-align: right; font-size: 14pt; }
+.cover-org { text-align: center; font-family: ${SHEET_FONTS.heading}; margin-top: 25mm; }
+.cover-title { margin: 8mm 0 18mm; }
+.grid { width: 100%; border-collapse: collapse; table-layout: fixed; }
+.grid th, .grid td { border: 1px solid #000; padding: 2pt 3pt; word-break: break-all; }
+.grid th { font-family: ${SHEET_FONTS.heading}; font-weight: 400; }
+.cover-grid th, .cover-grid td { height: 12mm; font-size: 16pt; line-height: 22pt; }
+.cover-grid td { text-align: left; }
+.catalogue { font-size: 10.5pt; line-height: 14pt; }
+.catalogue td { text-align: center; }
+.catalogue td.left { text-align: left; }
+.catalogue a { color: inherit; text-decoration: none; }
+.catalogue tr { break-inside: avoid; }
+.stamp { margin-left: auto; width: 81mm; font-size: 9pt; line-height: 12pt; margin-bottom: 6pt; }
+.stamp td { text-align: center; height: 8mm; }
+.stamp .label { display: block; font-family: ${SHEET_FONTS.heading}; font-size: 8pt; }
+.rules h2 { font-family: ${SHEET_FONTS.heading}; font-size: 16pt; font-weight: 400; text-align: center; margin: 10pt 0 0; }
+.rules p, .notes p { text-indent: 2em; margin: 0; }
+.notes-box { border: 1px solid #000; padding: 6mm; min-height: 170mm; }
+.notes-box h2 { font-family: ${SHEET_FONTS.heading}; font-size: 16pt; font-weight: 400; margin: 0; }
+.notes-sign { text-align: right; margin-top: 20pt; }
+${SHEET_CSS}`;
+
+function stamp(v: Volume, it: VolumeItem, pages: VolumeHtmlPages | null): string {
+  const cells = stampCells(v, it).map(([label, value]) => {
+    const shown = label === '页数' && pages ? String(pageCount(v, it, pages)) : value;
+    return `<td><span class="label">${e(label)}</span>${e(shown)}</td>`;
+  });
+  return `<table class="grid stamp"><tr>${cells.slice(0, 3).join('')}</tr><tr>${cells.slice(3).join('')}</tr></table>`;
+}
+
+/** Pages of a 件: up to the next 件 (or the 备考表, which starts on the last page). */
+function pageCount(v: Volume, it: VolumeItem, pages: VolumeHtmlPages): number {
+  const items = volumeItems(v);
+  const next = items[items.indexOf(it) + 1];
+  const start = pages.starts.get(it.anchor) ?? 0;
+  const end = next ? (pages.starts.get(next.anchor) ?? start + 1) : pages.total;
+  return Math.max(1, end - start);
+}
+
+function item(v: Volume, it: VolumeItem, pages: VolumeHtmlPages | null): string {
+  const images: { name: string; src: string }[] = [];
+  const others = [...it.others];
+  for (const im of it.images) {
+    if (loadImage(im)) images.push({ name: im.name, src: pathToFileURL(im.path).href });
+    else others.push(`${im.name}（文件缺失或已损坏）`);
+  }
+  return `<section class="page" id="${it.anchor}">${stamp(v, it, pages)}<article class="sheet">${printDocHtml(it.print, images, others)}</article></section>`;
+}
+
+function catalogue(v: Volume, pages: VolumeHtmlPages | null): string {
+  const cols = CATALOGUE_COLUMNS.map(([, f]) => `<col style="width:${(f * 100).toFixed(1)}%">`).join('');
+  const head = CATALOGUE_COLUMNS.map(([h]) => `<th>${h}</th>`).join('');
+  const rows = volumeItems(v).map((it) => {
+    // Until the pages are known the cell holds a space of the same height, so the layout does not move.
+    const page = pages?.starts.get(it.anchor);
+    return `<tr><td>${it.no}</td><td>${e(it.docNo)}</td><td class="left">${e(it.author)}</td><td class="left"><a href="#${it.anchor}">${e(it.title)}</a></td><td>${it.date}</td><td><a href="#${it.anchor}">${page ?? '&#12288;'}</a></td><td>${e(it.notes)}</td></tr>`;
+  });
+  return `<section class="page"><h1 class="vol-title">卷内文件目录</h1><table class="grid catalogue"><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+}
+
+function cover(v: Volume, pages: VolumeHtmlPages | null): string {
+  const rows = coverRows(v, pages ? String(pages.total) : null)
+    .map(([label, value]) => `<tr><th>${e(label)}</th><td>${e(value)}</td></tr>`)
+    .join('');
+  return `<section><div class="cover-code">档号：${e(v.cover.code)}</div><div class="cover-org">${e(v.cover.fondsName)}</div><h1 class="vol-title cover-title">${e(v.cover.title)}</h1><table class="grid cover-grid"><colgroup><col style="width:28%"><col style="width:72%"></colgroup>${rows}</table></section>`;
+}
+
+function notes(v: Volume, pages: VolumeHtmlPages | null): string {
+  const n = v.notes;
+  const lines = [
+    `本卷共${v.cover.items}件，共${pages ? pages.total : '　'}页。`,
+    n.gaps.length ? `年度完整性检查发现以下缺项（${n.gaps.length}项）：` : '年度完整性检查未发现缺项。',
+    ...n.gaps.map((g, i) => `${i + 1}. ${g}`),
+    ...(n.log.length ? ['本年度封存与解除封存记录：', ...n.log] : []),
+  ];
+  return `<section class="page notes"><h1 class="vol-title">卷内备考表</h1><div class="notes-box"><h2>本卷情况说明：</h2>${lines.map((l) => `<p>${e(l)}</p>`).join('')}<div class="notes-sign"><div>立卷人：${e(n.compiler || '＿＿＿＿＿＿')}</div><div>检查人：${e(n.checker || '＿＿＿＿＿＿')}</div><div>立卷时间：${e(n.date)}</div></div></div></section>`;
+}
+
+/** The volume as a complete HTML document; `pages` null lays it out before the pages are known. */
+export function volumeHtml(v: Volume, pages: VolumeHtmlPages | null): string {
+  const body: string[] = [cover(v, pages), catalogue(v, pages)];
+  for (const part of v.parts) {
+    if (part.rules.length) {
+      body.push(
+        `<section class="page rules"><h1 class="vol-title">${e(part.label)}</h1>${part.rules
+          .map((r) => `<h2>${e(r.title)}</h2>${r.body.split(/\r?\n/).map((l) => l.replace(/^#+\s*/, '').trim()).filter(Boolean).map((l) => `<p>${e(l)}</p>`).join('')}`)
+          .join('')}</section>`,
+      );
+    }
+    for (const it of part.items) body.push(item(v, it, pages));
+  }
+  body.push(notes(v, pages));
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${e(v.cover.title)}</title><style>${CSS}</style></head><body>${body.join('')}</body></html>`;
+}

@@ -1,0 +1,37 @@
+/**
+ * A volume's fixed-layout PDF: laid out once with the 目录 page cells empty,
+ * printed, and the page each 件 starts on read back from the PDF's named
+ * destinations; then laid out again with those pages (the cells keep their
+ * size, so nothing moves) and checked to have stayed put.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { volumeItems, type Volume } from '../../../../shared/archive/volume.js';
+import { volumeHtml, type VolumeHtmlPages } from '../html/volume.js';
+import { pdfDestinations, pdfPageCount } from './dests.js';
+import type { PdfPrinter } from './printer.js';
+
+const samePages = (a: VolumeHtmlPages, b: VolumeHtmlPages) =>
+  a.total === b.total && [...a.starts].every(([k, p]) => b.starts.get(k) === p);
+
+export async function volumePdf(v: Volume, printer: PdfPrinter, workDir: string): Promise<{ pdf: Buffer; pages: VolumeHtmlPages }> {
+  const anchors = volumeItems(v).map((it) => it.anchor);
+  let pages: VolumeHtmlPages | null = null;
+  for (let pass = 1; pass <= 3; pass++) {
+    const file = path.join(workDir, `${v.key}.${pass}.html`);
+    fs.writeFileSync(file, volumeHtml(v, pages));
+    let pdf: Buffer;
+    try {
+      pdf = await printer.print(file);
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+    const dests = pdfDestinations(pdf);
+    const missing = anchors.filter((a) => !dests.has(a));
+    if (missing.length) throw new Error(`PDF 中找不到第${missing.map((a) => Number(a.slice(1))).join('、')}件的起始页`);
+    const found: VolumeHtmlPages = { starts: new Map(anchors.map((a) => [a, dests.get(a)!])), total: pdfPageCount(pdf) };
+    if (pages && samePages(pages, found)) return { pdf, pages };
+    pages = found;
+  }
+  throw new Error('卷内文件目录的页号排版后仍在变化，未能生成 PDF');
+}

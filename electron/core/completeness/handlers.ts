@@ -1,7 +1,9 @@
 import type { COMPLETENESS_METHODS } from '../../../shared/methods/completeness.js';
 import type { CoreContext, HandlersOf } from '../handlers.js';
+import { yearGaps } from './service.js';
 
-export function completenessHandlers(ctx: CoreContext): HandlersOf<keyof typeof COMPLETENESS_METHODS> {
-  void ctx;
-  return {};
+export function completenessHandlers({ db }: CoreContext): HandlersOf<keyof typeof COMPLETENESS_METHODS> {
+  return {
+    'completeness.check': ({ year }) => yearGaps(db, year),
+  };
 }

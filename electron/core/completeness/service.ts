@@ -1,0 +1,256 @@
+/**
+ * The completeness check of a year before it is archived (issue 5): what the
+ * rules and the branch's arrangements expect of the year but is missing. Each
+ * gap says what is missing as the 卷内备考表 prints it, where it is fixed (a
+ * renderer route) and which rule it comes from. The user may archive anyway.
+ *
+ * The rules live in shared/rules (cadence, dues, transfer); this file only
+ * reads the year's records, people and ledger and hands them to those rules.
+ * Nothing here writes.
+ */
+import { isRecordType, recordType } from '../../../shared/books/index.js';
+import type { Gap } from '../../../shared/archive/model.js';
+import { recordTitle } from '../../../shared/print/display.js';
+import {
+  BRANCH_RULES,
+  CADENCES,
+  TALK_COVERAGE,
+  cadenceKind,
+  cadenceTitle,
+  lastDayOfMonth,
+  missingMessage,
+  missingPeriods,
+  uncoveredMembers,
+  type Cadence,
+  type CadenceContext,
+} from '../../../shared/rules/cadence.js';
+import { DUES_SOURCE, dueMonths } from '../../../shared/rules/dues.js';
+import { MEMBER_STATUSES, localToday } from '../../../shared/rules/membership.js';
+import { transferDue, transferOverdue } from '../../../shared/rules/transfer.js';
+import { getBranch, groupContext } from '../branch/service.js';
+import { duesYear } from '../dues/service.js';
+import { AppError } from '../errors.js';
+import { all, first, q, type Db } from '../db/sql.js';
+
+/** 整改 statuses that close an item: 已完成 (整改清单 and 台账) and 已销号 (台账 only). */
+export const CLOSED_RECTIFY: readonly string[] = ['已完成', '已销号'];
+
+const newRecord = (typeId: string) => `/records/new?type=${typeId}`;
+const recordLink = (id: number) => `/records/${id}`;
+
+/** The day the branch was set up in the app, local calendar date. */
+function branchStart(db: Db): string {
+  const b = first(db, q.selectFrom('branch').select('created_at').where('id', '=', 1));
+  if (!b) throw new AppError('CONFLICT', '请先完成支部初始设置。');
+  const d = new Date(b.created_at);
+  return Number.isNaN(d.getTime()) ? b.created_at.slice(0, 10) : localToday(d);
+}
+
+/** The year's active records of some types, as stored (data parsed). */
+function yearRecords(db: Db, year: number, types: readonly string[]) {
+  return all(
+    db,
+    q
+      .selectFrom('records')
+      .select(['id', 'type', 'date', 'status', 'group_id', 'data'])
+      .where('deleted_at', 'is', null)
+      .where('date', '>=', `${year}-01-01`)
+      .where('date', '<=', `${year}-12-31`)
+      .where('type', 'in', types.length ? [...types] : [''])
+      .orderBy('date')
+      .orderBy('id'),
+  ).map((r) => ({ id: r.id, type: r.type, date: r.date, status: r.status, groupId: r.group_id, data: JSON.parse(r.data) as Record<string, unknown> }));
+}
+
+type YearRecord = ReturnType<typeof yearRecords>[number];
+
+/** 3个月（7月—9月）: months as runs of consecutive months. */
+export function monthSpans(months: readonly number[]): string {
+  const sorted = [...new Set(months)].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const m of sorted) {
+    const last = runs.at(-1);
+    if (last && m === last[1] + 1) last[1] = m;
+    else runs.push([m, m]);
+  }
+  return runs.map(([a, b]) => (a === b ? `${a}月` : `${a}月—${b}月`)).join('、');
+}
+
+function cadenceGaps(cadences: readonly Cadence[], records: YearRecord[], ctx: CadenceContext): Gap[] {
+  return cadences.flatMap((c) =>
+    missingPeriods(c, records, ctx).map((m) => ({
+      kind: cadenceKind(c),
+      label: cadenceTitle(c),
+      message: missingMessage(c, m),
+      link: newRecord(c.typeId),
+      source: c.source,
+    })),
+  );
+}
+
+/** Party members on the roster at the end of the year: those who left before it are not asked for. */
+function yearMembers(db: Db, year: number) {
+  const yearEnd = `${year}-12-31`;
+  return all(
+    db,
+    q
+      .selectFrom('people')
+      .select(['id', 'name', 'join_date', 'removed_at'])
+      .where('political_status', 'in', [...MEMBER_STATUSES])
+      .orderBy('id'),
+  )
+    .filter((p) => p.removed_at === null || localToday(new Date(p.removed_at)) > yearEnd)
+    .map((p) => ({ id: p.id, name: p.name, joinDate: p.join_date }));
+}
+
+function talkGaps(db: Db, talks: YearRecord[], ctx: CadenceContext): Gap[] {
+  return uncoveredMembers(yearMembers(db, ctx.year), talks, ctx).map((m) => ({
+    kind: 'talk-coverage',
+    label: `${TALK_COVERAGE.label}（每年，每名党员）`,
+    message: `${m.name}：${ctx.year}年未记录谈心谈话`,
+    link: newRecord(TALK_COVERAGE.typeId),
+    source: TALK_COVERAGE.source,
+  }));
+}
+
+/**
+ * Dues: each member's months that were due, are over on `asOf`, and are unpaid
+ * (the month of `asOf` itself may still be paid in time); and current members
+ * whose monthly amount was never fixed for a year that has such months. Months
+ * that ended before the branch existed are not counted, as with meetings.
+ */
+function duesGaps(db: Db, year: number, asOf: string, branchStart: string): Gap[] {
+  const ledger = duesYear(db, year, asOf);
+  const monthEnd = (m: number) => `${year}-${String(m).padStart(2, '0')}-${String(lastDayOfMonth(year, m)).padStart(2, '0')}`;
+  // Months over on asOf, in which the branch existed (not blamed for months before it, as with meetings).
+  const ended = (m: number) => monthEnd(m) < asOf && monthEnd(m) >= branchStart;
+  const gaps: Gap[] = [];
+  for (const row of ledger.members) {
+    const owed = row.owedMonths.filter(ended);
+    if (owed.length === 0) continue;
+    gaps.push({
+      kind: 'dues-arrears',
+      label: '党费按月交纳',
+      message: `${row.name}：党费欠缴${owed.length}个月（${monthSpans(owed)}）`,
+      link: '/dues',
+      source: `${DUES_SOURCE}：党员应按月交纳党费`,
+    });
+  }
+  for (const s of ledger.setup) {
+    if (s.fixed) continue;
+    if (!dueMonths(year, s.joinDate, asOf).some(ended)) continue;
+    gaps.push({
+      kind: 'dues-unfixed',
+      label: '党费交纳标准',
+      message: `${s.name}：未确定${year}年月交纳党费金额`,
+      link: '/dues',
+      source: `${DUES_SOURCE}：党员每月交纳党费的数额于每年年初核定一次`,
+    });
+  }
+  return gaps;
+}
+
+function rectificationGaps(records: YearRecord[]): Gap[] {
+  const gaps: Gap[] = [];
+  for (const r of records) {
+    if (r.type === 'rectification-ledger') {
+      const status = String(r.data.status ?? '');
+      if (CLOSED_RECTIFY.includes(status)) continue;
+      const deadline = String(r.data.deadline ?? '');
+      gaps.push({
+        kind: 'rectification-open',
+        label: '问题整改（未完成）',
+        message: `整改事项“${String(r.data.issue ?? '')}”${status || '未填写状态'}${deadline ? `，时限${deadline}` : ''}`,
+        link: recordLink(r.id),
+        source: '问题整改台账：逐项整改落实，完成后销号',
+      });
+    } else if (r.type === 'org-life-meeting') {
+      const rows = Array.isArray(r.data.rectification) ? (r.data.rectification as Record<string, unknown>[]) : [];
+      for (const item of rows) {
+        const status = String(item.status ?? '');
+        if (CLOSED_RECTIFY.includes(status)) continue;
+        const deadline = String(item.deadline ?? '');
+        gaps.push({
+          kind: 'rectification-open',
+          label: '问题整改（未完成）',
+          message: `组织生活会（${r.date}）整改清单“${String(item.issue ?? '')}”${status || '未填写状态'}${deadline ? `，时限${deadline}` : ''}`,
+          link: recordLink(r.id),
+          source: `${BRANCH_RULES}第十七条：会后制定整改措施，逐一整改落实`,
+        });
+      }
+    }
+  }
+  return gaps;
+}
+
+function transferGaps(records: YearRecord[], asOf: string): Gap[] {
+  return records
+    .filter((r) => r.type === 'membership-transfer' && transferOverdue(r.data, r.date, asOf))
+    .map((r) => ({
+      kind: 'transfer-receipt-overdue',
+      label: '组织关系转接回执',
+      message: `${String(r.data.name ?? '')}：组织关系转出回执逾期未退回（介绍信有效期至${transferDue(r.data, r.date)}）`,
+      link: recordLink(r.id),
+      source: '党员组织关系转接：回执退回前，转出党组织仍负有管理责任',
+    }));
+}
+
+/** Records of the year still 草稿, up to `asOf`: a draft dated later is a plan, not yet a gap. */
+function draftGaps(db: Db, year: number, asOf: string): Gap[] {
+  const ctx = groupContext(db);
+  return all(
+    db,
+    q
+      .selectFrom('records')
+      .select(['id', 'type', 'date', 'data'])
+      .where('deleted_at', 'is', null)
+      .where('status', '=', 'draft')
+      .where('date', '>=', `${year}-01-01`)
+      .where('date', '<=', `${year}-12-31`)
+      .where('date', '<', asOf)
+      .orderBy('date')
+      .orderBy('id'),
+  )
+    .filter((r) => isRecordType(r.type))
+    .map((r) => {
+      const def = recordType(r.type);
+      const title = recordTitle(def, JSON.parse(r.data) as Record<string, unknown>, ctx);
+      return {
+        kind: 'draft-record',
+        label: '草稿未定稿',
+        message: `${def.label}（${r.date}）${title === def.label ? '' : `“${title}”`}仍为草稿，未定稿`,
+        link: recordLink(r.id),
+        source: '年度归档：入卷的记录应为定稿',
+      };
+    });
+}
+
+/**
+ * Everything the year lacks, on `asOf` (default today): cadence gaps (per
+ * 党小组 for 党小组会), members without a 谈心谈话, dues arrears and amounts not
+ * fixed, open 整改 items, 转出 回执 overdue, and records still 草稿.
+ */
+export function yearGaps(db: Db, year: number, asOf: string = localToday(), cadences: readonly Cadence[] = CADENCES): Gap[] {
+  const branch = getBranch(db);
+  if (!branch) throw new AppError('CONFLICT', '请先完成支部初始设置。');
+  const ctx: CadenceContext = { year, asOf, branchStart: branchStart(db), groups: branch.groups };
+  const records = yearRecords(db, year, [
+    ...cadences.map((c) => c.typeId),
+    TALK_COVERAGE.typeId,
+    'rectification-ledger',
+    'org-life-meeting',
+    'membership-transfer',
+  ]);
+  return [
+    ...cadenceGaps(cadences, records, ctx),
+    ...talkGaps(
+      db,
+      records.filter((r) => r.type === TALK_COVERAGE.typeId),
+      ctx,
+    ),
+    ...duesGaps(db, year, asOf, ctx.branchStart),
+    ...rectificationGaps(records),
+    ...transferGaps(records, asOf),
+    ...draftGaps(db, year, asOf),
+  ];
+}

@@ -1,0 +1,314 @@
+/**
+ * How often the rules expect each kind of branch activity (DOMAIN.md §3), as
+ * data with its source, and pure functions that say which periods of a year
+ * are due and which of them have no 定稿 record. The year-end completeness
+ * check (electron/core/completeness) and the reminders of the year read the
+ * same definitions; a branch's own settings are copies of these with another
+ * `period` (or left out), never new rules in code.
+ *
+ * Sources: 《中国共产党支部工作条例（试行）》(2018):
+ * - 第十一条: 党支部党员大会……一般每季度召开1次.
+ * - 第十二条: 党支部委员会会议一般每月召开1次.
+ * - 第十三条: 党小组会一般每月召开1次.
+ * - 第十五条: 组织党员按期参加党员大会、党小组会和上党课 (no count for 党课:
+ *   once a quarter is common local practice, and the default here).
+ * - 第十六条: 每月相对固定1天开展主题党日.
+ * - 第十七条: 每年至少召开1次组织生活会，一般安排在第四季度; 会后制定整改措施，逐一整改落实.
+ * - 第十八条: 党支部委员之间、党支部委员和党员之间、党员和党员之间，每年谈心谈话一般不少于1次.
+ * - 第十九条: 一般每年开展1次民主评议党员.
+ *
+ * When is a period due? A period counts once it has ended (its last day is
+ * before `asOf`): a meeting may still be held on the last day of the month.
+ * A branch is not blamed for periods that ended before it existed (`branchStart`);
+ * the period in which it was set up counts. A record counts for the period its
+ * date falls in, and only as 定稿: a draft is a plan, not a meeting held.
+ */
+
+export const BRANCH_RULES = '《中国共产党支部工作条例（试行）》';
+
+export type PeriodUnit = 'month' | 'quarter' | 'year';
+
+export interface Period {
+  unit: PeriodUnit;
+  year: number;
+  /** month 1–12, quarter 1–4, year 1 */
+  index: number;
+  /** first and last day, YYYY-MM-DD */
+  start: string;
+  end: string;
+  /** 3月, 第三季度, 全年 */
+  label: string;
+}
+
+/** Whether the frequency comes from the national text or is a local default. */
+export type CadenceBasis = 'national' | 'local';
+
+/** One obligation: a record type expected once per period (per 党小组 where `perGroup`). */
+export interface Cadence {
+  /** The record type that fulfils it (shared/books). */
+  typeId: string;
+  /** The activity as named in messages: 支部党员大会. */
+  label: string;
+  /** The verb of 未…: 召开 / 开展 / 组织. */
+  verb: string;
+  /** How often: this branch's setting (the default is `defaultPeriod`). */
+  period: PeriodUnit;
+  /** The frequency the source gives, or the local default where it gives none. */
+  defaultPeriod: PeriodUnit;
+  basis: CadenceBasis;
+  /** One per 党小组 per period (党小组会). */
+  perGroup: boolean;
+  /** The rule or arrangement it comes from, printed with the gap. */
+  source: string;
+}
+
+export const CADENCES: readonly Cadence[] = [
+  {
+    typeId: 'branch-assembly',
+    label: '支部党员大会',
+    verb: '召开',
+    period: 'quarter',
+    defaultPeriod: 'quarter',
+    basis: 'national',
+    perGroup: false,
+    source: `${BRANCH_RULES}第十一条：一般每季度召开1次`,
+  },
+  {
+    typeId: 'committee-meeting',
+    label: '支部委员会',
+    verb: '召开',
+    period: 'month',
+    defaultPeriod: 'month',
+    basis: 'national',
+    perGroup: false,
+    source: `${BRANCH_RULES}第十二条：一般每月召开1次`,
+  },
+  {
+    typeId: 'group-meeting',
+    label: '党小组会',
+    verb: '召开',
+    period: 'month',
+    defaultPeriod: 'month',
+    basis: 'national',
+    perGroup: true,
+    source: `${BRANCH_RULES}第十三条：党小组会一般每月召开1次`,
+  },
+  {
+    typeId: 'party-lecture',
+    label: '党课',
+    verb: '组织',
+    period: 'quarter',
+    defaultPeriod: 'quarter',
+    basis: 'local',
+    perGroup: false,
+    source: `${BRANCH_RULES}第十五条要求按期上党课，未规定次数；每季度一次为地方通行做法（本支部规定，可调整）`,
+  },
+  {
+    typeId: 'theme-party-day',
+    label: '主题党日',
+    verb: '开展',
+    period: 'month',
+    defaultPeriod: 'month',
+    basis: 'national',
+    perGroup: false,
+    source: `${BRANCH_RULES}第十六条：每月相对固定1天开展主题党日`,
+  },
+  {
+    typeId: 'org-life-meeting',
+    label: '组织生活会',
+    verb: '召开',
+    period: 'year',
+    defaultPeriod: 'year',
+    basis: 'national',
+    perGroup: false,
+    source: `${BRANCH_RULES}第十七条：每年至少召开1次，一般安排在第四季度`,
+  },
+  {
+    typeId: 'member-review',
+    label: '民主评议党员',
+    verb: '开展',
+    period: 'year',
+    defaultPeriod: 'year',
+    basis: 'national',
+    perGroup: false,
+    source: `${BRANCH_RULES}第十九条：一般每年开展1次`,
+  },
+];
+
+/** 谈心谈话: every 党员 at least once a year (the record type and where the rule is). */
+export const TALK_COVERAGE = {
+  typeId: 'talk',
+  label: '谈心谈话',
+  source: `${BRANCH_RULES}第十八条：支委之间、支委和党员之间、党员和党员之间，每年谈心谈话一般不少于1次`,
+} as const;
+
+const EVERY: Record<PeriodUnit, string> = { month: '每月', quarter: '每季度', year: '每年' };
+const KIND_SUFFIX: Record<PeriodUnit, string> = { month: 'monthly', quarter: 'quarterly', year: 'yearly' };
+
+/** The gap kind of a cadence: branch-assembly-quarterly. */
+export const cadenceKind = (c: Cadence) => `${c.typeId}-${KIND_SUFFIX[c.period]}`;
+/** The obligation as labelled in lists: 支部党员大会（每季度）, 党小组会（每月，每个党小组）. */
+export const cadenceTitle = (c: Cadence) => `${c.label}（${EVERY[c.period]}${c.perGroup ? '，每个党小组' : ''}）`;
+
+// ---------- periods ----------
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const QUARTER_NAMES = ['一', '二', '三', '四'] as const;
+
+/** The last day of a month (February of a leap year has 29). */
+export function lastDayOfMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function makePeriod(unit: PeriodUnit, year: number, index: number): Period {
+  const [firstMonth, lastMonth, label] =
+    unit === 'month'
+      ? [index, index, `${index}月`]
+      : unit === 'quarter'
+        ? [index * 3 - 2, index * 3, `第${QUARTER_NAMES[index - 1]}季度`]
+        : [1, 12, '全年'];
+  return {
+    unit,
+    year,
+    index,
+    start: `${year}-${pad(firstMonth)}-01`,
+    end: `${year}-${pad(lastMonth)}-${pad(lastDayOfMonth(year, lastMonth))}`,
+    label,
+  };
+}
+
+/** The periods of a year in order: 12 months, 4 quarters, or the year. */
+export function periodsOfYear(year: number, unit: PeriodUnit): Period[] {
+  const n = unit === 'month' ? 12 : unit === 'quarter' ? 4 : 1;
+  return Array.from({ length: n }, (_, i) => makePeriod(unit, year, i + 1));
+}
+
+/** The period a date (YYYY-MM-DD) falls in. */
+export function periodOf(date: string, unit: PeriodUnit): Period {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  return makePeriod(unit, year, unit === 'month' ? month : unit === 'quarter' ? Math.ceil(month / 3) : 1);
+}
+
+/** Whether a period is over on `asOf`: its last day is before it. */
+export const periodEnded = (p: Period, asOf: string) => p.end < asOf;
+
+/**
+ * The periods of `year` that are due on `asOf`: those that have ended, and not
+ * those that ended before the branch existed (`branchStart`, YYYY-MM-DD).
+ */
+export function duePeriods(year: number, unit: PeriodUnit, asOf: string, branchStart: string): Period[] {
+  return periodsOfYear(year, unit).filter((p) => periodEnded(p, asOf) && p.end >= branchStart);
+}
+
+// ---------- cadence gaps ----------
+
+/** A record as the cadence rules read it. */
+export interface CadenceRecord {
+  type: string;
+  date: string;
+  status: 'draft' | 'final' | string;
+  /** The 党小组 of a 党小组会 (else null). */
+  groupId: number | null;
+}
+
+export interface CadenceContext {
+  year: number;
+  asOf: string;
+  branchStart: string;
+  /** The branch's current 党小组 (for per-group cadences). */
+  groups: readonly { id: number; name: string }[];
+}
+
+/** A period that lacks its record: for per-group cadences, with the group. */
+export interface MissingPeriod {
+  period: Period;
+  group: { id: number; name: string } | null;
+}
+
+/** The periods (of `year`, due on `asOf`) that hold at least one 定稿 record of the type (and group). */
+export function heldPeriods(c: Cadence, records: readonly CadenceRecord[], year: number, groupId: number | null = null): Set<number> {
+  const held = new Set<number>();
+  for (const r of records) {
+    if (r.type !== c.typeId || r.status !== 'final' || Number(r.date.slice(0, 4)) !== year) continue;
+    if (c.perGroup && r.groupId !== groupId) continue;
+    held.add(periodOf(r.date, c.period).index);
+  }
+  return held;
+}
+
+/**
+ * The due periods without a 定稿 record of the cadence's type: for a per-group
+ * cadence, per 党小组 in the order given (no groups, nothing expected).
+ */
+export function missingPeriods(c: Cadence, records: readonly CadenceRecord[], ctx: CadenceContext): MissingPeriod[] {
+  const due = duePeriods(ctx.year, c.period, ctx.asOf, ctx.branchStart);
+  const scopes = c.perGroup ? ctx.groups.map((g) => ({ id: g.id, name: g.name })) : [null];
+  const out: MissingPeriod[] = [];
+  for (const group of scopes) {
+    const held = heldPeriods(c, records, ctx.year, group?.id ?? null);
+    for (const period of due) if (!held.has(period.index)) out.push({ period, group });
+  }
+  return out;
+}
+
+/** What the 备考表 says of a missing period: 第三季度未召开支部党员大会, 第一党小组：3月未召开党小组会. */
+export function missingMessage(c: Cadence, m: MissingPeriod): string {
+  return `${m.group ? `${m.group.name}：` : ''}${m.period.label}未${c.verb}${c.label}`;
+}
+
+// ---------- 谈心谈话 coverage ----------
+
+/** The data of a 谈心谈话 record that coverage reads (shared/books/branch-general.ts, type 'talk'). */
+export interface TalkData {
+  talker?: unknown;
+  subject?: unknown;
+}
+
+/** Separators between several names typed into one person field: 张三、李四 / 张三，李四 / 张三 李四. */
+const NAME_SEPARATORS = /[、，,；;／/\s]+/;
+
+/**
+ * The names a talk record names: its 谈话人 and its 谈话对象 (each a name, or
+ * several separated by 、，; …; a trailing 同志 is dropped). A collective
+ * subject such as “钻井一班全体成员” names nobody and covers nobody: the
+ * secretary records each member by name to count them.
+ */
+export function talkParticipants(data: TalkData): string[] {
+  const names: string[] = [];
+  for (const v of [data.talker, data.subject]) {
+    if (typeof v !== 'string') continue;
+    for (const part of v.split(NAME_SEPARATORS)) {
+      const name = part.replace(/同志$/, '').trim();
+      if (name) names.push(name);
+    }
+  }
+  return names;
+}
+
+export interface CoverageMember {
+  id: number;
+  name: string;
+  /** 入党日期 ('' when not recorded): a member admitted after the year is not expected in it. */
+  joinDate: string;
+}
+
+/**
+ * The members who appear in no 定稿 talk record of `year`, as 谈话人 or 谈话对象.
+ * Due only once the year has ended on `asOf` and if the branch existed in it
+ * (a yearly obligation, like the other yearly cadences).
+ */
+export function uncoveredMembers<M extends CoverageMember>(
+  members: readonly M[],
+  talks: readonly { date: string; status: string; data: TalkData }[],
+  ctx: Pick<CadenceContext, 'year' | 'asOf' | 'branchStart'>,
+): M[] {
+  if (duePeriods(ctx.year, 'year', ctx.asOf, ctx.branchStart).length === 0) return [];
+  const named = new Set<string>();
+  for (const t of talks) {
+    if (t.status !== 'final' || Number(t.date.slice(0, 4)) !== ctx.year) continue;
+    for (const n of talkParticipants(t.data)) named.add(n);
+  }
+  const yearEnd = `${ctx.year}-12-31`;
+  return members.filter((m) => (m.joinDate === '' || m.joinDate <= yearEnd) && !named.has(m.name));
+}

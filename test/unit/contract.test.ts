@@ -125,8 +125,6 @@ const VALID: { [M in MethodName]: InputOf<M> } = {
   'registers.exportXlsx': { year: 2025, fullIds: false },
   // 年度归档前的完整性检查
   'completeness.check': { year: 2025 },
-  // 年度归档前的完整性检查
-  'completeness.check': { year: 2025 },
   // 年度封存: 2026 is not sealed and has no export folder.
   'seal.status': { year: 2026 },
   'seal.seal': { year: 2026, exportId: '20270105-093000' },

@@ -92,6 +92,8 @@ interface Ctx {
 }
 
 const yearStart = (y: number) => `${y}-01-01`;
+/** 3月5日: a date within the register's own year. */
+const monthDay = (iso: string) => chineseDate(iso).replace(/^\d+年/, '');
 const yearEnd = (y: number) => `${y}-12-31`;
 
 /** The year's records of these types not in the 回收站, with 第N次, by date, start time and id. */
@@ -377,8 +379,8 @@ function developmentRegister(c: Ctx): Register {
     { header: '支部大会接收为预备党员', width: 13 },
     { header: '转为正式党员', width: 13 },
     { header: '年末所处阶段', width: 11 },
-    { header: '本年完成步骤', width: 30 },
-    { header: '下一步', width: 22 },
+    { header: '本年完成步骤', width: 32 },
+    { header: '下一步', width: 20 },
     { header: '备注', width: 12 },
   ];
   const rows: string[][] = [];
@@ -423,7 +425,7 @@ function developmentRegister(c: Ctx): Register {
       date(15),
       full && full <= end ? chineseDate(full) : '',
       BOARD_COLUMNS.find((b) => b.key === boardColumn(facts))!.label,
-      inYear.map((s) => `${circled(s.step)}${stepDef(s.step).name}（${chineseDate(s.date)}）`).join('\n'),
+      inYear.map((s) => `${circled(s.step)}${stepDef(s.step).name}（${monthDay(s.date)}）`).join('\n'),
       next ? [`${circled(next.step)}${next.name}`, due, next.overdue ? '（已逾期）' : ''].filter(Boolean).join(' ') : '',
       notes.join('；'),
     ]);

@@ -4,6 +4,7 @@ import type { RecordDto } from '../../../../shared/contract';
 import { call } from '../../api';
 import { go } from '../../router';
 import { PrintSheet, type PrintImage } from '../../components/PrintSheet';
+import { PrintToolbar } from '../../components/PrintToolbar';
 import { dataUrl } from '../records/attachmentFiles';
 import { useExportDocx, usePrintDoc, useRecord } from '../records/useRecord';
 
@@ -38,15 +39,9 @@ function Sheet({ rec }: { rec: RecordDto }) {
   const { images, others } = useAttachmentsForPrint(rec.id);
   return (
     <div className="print-page">
-      <div className="page-toolbar no-print" style={{ padding: '12px 24px', background: '#fff' }}>
-        <h2>打印预览 · {doc.title}</h2>
-        <span className="muted">A4 纸，公文格式；打印时请在对话框中选择“A4”、边距“默认”。</span>
-        <Button type="primary" onClick={() => window.print()}>
-          打印
-        </Button>
+      <PrintToolbar title={doc.title} hint="A4 纸，公文格式；打印时请在对话框中选择“A4”、边距“默认”。" onBack={() => go(`/records/${rec.id}`)}>
         <Button onClick={() => exportDocx(rec.id)}>导出Word</Button>
-        <Button onClick={() => go(`/records/${rec.id}`)}>返回</Button>
-      </div>
+      </PrintToolbar>
       <div style={{ paddingTop: 16 }}>
         <PrintSheet doc={doc} images={images} others={others} />
       </div>

@@ -46,6 +46,7 @@ export async function build({ quiet = false, force = process.argv.includes('--fo
         main: 'electron/main/main.ts',
         preload: 'electron/preload/preload.ts',
         host: 'electron/host/main.ts',
+        'archive-worker': 'electron/core/archive/worker.ts',
       },
       outdir: path.join(root, 'dist/electron'),
       outExtension: { '.js': '.cjs' },

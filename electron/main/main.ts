@@ -7,12 +7,13 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
 import { channelOf, METHOD_NAMES } from '../../shared/contract.js';
 import { openCore, type Core } from '../core/app.js';
+import { createElectronPrinter } from './pdf.js';
 import { maybeGenerateDemo } from '../core/demo/index.js';
 import { resolveDataDir } from '../core/datadir.js';
 import { AppError } from '../core/errors.js';
 import { staticPath } from '../host/server.js';
 import { CSP } from '../../shared/csp.js';
-import { APP_ENTRY, APP_HOST, APP_SCHEME, isTrustedUrl } from './security.js';
+import { APP_ENTRY, APP_HOST, APP_SCHEME, isTrustedUrl, isOwnBlobUrl } from './security.js';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -111,7 +112,18 @@ app.on('web-contents-created', (_e, contents) => {
   contents.on('will-navigate', (e, url) => {
     if (!isTrustedUrl(url)) e.preventDefault();
   });
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  // Only a PDF made by our own page (an archive volume to print) opens, in a sandboxed viewer window.
+  contents.setWindowOpenHandler(({ url }) =>
+    isOwnBlobUrl(url)
+      ? {
+          action: 'allow',
+          overrideBrowserWindowOptions: {
+            autoHideMenuBar: true,
+            webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true },
+          },
+        }
+      : { action: 'deny' },
+  );
 });
 
 app.whenReady().then(() => {
@@ -121,6 +133,8 @@ app.whenReady().then(() => {
       dataDir,
       version: app.getVersion(),
       nativeBinding: nativeBinding(),
+      pdfPrinter: async () => createElectronPrinter(),
+      archiveWorker: path.join(__dirname, 'archive-worker.cjs'),
       ...(app.isPackaged ? { textsDir: path.join(process.resourcesPath, 'texts') } : {}),
     });
   } catch (e) {

@@ -17,3 +17,13 @@ export function isTrustedUrl(raw: string): boolean {
   }
   return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST && u.username === '' && u.password === '' && u.port === '';
 }
+
+/**
+ * A PDF the window made from an export file (URL.createObjectURL on our own
+ * page) may open in a window of its own, where the built-in viewer prints it.
+ * Nothing else opens a window.
+ */
+export function isOwnBlobUrl(raw: string): boolean {
+  if (!raw.startsWith(`blob:${APP_ORIGIN}/`)) return false;
+  return isTrustedUrl(raw.slice('blob:'.length));
+}

@@ -19,6 +19,9 @@ import { SearchPage } from './features/search/SearchPage';
 import { RulesPage } from './features/rules/RulesPage';
 import { DevelopmentPage } from './features/development/DevelopmentPage';
 import { DuesPage } from './features/dues/DuesPage';
+import { ArchivePage } from './features/archive/ArchivePage';
+import { RegisterPrintPage } from './features/registers/RegisterPrintPage';
+import { REGISTER_KEYS, type RegisterKey } from '../../shared/archive/model';
 
 const thisYear = new Date().getFullYear();
 const YEARS = Array.from({ length: thisYear - 2010 + 2 }, (_, i) => thisYear + 1 - i);
@@ -58,6 +61,9 @@ function Shell({ ledger }: { ledger: Ledger }) {
     if (pageBook) setOpenBook(pageBook);
   }, [pageBook]);
 
+  if (section === 'print' && second === 'register' && third && REGISTER_KEYS.includes(route.path[3] as RegisterKey)) {
+    return <RegisterPrintPage year={Number(third)} registerKey={route.path[3] as RegisterKey} />;
+  }
   if (section === 'print' && second) return <PrintPage id={Number(second)} />;
 
   let page: React.ReactNode;
@@ -77,6 +83,7 @@ function Shell({ ledger }: { ledger: Ledger }) {
   else if (section === 'rules') page = <RulesPage part={route.query.get('part')} />;
   else if (section === 'development') page = <DevelopmentPage />;
   else if (section === 'dues') page = <DuesPage />;
+  else if (section === 'archive') page = <ArchivePage />;
   else if (section === 'search') page = <SearchPage key={route.query.get('q') ?? ''} text={route.query.get('q') ?? ''} />;
   else page = <Result status="404" title="没有这个页面" extra={<Button onClick={() => go('/records')}>回到记录本</Button>} />;
 
@@ -120,6 +127,7 @@ function Shell({ ledger }: { ledger: Ledger }) {
               { key: 'people', label: '人员名册' },
               { key: 'development', label: '发展党员' },
               { key: 'dues', label: '党费收缴' },
+              { key: 'archive', label: '年度归档' },
               { key: 'rules', label: '制度文本' },
               { key: 'trash', label: '回收站' },
               { key: 'settings', label: '支部设置' },

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_ENTRY, isTrustedUrl } from '../../electron/main/security.js';
+import { APP_ENTRY, isOwnBlobUrl, isTrustedUrl } from '../../electron/main/security.js';
 import { staticPath } from '../../electron/host/server.js';
 
 describe('isTrustedUrl', () => {
@@ -54,5 +54,20 @@ describe('staticPath', () => {
     '/%E0%A4%A', // malformed percent-encoding
   ])('%s → null', (url) => {
     expect(staticPath(root, url)).toBeNull();
+  });
+});
+
+describe('isOwnBlobUrl', () => {
+  it.each([
+    ['blob:app://ledger/0f6c3f5e-1b7a-4c1e-9d55-1c2b3a4d5e6f', true],
+    ['blob:app://evil/0f6c3f5e', false],
+    ['blob:app://ledger.evil/0f6c3f5e', false],
+    ['blob:https://ledger/0f6c3f5e', false],
+    ['blob:app://user@ledger/0f6c3f5e', false],
+    ['app://ledger/index.html', false],
+    ['file:///etc/passwd', false],
+    ['javascript:alert(1)', false],
+  ])('%s → %s', (url, allowed) => {
+    expect(isOwnBlobUrl(url)).toBe(allowed);
   });
 });

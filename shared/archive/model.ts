@@ -24,6 +24,19 @@ export const REGISTER_KEYS = [
 ] as const;
 export type RegisterKey = (typeof REGISTER_KEYS)[number];
 
+/** Sheet names and printed titles, in REGISTER_KEYS order. */
+export const REGISTER_TITLES: Record<RegisterKey, string> = {
+  members: '党员花名册',
+  staff: '职工基本情况',
+  hardship: '困难职工',
+  meetings: '会议台账',
+  talks: '谈心家访台账',
+  dues: '党费收缴台账',
+  development: '发展党员进度',
+  transfers: '组织关系转接',
+  rectification: '问题整改台账',
+};
+
 /**
  * One register (台账) of the year as a table of display text: the workbook
  * writes it as a sheet, the print view lays it out on A4. Every cell is text

@@ -18,7 +18,7 @@
  * value reads everywhere); 身份证号 are masked unless `fullIds`.
  */
 import { sql } from 'kysely';
-import { REGISTER_KEYS, type Register, type RegisterColumn, type RegisterKey } from '../../../shared/archive/model.js';
+import { REGISTER_KEYS, REGISTER_TITLES, type Register, type RegisterColumn, type RegisterKey } from '../../../shared/archive/model.js';
 import { RECORD_TYPES, recordType, type FieldDef, type RecordTypeDef } from '../../../shared/books/index.js';
 import type { Attendee } from '../../../shared/books/schema.js';
 import type { Person, RecordDto } from '../../../shared/contract.js';
@@ -56,18 +56,6 @@ export interface RegisterOptions {
   today?: string;
 }
 
-/** Sheet names and printed titles, in REGISTER_KEYS order (issue 5). */
-export const REGISTER_TITLES: Record<RegisterKey, string> = {
-  members: '党员花名册',
-  staff: '职工基本情况',
-  hardship: '困难职工',
-  meetings: '会议台账',
-  talks: '谈心家访台账',
-  dues: '党费收缴台账',
-  development: '发展党员进度',
-  transfers: '组织关系转接',
-  rectification: '问题整改台账',
-};
 
 /** A table wider than this (in Excel character widths) prints landscape; A4 portrait holds about this much. */
 export const PORTRAIT_MAX_WIDTH = 100;
@@ -96,9 +84,13 @@ const yearStart = (y: number) => `${y}-01-01`;
 const monthDay = (iso: string) => chineseDate(iso).replace(/^\d+年/, '');
 const yearEnd = (y: number) => `${y}-12-31`;
 
-/** The year's records of these types not in the 回收站, with 第N次, by date, start time and id. */
+/**
+ * The year's 定稿 records of these types not in the 回收站, with 第N次, by date,
+ * start time and id: the registers list what the volumes bind (drafts are gaps
+ * the completeness check names).
+ */
 function recordsOf(c: Ctx, types: readonly string[]): RecordDto[] {
-  return yearRecords(c.db, c.year, types);
+  return yearRecords(c.db, c.year, types).filter((r) => r.status === 'final');
 }
 
 // ---------- columns from a record type's fields ----------

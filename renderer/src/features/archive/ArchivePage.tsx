@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Checkbox, Collapse, Flex, Form, Input, List, Progress, Radio, Space, Spin, Steps, Table, Tag, Typography } from 'antd';
-import { REGISTER_KEYS, type ExportFileInfo, type ExportJob } from '../../../../shared/archive/model';
+import { REGISTER_KEYS, REGISTER_TITLES, type ExportFileInfo, type ExportJob } from '../../../../shared/archive/model';
 import type { VolumeMode } from '../../../../shared/archive/volume';
 import { call } from '../../api';
 import { useLedger } from '../../context';
@@ -16,17 +16,6 @@ import { useApiData } from '../../useApiData';
 import { GapList } from './GapList';
 import { SealPanel } from './SealPanel';
 
-const REGISTER_TITLES: Record<(typeof REGISTER_KEYS)[number], string> = {
-  members: '党员花名册',
-  staff: '职工基本情况',
-  hardship: '困难职工',
-  meetings: '会议台账',
-  talks: '谈心家访台账',
-  dues: '党费收缴台账',
-  development: '发展党员进度',
-  transfers: '组织关系转接',
-  rectification: '问题整改台账',
-};
 
 const size = (n: number) => (n >= 1 << 20 ? `${(n / (1 << 20)).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 const d8 = (s: string) => (s ? `${s.slice(0, 4)}.${s.slice(4, 6)}.${s.slice(6)}` : '—');

@@ -7,12 +7,17 @@ const NEEDS = [
   { pkg: 'chromium', ok: () => fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'), why: '端到端测试的浏览器' },
   { pkg: 'fonts-noto-cjk', ok: () => hasCjkFont(), why: '中文字体（截图与 PDF）' },
   { pkg: 'libreoffice-writer-nogui', ok: () => onPath('soffice'), why: '把导出的 Word 渲染为 PDF 检查版面' },
+  { pkg: 'python3-uno', ok: () => hasUno(), why: '用 scripts/docx2pdf.py 更新域（页码引用）后渲染 Word 卷册' },
   { pkg: 'libreoffice-calc-nogui', ok: () => hasCalc(), why: '把导出的 Excel 渲染为 PDF 检查版面' },
   { pkg: 'poppler-utils', ok: () => onPath('pdftotext') && onPath('pdfinfo'), why: '读取 PDF 的文字与页数' },
 ];
 
 function onPath(cmd) {
   return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+}
+/** The Python-UNO bridge of the system Python (scripts/docx2pdf.py drives LibreOffice with it). */
+function hasUno() {
+  return spawnSync('/usr/bin/python3', ['-c', 'import uno'], { stdio: 'ignore' }).status === 0;
 }
 /** Calc's spreadsheet filters (libreoffice-calc-nogui) let soffice open .xlsx. */
 function hasCalc() {

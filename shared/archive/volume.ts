@@ -106,13 +106,13 @@ export const volumeItems = (v: Volume): VolumeItem[] => v.parts.flatMap((p) => p
 
 /** 卷内文件目录 columns (GB/T 9705): header and share of the type area. */
 export const CATALOGUE_COLUMNS = [
-  ['序号', 0.05],
-  ['文号', 0.14],
-  ['责任者', 0.2],
-  ['题名', 0.33],
-  ['日期', 0.13],
-  ['页号', 0.06],
-  ['备注', 0.09],
+  ['序号', 0.07],
+  ['文号', 0.13],
+  ['责任者', 0.19],
+  ['题名', 0.3],
+  ['日期', 0.14],
+  ['页号', 0.07],
+  ['备注', 0.1],
 ] as const;
 
 const isoOf = (d8: string) => `${d8.slice(0, 4)}-${d8.slice(4, 6)}-${d8.slice(6)}`;

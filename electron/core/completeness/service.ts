@@ -38,12 +38,23 @@ export const CLOSED_RECTIFY: readonly string[] = ['已完成', '已销号'];
 const newRecord = (typeId: string) => `/records/new?type=${typeId}`;
 const recordLink = (id: number) => `/records/${id}`;
 
-/** The day the branch was set up in the app, local calendar date. */
+/**
+ * When the branch's books begin: the day it was set up in the app, or the date
+ * of its earliest record when the secretary has entered older books since
+ * (back-filled years are checked from their first record on, not blamed for
+ * the months before it).
+ */
 function branchStart(db: Db): string {
   const b = first(db, q.selectFrom('branch').select('created_at').where('id', '=', 1));
   if (!b) throw new AppError('CONFLICT', '请先完成支部初始设置。');
-  const d = new Date(b.created_at);
-  return Number.isNaN(d.getTime()) ? b.created_at.slice(0, 10) : localToday(d);
+  const earliest = first(db, q.selectFrom('records').select((eb) => eb.fn.min('date').as('d')).where('deleted_at', 'is', null))?.d as string | null | undefined;
+  const setUp = setUpDay(b.created_at);
+  return earliest && earliest < setUp ? earliest : setUp;
+}
+
+function setUpDay(createdAt: string): string {
+  const d = new Date(createdAt);
+  return Number.isNaN(d.getTime()) ? createdAt.slice(0, 10) : localToday(d);
 }
 
 /** The year's active records of some types, as stored (data parsed). */

@@ -33,6 +33,9 @@ const border = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
 const borders = { top: border, bottom: border, left: border, right: border };
 const twip = (mm: number) => Math.round((mm / 25.4) * 1440);
 
+/** Table cells in 五号: the 页号 fields take the size from the paragraph style, as fields carry no run options here. */
+const CELL_STYLE = 'ArchiveTableCell';
+
 const plain = (text: string, size: number = SIZE.caption, face: string = FONT.body) => new TextRun({ text, font: font(face), size });
 
 function tableCell(children: (TextRun | PageReference)[], width: number, align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.CENTER) {
@@ -41,7 +44,7 @@ function tableCell(children: (TextRun | PageReference)[], width: number, align: 
     verticalAlign: VerticalAlign.CENTER,
     borders,
     margins: { left: 60, right: 60, top: 30, bottom: 30 },
-    children: [new Paragraph({ alignment: align, spacing: { line: 320, lineRule: LINE.lineRule }, children })],
+    children: [new Paragraph({ style: CELL_STYLE, alignment: align, spacing: { line: 320, lineRule: LINE.lineRule }, children })],
   });
 }
 
@@ -216,7 +219,10 @@ export function volumeDocx(v: Volume): Document {
     title: v.cover.title,
     features: { updateFields: true },
     evenAndOddHeaderAndFooters: true,
-    styles: { default: { document: { run: { font: font(FONT.body), size: SIZE.body } } } },
+    styles: {
+      default: { document: { run: { font: font(FONT.body), size: SIZE.body } } },
+      paragraphStyles: [{ id: CELL_STYLE, name: 'Archive table cell', run: { font: font(FONT.body), size: SIZE.caption } }],
+    },
     sections: [
       {
         properties: { page: A4_PAGE, titlePage: true },

@@ -39,9 +39,9 @@ function ExportFiles({ year, exportId, files }: { year: number; exportId: string
     }
   };
   return (
+    <section aria-label={`归档文件 ${exportId}`}>
     <List
       size="small"
-      aria-label={`归档文件 ${exportId}`}
       dataSource={files}
       renderItem={(f) => (
         <List.Item
@@ -66,6 +66,7 @@ function ExportFiles({ year, exportId, files }: { year: number; exportId: string
         </List.Item>
       )}
     />
+    </section>
   );
 }
 
@@ -233,8 +234,8 @@ export function ArchivePage() {
             aria-label="归档进度"
           />
           <Typography.Paragraph role="status">{job.phase}</Typography.Paragraph>
-          {job.state === 'failed' && <Alert type="error" showIcon message="归档未完成，没有留下不完整的文件" description={job.error} />}
-          {job.state === 'cancelled' && <Alert type="info" showIcon message="已取消，没有留下不完整的文件" />}
+          {job.state === 'failed' && <Alert type="error" showIcon title="归档未完成，没有留下不完整的文件" description={job.error} />}
+          {job.state === 'cancelled' && <Alert type="info" showIcon title="已取消，没有留下不完整的文件" />}
           <Flex justify="end" gap={8} style={{ marginTop: 16 }}>
             {job.state === 'running' ? (
               <Button danger onClick={() => void cancel()}>
@@ -249,7 +250,7 @@ export function ArchivePage() {
 
       {step === 3 && job?.state === 'done' && (
         <Card title="保存、打印与封存">
-          <Alert type="success" showIcon message={`已生成 ${job.files.length} 个文件，保存在数据目录的 archive/${year}/${job.id}/ 中`} style={{ marginBottom: 12 }} />
+          <Alert type="success" showIcon title={`已生成 ${job.files.length} 个文件，保存在数据目录的 archive/${year}/${job.id}/ 中`} style={{ marginBottom: 12 }} />
           <ExportFiles year={year} exportId={job.id} files={job.files} />
         </Card>
       )}

@@ -1,0 +1,140 @@
+/**
+ * 年度归档 through the UI, as a secretary at year end: last year has a few
+ * meetings (one with a photo) and a 工作计划; the completeness check names the
+ * gaps, the export runs in the background with a progress bar, the Word volume
+ * and the PDF come back, the year is sealed, an edit is refused, and unsealing
+ * needs a reason. A second export is cancelled and leaves nothing behind.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { expect, test, type Page } from '@playwright/test';
+import { recordType } from '../../shared/books/index.js';
+import { sampleRecord } from '../fixtures/sample.js';
+import { readDocx, wordText } from '../fixtures/docx.js';
+import { api, pick, setUpBranch } from './helpers.js';
+import { SHOTS as shots, useApp } from './host.js';
+
+const app = useApp('archive');
+test.describe.configure({ mode: 'serial' });
+const Y = new Date().getFullYear() - 1;
+const BRANCH = '中共测试钻井队党支部';
+
+/** A small valid PNG (a grey square). */
+function png(): string {
+  const w = 64;
+  const raw = Buffer.alloc((w * 3 + 1) * w, 0x88);
+  for (let y = 0; y < w; y++) raw[y * (w * 3 + 1)] = 0;
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const td = Buffer.concat([Buffer.from(type), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(zlib.crc32(td));
+    return Buffer.concat([len, td, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(w, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]).toString('base64');
+}
+
+async function meeting(page: Page, type: string, date: string) {
+  const attendance = await api(page, 'records.expected', { type, groupId: null });
+  return (await api(page, 'records.create', sampleRecord(recordType(type), { date, attendance: attendance as never }))) as { id: number };
+}
+
+test('年度归档: check, export, save and print, seal, edits refused, unseal with a reason', async ({ page }) => {
+  test.setTimeout(180_000);
+  await app.start();
+  await page.goto(app.url);
+  await setUpBranch(page, { name: BRANCH });
+  const first = await meeting(page, 'branch-assembly', `${Y}-03-20`);
+  await meeting(page, 'committee-meeting', `${Y}-04-08`);
+  await api(page, 'attachments.add', { recordId: first.id, name: '会议照片.png', base64: png(), thumbBase64: null });
+  await api(page, 'records.create', sampleRecord(recordType('work-plan'), { date: `${Y}-01-10` }));
+  await page.reload();
+
+  await pick(page, '年度', `${Y}年`);
+  await page.getByRole('menuitem', { name: '年度归档' }).click();
+  await expect(page.getByRole('heading', { name: `${Y}年度归档` })).toBeVisible();
+
+  // 1. Completeness: quarters without a 支部党员大会 are named and link to a new one.
+  await expect(page.getByText(/支部党员大会（每季度）/).first()).toBeVisible();
+  await page.screenshot({ path: path.join(shots, 'archive-1-check.png'), fullPage: true });
+  await page.getByRole('button', { name: '带缺项继续' }).click();
+
+  // 2. Volumes: one per book that holds records.
+  const preview = page.getByRole('table', { name: '卷册预览' });
+  await expect(preview).toContainText(`${BRANCH}${Y}年度党支部综合记录`);
+  await expect(preview).toContainText(`${BRANCH}${Y}年度支部档案`);
+  await page.screenshot({ path: path.join(shots, 'archive-2-options.png'), fullPage: true });
+  await page.getByRole('button', { name: /开始归档（3件）/ }).click();
+
+  // 3. Background export with progress, then the files.
+  await expect(page.getByRole('progressbar', { name: '归档进度' })).toBeVisible();
+  await expect(page.getByText(/已生成 5 个文件/)).toBeVisible({ timeout: 120_000 });
+  await page.screenshot({ path: path.join(shots, 'archive-3-done.png'), fullPage: true });
+  const files = page.getByRole('region', { name: /^归档文件/ }).first();
+  await expect(files).toContainText(`${Y}年度_党支部综合记录.docx`);
+  await expect(files).toContainText(`${Y}年度_党支部综合记录.pdf`);
+  await expect(files).toContainText(`${Y}年度_台账汇总.xlsx`);
+
+  const docxRow = files.getByRole('listitem').filter({ hasText: `${Y}年度_党支部综合记录.docx` });
+  const [download] = await Promise.all([page.waitForEvent('download'), docxRow.getByRole('button', { name: '保存' }).click()]);
+  const saved = path.join(app.dataDir, 'download.docx');
+  await download.saveAs(saved);
+  const text = wordText(readDocx(fs.readFileSync(saved).toString('base64')).parts['word/document.xml']!);
+  expect(text).toContain('卷内文件目录');
+  expect(text).toContain('卷内备考表');
+  expect(text).toContain('支部党员大会记录');
+
+  const pdfRow = files.getByRole('listitem').filter({ hasText: `${Y}年度_党支部综合记录.pdf` });
+  const [popup] = await Promise.all([page.waitForEvent('popup'), pdfRow.getByRole('button', { name: '打印' }).click()]);
+  expect(popup.url()).toMatch(/^blob:/);
+  await popup.close();
+
+  // 4. Seal: the year becomes read-only.
+  const seal = page.getByTestId('seal-panel');
+  await seal.getByRole('button', { name: '封存本年度' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '封存' }).click();
+  await expect(seal.getByText('已封存')).toBeVisible();
+  await seal.getByRole('button', { name: '校验', exact: true }).click();
+  await expect(seal.getByText(/校验通过/)).toBeVisible();
+  await page.screenshot({ path: path.join(shots, 'archive-4-sealed.png'), fullPage: true });
+
+  const refused = await page.request.post(new URL('/api/records.remove', page.url()).toString(), { data: { id: first.id } });
+  expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'SEALED', message: expect.stringContaining(`${Y}年度已封存归档`) } });
+  await page.goto(`${app.url.split('#')[0]}#/records/${first.id}/edit`);
+  await page.getByRole('button', { name: /保\s*存/ }).first().click();
+  await expect(page.getByText(`${Y}年度已封存归档，不能修改`).first()).toBeVisible();
+
+  // Unseal needs a reason, which the log keeps (the reload above went back to this year).
+  await pick(page, '年度', `${Y}年`);
+  await page.getByRole('menuitem', { name: '年度归档' }).click();
+  await seal.getByRole('button', { name: '解除封存' }).click();
+  const dialog = page.getByRole('dialog', { name: `解除${Y}年度的封存` });
+  await dialog.getByRole('button', { name: '解除封存' }).click();
+  await expect(dialog.getByText(/请填写|原因/).first()).toBeVisible();
+  await dialog.getByLabel('解除原因').fill('补录遗漏的第三季度支部党员大会记录');
+  await dialog.getByRole('button', { name: '解除封存' }).click();
+  await expect(seal.getByText('未封存')).toBeVisible();
+  await expect(seal).toContainText('补录遗漏的第三季度支部党员大会记录');
+});
+
+test('年度归档: a cancelled export leaves no files', async ({ page }) => {
+  test.setTimeout(120_000);
+  await app.start();
+  await page.goto(app.url);
+  await pick(page, '年度', `${Y}年`);
+  await page.getByRole('menuitem', { name: '年度归档' }).click();
+  const before = ((await api(page, 'archive.exports', { year: Y })) as unknown[]).length;
+  await page.getByRole('button', { name: '带缺项继续' }).click();
+  await page.getByRole('button', { name: /开始归档/ }).click();
+  await page.getByRole('button', { name: '取消' }).click();
+  await expect(page.getByText('已取消，没有留下不完整的文件')).toBeVisible({ timeout: 60_000 });
+  expect(((await api(page, 'archive.exports', { year: Y })) as unknown[]).length).toBe(before);
+  const yearDir = path.join(app.dataDir, 'archive', String(Y));
+  expect(fs.readdirSync(yearDir).filter((n) => n.startsWith('.tmp-'))).toEqual([]);
+});

@@ -11,6 +11,11 @@ export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESC[c]!);
 export interface SheetImage {
   name: string;
   src: string;
+  /**
+   * Lay out an empty box of the image's size instead of the image (pixel size
+   * given): a first layout pass that only needs to know where pages break.
+   */
+  placeholder?: { width: number; height: number };
 }
 
 const FANGSONG = `"仿宋_GB2312", "仿宋", "FangSong", "STFangsong", "Noto Serif CJK SC", "Noto Serif SC", serif`;
@@ -40,7 +45,8 @@ export const SHEET_CSS = `
 .sheet-signatures { display: flex; flex-direction: column; align-items: flex-end; margin-top: 30pt; }
 .sheet-sign-line { display: inline-block; width: 6em; border-bottom: 1px solid #000; height: 1.1em; vertical-align: bottom; }
 .sheet-attachments figure { margin: 8pt 0; text-align: center; break-inside: avoid; }
-.sheet-attachments img { max-width: 100%; max-height: 180mm; }
+.sheet-attachments img { display: block; margin: 0 auto; max-width: 100%; max-height: 180mm; }
+.sheet-attachments .sheet-ph { display: block; margin: 0 auto; }
 .sheet-attachments figcaption { font-size: 12pt; }
 .pre { white-space: pre-wrap; }
 `;
@@ -78,7 +84,14 @@ export function printDocHtml(doc: PrintDoc, images: readonly SheetImage[] = [], 
   }
   if (images.length || others.length) {
     out.push('<section class="sheet-section sheet-attachments"><h2>附件：</h2>', ...others.map((n) => `<p>${e(n)}</p>`));
-    for (const im of images) out.push(`<figure><img src="${e(im.src)}" alt="${e(im.name)}"><figcaption>${e(im.name)}</figcaption></figure>`);
+    for (const im of images) {
+      const ph = im.placeholder;
+      // The box an <img> of that pixel size gets under the rule above: at most the column width and 180 mm high.
+      const shown = ph
+        ? `<div class="sheet-ph" style="width:min(${ph.width}px,100%,calc(180mm*${ph.width}/${ph.height}));aspect-ratio:${ph.width}/${ph.height}"></div>`
+        : `<img src="${e(im.src)}" alt="${e(im.name)}">`;
+      out.push(`<figure>${shown}<figcaption>${e(im.name)}</figcaption></figure>`);
+    }
     out.push('</section>');
   }
   return out.join('');

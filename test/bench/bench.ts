@@ -19,6 +19,7 @@ import { searchRecordsAndPeople } from '../../electron/core/records/search.js';
 import { getRecord } from '../../electron/core/records/service.js';
 import { recordType } from '../../shared/books/index.js';
 import { recordPrintDoc } from '../../shared/print/record.js';
+import { benchArchiveYear } from './archive-year.js';
 
 declare const gc: (() => void) | undefined;
 
@@ -347,6 +348,27 @@ async function main() {
       ],
       ['l', 'l'],
     );
+
+    // ----- year-end export (issue 5): its own busy year, after the demo is closed to memory -----
+    console.log('\n正在测试年度归档（繁忙年度：50名党员、60次会议、120条其他记录、200张照片）…');
+    const archive = await benchArchiveYear();
+    if (!archive) console.log('未找到 Chromium，跳过年度归档（PDF）测试。');
+    else {
+      table(
+        `年度归档 (year export: ${archive.records} 条记录，${archive.photos} 张照片（${archive.photoKind}）共 ${mb(archive.photoBytes)}；目标 ≤ 10 秒、峰值内存 ≤ 500 MB)`,
+        ['项目', '数值'],
+        [
+          ['准备数据（不计入）', `${(archive.setupMs / 1000).toFixed(1)} s`],
+          ['读取与分卷 planExport', `${archive.planMs.toFixed(0)} ms`],
+          ...archive.steps.map((s) => [s.phase.replace(/^正在/, ''), `${(s.ms / 1000).toFixed(2)} s`]),
+          ['全部卷册 Word + 台账 Excel + 全部 PDF', `${(archive.exportMs / 1000).toFixed(1)} s`],
+          ['生成文件', `${archive.files.length} 个，共 ${mb(archive.files.reduce((n, f) => n + f.size, 0))}`],
+          ['峰值 RSS（本进程）', mb(archive.peakNodeRss)],
+          ['峰值 RSS（本进程 + Chromium 子进程）', mb(archive.peakTreeRss)],
+        ],
+        ['l', 'r'],
+      );
+    }
     console.log('\n（计时仅供参考，不作为通过条件；只有程序出错才会让本命令失败。）');
   } finally {
     clearInterval(ticker);

@@ -7,8 +7,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
+import { encodePng } from '../../electron/core/demo/files.js';
 import { recordType } from '../../shared/books/index.js';
 import { sampleRecord } from '../fixtures/sample.js';
 import { readDocx, wordText } from '../fixtures/docx.js';
@@ -21,24 +21,7 @@ const Y = new Date().getFullYear() - 1;
 const BRANCH = '中共测试钻井队党支部';
 
 /** A small valid PNG (a grey square). */
-function png(): string {
-  const w = 64;
-  const raw = Buffer.alloc((w * 3 + 1) * w, 0x88);
-  for (let y = 0; y < w; y++) raw[y * (w * 3 + 1)] = 0;
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(zlib.crc32(td));
-    return Buffer.concat([len, td, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(w, 0);
-  ihdr.writeUInt32BE(w, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]).toString('base64');
-}
+const png = () => encodePng(64, 64, new Uint8Array(64 * 64 * 3).fill(0x88)).toString('base64');
 
 async function meeting(page: Page, type: string, date: string) {
   const attendance = await api(page, 'records.expected', { type, groupId: null });

@@ -6,6 +6,8 @@
  * The 页号 and 页数 are fields (PAGEREF, NUMPAGES) that Word fills when it opens
  * the file (updateFields) and LibreOffice when it exports.
  */
+import fs from 'node:fs';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
 import {
   AlignmentType,
   BorderStyle,
@@ -143,8 +145,38 @@ function stamp(v: Volume, it: VolumeItem): Table {
   });
 }
 
-function item(v: Volume, it: VolumeItem): (Paragraph | Table)[] {
-  const images = it.images.map((im) => ({ im, loaded: loadImage(im) }));
+/**
+ * Images go into the package uncompressed (JPEG and PNG are compressed already;
+ * deflating 100 MB of photos again took seconds and held copies in memory):
+ * the document is built with a small token in place of each image, and the
+ * tokens are swapped for the files' bytes when the package is written.
+ */
+class MediaStash {
+  private readonly paths = new Map<string, string>();
+
+  token(path: string): Buffer {
+    const t = `\u0000branch-ledger-media:${this.paths.size}\u0000`;
+    this.paths.set(t, path);
+    return Buffer.from(t);
+  }
+
+  /** The package with every token replaced by its file, stored without compression. */
+  fill(docx: Uint8Array): Buffer {
+    const parts = unzipSync(docx);
+    const out: Zippable = {};
+    for (const [name, data] of Object.entries(parts)) {
+      const file = name.startsWith('word/media/') && data.length < 64 ? this.paths.get(Buffer.from(data).toString()) : undefined;
+      out[name] = file ? [fs.readFileSync(file), { level: 0 }] : data;
+    }
+    return Buffer.from(zipSync(out));
+  }
+}
+
+function item(v: Volume, it: VolumeItem, media: MediaStash): (Paragraph | Table)[] {
+  const images = it.images.map((im) => {
+    const loaded = loadImage(im);
+    return { im, loaded: loaded && { ...loaded, bytes: media.token(im.path) } };
+  });
   return [
     new Paragraph({
       pageBreakBefore: true,
@@ -207,11 +239,11 @@ function notes(v: Volume): (Paragraph | Table)[] {
   return [heading('卷内备考表'), box];
 }
 
-export function volumeDocx(v: Volume): Document {
+function volumeDocument(v: Volume, media: MediaStash): Document {
   const body: (Paragraph | Table)[] = [...cover(v), ...catalogue(v)];
   for (const part of v.parts) {
     if (part.rules.length) body.push(...rules(part.label, part.rules));
-    for (const it of part.items) body.push(...item(v, it));
+    for (const it of part.items) body.push(...item(v, it, media));
   }
   body.push(...notes(v));
   return new Document({
@@ -238,5 +270,6 @@ export function volumeDocx(v: Volume): Document {
 }
 
 export async function volumeDocxBuffer(v: Volume): Promise<Buffer> {
-  return Packer.toBuffer(volumeDocx(v));
+  const media = new MediaStash();
+  return media.fill(await Packer.toBuffer(volumeDocument(v, media)));
 }

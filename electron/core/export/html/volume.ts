@@ -8,8 +8,24 @@
  */
 import { pathToFileURL } from 'node:url';
 import { CATALOGUE_COLUMNS, coverRows, stampCells, volumeItems, type Volume, type VolumeItem } from '../../../../shared/archive/volume.js';
-import { escapeHtml as e, printDocHtml, SHEET_CSS, SHEET_FONTS } from '../../../../shared/print/html.js';
+import { escapeHtml as e, printDocHtml, SHEET_CSS, SHEET_FONTS, type SheetImage } from '../../../../shared/print/html.js';
 import { loadImage } from '../images.js';
+
+/** Pixel size of each embeddable image by path; null when missing or damaged (listed by name instead). */
+export type ImageSizes = ReadonlyMap<string, { width: number; height: number } | null>;
+
+/** Check every image of the volume once (content hash and size). */
+export function imageSizes(v: Volume): ImageSizes {
+  const out = new Map<string, { width: number; height: number } | null>();
+  for (const it of volumeItems(v)) {
+    for (const im of it.images) {
+      if (out.has(im.path)) continue;
+      const loaded = loadImage(im);
+      out.set(im.path, loaded && { width: loaded.width, height: loaded.height });
+    }
+  }
+  return out;
+}
 
 export interface VolumeHtmlPages {
   /** Page where each 件 starts, by anchor. */
@@ -66,11 +82,13 @@ function pageCount(v: Volume, it: VolumeItem, pages: VolumeHtmlPages): number {
   return Math.max(1, end - start);
 }
 
-function item(v: Volume, it: VolumeItem, pages: VolumeHtmlPages | null): string {
-  const images: { name: string; src: string }[] = [];
+function item(v: Volume, it: VolumeItem, pages: VolumeHtmlPages | null, sizes: ImageSizes): string {
+  const images: SheetImage[] = [];
   const others = [...it.others];
   for (const im of it.images) {
-    if (loadImage(im)) images.push({ name: im.name, src: pathToFileURL(im.path).href });
+    const size = sizes.get(im.path);
+    // Before the pages are known only the layout matters: boxes of the images' size print much faster.
+    if (size) images.push({ name: im.name, src: pathToFileURL(im.path).href, ...(pages ? {} : { placeholder: size }) });
     else others.push(`${im.name}（文件缺失或已损坏）`);
   }
   return `<section class="page" id="${it.anchor}">${stamp(v, it, pages)}<article class="sheet">${printDocHtml(it.print, images, others)}</article></section>`;
@@ -105,8 +123,11 @@ function notes(v: Volume, pages: VolumeHtmlPages | null): string {
   return `<section class="page notes"><h1 class="vol-title">卷内备考表</h1><div class="notes-box"><h2>本卷情况说明：</h2>${lines.map((l) => `<p>${e(l)}</p>`).join('')}<div class="notes-sign"><div>立卷人：${e(n.compiler || '＿＿＿＿＿＿')}</div><div>检查人：${e(n.checker || '＿＿＿＿＿＿')}</div><div>立卷时间：${e(n.date)}</div></div></div></section>`;
 }
 
-/** The volume as a complete HTML document; `pages` null lays it out before the pages are known. */
-export function volumeHtml(v: Volume, pages: VolumeHtmlPages | null): string {
+/**
+ * The volume as a complete HTML document; `pages` null lays it out before the
+ * pages are known (with the images as empty boxes of their size).
+ */
+export function volumeHtml(v: Volume, pages: VolumeHtmlPages | null, sizes: ImageSizes = imageSizes(v)): string {
   const body: string[] = [cover(v, pages), catalogue(v, pages)];
   for (const part of v.parts) {
     if (part.rules.length) {
@@ -116,7 +137,7 @@ export function volumeHtml(v: Volume, pages: VolumeHtmlPages | null): string {
           .join('')}</section>`,
       );
     }
-    for (const it of part.items) body.push(item(v, it, pages));
+    for (const it of part.items) body.push(item(v, it, pages, sizes));
   }
   body.push(notes(v, pages));
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${e(v.cover.title)}</title><style>${CSS}</style></head><body>${body.join('')}</body></html>`;

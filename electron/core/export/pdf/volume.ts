@@ -1,13 +1,15 @@
 /**
- * A volume's fixed-layout PDF: laid out once with the 目录 page cells empty,
- * printed, and the page each 件 starts on read back from the PDF's named
- * destinations; then laid out again with those pages (the cells keep their
- * size, so nothing moves) and checked to have stayed put.
+ * A volume's fixed-layout PDF: laid out once with the 目录 page cells empty
+ * and the images as boxes of their size, printed, and the page each 件 starts
+ * on read back from the PDF's named destinations; then laid out again with
+ * those pages and the images (the cells and boxes keep their size, so nothing
+ * moves) and checked to have stayed put — if anything moved (an image turned
+ * by its EXIF orientation, say), once more.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { volumeItems, type Volume } from '../../../../shared/archive/volume.js';
-import { volumeHtml, type VolumeHtmlPages } from '../html/volume.js';
+import { imageSizes, volumeHtml, type VolumeHtmlPages } from '../html/volume.js';
 import { pdfDestinations, pdfPageCount } from './dests.js';
 import type { PdfPrinter } from './printer.js';
 
@@ -16,10 +18,11 @@ const samePages = (a: VolumeHtmlPages, b: VolumeHtmlPages) =>
 
 export async function volumePdf(v: Volume, printer: PdfPrinter, workDir: string): Promise<{ pdf: Buffer; pages: VolumeHtmlPages }> {
   const anchors = volumeItems(v).map((it) => it.anchor);
+  const sizes = imageSizes(v);
   let pages: VolumeHtmlPages | null = null;
   for (let pass = 1; pass <= 3; pass++) {
     const file = path.join(workDir, `${v.key}.${pass}.html`);
-    fs.writeFileSync(file, volumeHtml(v, pages));
+    fs.writeFileSync(file, volumeHtml(v, pages, sizes));
     let pdf: Buffer;
     try {
       pdf = await printer.print(file);

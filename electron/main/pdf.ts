@@ -43,7 +43,7 @@ export function createElectronPrinter(options: ElectronPrinterOptions = {}): Pdf
   const open = new Set<BrowserWindow>();
   let closed = false;
 
-  async function print(htmlFile: string): Promise<Buffer> {
+  async function print(htmlFile: string, pdfFile: string): Promise<void> {
     if (closed) throw new Error('PDF 打印器已关闭，无法继续打印');
     const file = path.resolve(htmlFile);
     if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new Error(`要打印的文件不存在：${file}`);
@@ -89,7 +89,7 @@ export function createElectronPrinter(options: ElectronPrinterOptions = {}): Pdf
             throw new Error(`无法打开要打印的文件（${(e as Error).message}）：${file}`);
           }
           const pdf = await wc.printToPDF({ preferCSSPageSize: true, printBackground: true, displayHeaderFooter: false, generateTaggedPDF: false });
-          return Buffer.from(pdf);
+          fs.writeFileSync(pdfFile, pdf, { flush: true });
         })(),
         failure,
       ]);

@@ -3,14 +3,16 @@
  * 120 other records and 200 photos (JPEG 1600×1200) → every volume in Word, the
  * registers workbook and every volume's PDF through a system Chromium. Prints
  * the wall time and the peak memory of this process plus its child processes
- * (the Chromium that prints), sampled every 50 ms from /proc.
+ * (the Chromium that prints), sampled every 50 ms from /proc. The export runs
+ * as in the app: files written by the export worker thread (when its bundle
+ * is given), PDFs printed through one Chromium driven from this thread.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openCore, type Core } from '../../electron/core/app.js';
-import { writeExport } from '../../electron/core/archive/export.js';
+import { ArchiveJobs } from '../../electron/core/archive/jobs.js';
 import { planExport } from '../../electron/core/archive/service.js';
 import { encodePng } from '../../electron/core/demo/files.js';
 import { Rng } from '../../electron/core/demo/random.js';
@@ -116,7 +118,7 @@ export interface ArchiveBench {
   steps: { phase: string; ms: number }[];
 }
 
-export async function benchArchiveYear(): Promise<ArchiveBench | null> {
+export async function benchArchiveYear(workerScript: string | null): Promise<ArchiveBench | null> {
   if (!findChromium()) return null;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'branch-ledger-bench-archive-'));
   const core = openCore({ dataDir: dir, version: 'bench' });
@@ -185,19 +187,23 @@ export async function benchArchiveYear(): Promise<ArchiveBench | null> {
       const t1 = performance.now();
       const plan = planExport(core.db, dir, path.resolve('resources/texts'), { year: YEAR, mode: 'books', fullIds: false, pdf: true, compiler: '李组织', checker: '张书记' });
       const planMs = performance.now() - t1;
+      // As in the app: the files are written by the export worker, the PDFs printed from this thread.
+      const jobs = new ArchiveJobs(() => createChromiumPrinter(), workerScript);
+      let job = jobs.start(plan);
       let last = performance.now();
-      let phase = '';
-      const files = await writeExport(
-        plan,
-        () => createChromiumPrinter(),
-        (s) => {
+      let phase = job.phase;
+      while (job.state === 'running') {
+        await new Promise((r) => setTimeout(r, 20));
+        job = jobs.get(job.id);
+        if (job.phase !== phase) {
           const now = performance.now();
-          if (phase) steps.push({ phase, ms: now - last });
-          phase = s.phase;
+          steps.push({ phase, ms: now - last });
+          phase = job.phase;
           last = now;
-        },
-        new AbortController().signal,
-      );
+        }
+      }
+      if (job.state !== 'done') throw new Error(`年度归档失败：${job.error ?? job.state}`);
+      const files = job.files;
       const exportMs = performance.now() - t1;
       return {
         records: meetings.length + OTHERS.reduce((n, [, k]) => n + k, 0),

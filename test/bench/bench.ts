@@ -351,7 +351,7 @@ async function main() {
 
     // ----- year-end export (issue 5): its own busy year, after the demo is closed to memory -----
     console.log('\n正在测试年度归档（繁忙年度：50名党员、60次会议、120条其他记录、200张照片）…');
-    const archive = await benchArchiveYear();
+    const archive = await benchArchiveYear(path.join(__dirname, 'archive-worker.cjs'));
     if (!archive) console.log('未找到 Chromium，跳过年度归档（PDF）测试。');
     else {
       table(

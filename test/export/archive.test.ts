@@ -22,7 +22,7 @@ import { ExportCancelled, tempDirOf, writeExport, type ExportStep } from '../../
 import { listExports, planExport } from '../../electron/core/archive/service.js';
 import { buildVolumes, type VolumeOptions } from '../../electron/core/archive/volume.js';
 import { encodePng } from '../../electron/core/demo/files.js';
-import { volumeDocxBuffer } from '../../electron/core/export/docx/volume.js';
+import { writeVolumeDocx } from '../../electron/core/export/docx/volume.js';
 import { createChromiumPrinter, findChromium } from '../../electron/core/export/pdf/chromium.js';
 import { pdfDestinations, pdfPageCount } from '../../electron/core/export/pdf/dests.js';
 import type { PdfPrinter } from '../../electron/core/export/pdf/printer.js';
@@ -280,7 +280,9 @@ describe('the Word volume (unzipped)', () => {
   const h = useCore();
 
   async function docxOf(v: Volume) {
-    const buf = await volumeDocxBuffer(v);
+    const file = path.join(h.dir, `${v.key}.docx`);
+    await writeVolumeDocx(v, file);
+    const buf = fs.readFileSync(file);
     return { buf, docx: readDocx(buf.toString('base64')) };
   }
 
@@ -490,7 +492,7 @@ describe.skipIf(!!LO_MISSING)(`the Word volumes rendered by LibreOffice${LO_MISS
     const files = await Promise.all(
       vs.map(async (v) => {
         const docx = path.join(dir, `${v.key}.docx`);
-        fs.writeFileSync(docx, await volumeDocxBuffer(v));
+        await writeVolumeDocx(v, docx);
         return { v, docx, pdf: path.join(dir, `${v.key}.pdf`) };
       }),
     );
@@ -538,10 +540,10 @@ describe.skipIf(!!CHROMIUM_MISSING)(`the Chromium PDF of a volume${CHROMIUM_MISS
     for (const v of volumesOf(h.core)) {
       const work = path.join(h.dir, `pdf-${v.key}`);
       fs.mkdirSync(work);
-      const { pdf, pages } = await volumePdf(v, printer, work);
-      expect(fs.readdirSync(work)).toEqual([]); // its HTML files are removed
       const file = path.join(h.dir, `${v.key}.pdf`);
-      fs.writeFileSync(file, pdf);
+      const pages = await volumePdf(v, printer, work, file);
+      expect(fs.readdirSync(work)).toEqual([]); // its HTML and pass files are removed
+      const pdf = fs.readFileSync(file);
       const dests = pdfDestinations(pdf);
       const { starts, total } = checkRenderedVolume(file, v);
       expect(total).toBe(pdfPageCount(pdf));
@@ -577,7 +579,7 @@ describe('writeExport', () => {
     const steps: ExportStep[] = [];
     const files = await writeExport(
       p,
-      async () => ({ print: (f) => shared!.print(f), close: async () => void closed++ }),
+      async () => ({ print: (f, out) => shared!.print(f, out), close: async () => void closed++ }),
       (s) => {
         // written into the temporary folder until the last step has moved it into place
         expect(fs.existsSync(tempDirOf(p))).toBe(s.phase !== '已完成');
@@ -676,7 +678,7 @@ describe('writeExport', () => {
       close: async () => void closed++,
     });
     await expect(writeExport(p, failing, () => {}, new AbortController().signal)).rejects.toThrow('打印机出错');
-    expect(printed).toBe(1);
+    expect(printed).toBeGreaterThanOrEqual(1); // the volumes print at once; the first failure stops the export
     expect(closed).toBe(1);
     expect(fs.readdirSync(p.yearDir)).toEqual([]);
     // and one whose factory cannot start a browser

@@ -50,6 +50,14 @@ function stream(dictEntries: string, data: Buffer): Part[] {
 
 const page = (parent: number) => `<< /Type /Page /Parent ${parent} 0 R /MediaBox [0 0 595 842] >>`;
 
+let printedCount = 0;
+/** Print through the printer into a temporary file and read the PDF back. */
+async function printed(p: PdfPrinter, html: string): Promise<Buffer> {
+  const out = path.join(path.dirname(path.resolve(html)), `printed-${++printedCount}.pdf`);
+  await p.print(html, out);
+  return fs.readFileSync(out);
+}
+
 describe('pdfPageCount / pdfDestinations on hand-written PDFs', () => {
   it('reads the catalog /Dests dictionary against a flat page list', () => {
     const pdf = buildPdf(
@@ -268,7 +276,7 @@ describe.skipIf(!CHROMIUM)(`createChromiumPrinter${CHROMIUM ? '' : ` (${NO_CHROM
   });
 
   it.skipIf(!HAS_PDFTOTEXT)(`puts every 件 at the page its named destination says, with @page numbers${HAS_PDFTOTEXT ? '' : ` (${NO_PDFTOTEXT})`}`, async () => {
-    const pdf = await printer.print(path.join(dir, 'volume.html'));
+    const pdf = await printed(printer, path.join(dir, 'volume.html'));
     const file = path.join(dir, 'volume.pdf');
     fs.writeFileSync(file, pdf);
 
@@ -292,7 +300,7 @@ describe.skipIf(!CHROMIUM)(`createChromiumPrinter${CHROMIUM ? '' : ` (${NO_CHROM
   });
 
   it('embeds images from the HTML file’s folder', async () => {
-    const pdf = await printer.print(path.join(dir, 'volume.html'));
+    const pdf = await printed(printer, path.join(dir, 'volume.html'));
     expect(pdf.toString('latin1')).toMatch(/\/Subtype\s*\/Image/);
   });
 
@@ -303,7 +311,7 @@ describe.skipIf(!CHROMIUM)(`createChromiumPrinter${CHROMIUM ? '' : ` (${NO_CHROM
     ];
     const second = path.join(dir, 'second.html');
     fs.writeFileSync(second, volumeHtml(other));
-    const [one, two] = await Promise.all([printer.print(path.join(dir, 'volume.html')), printer.print(second)]);
+    const [one, two] = await Promise.all([printed(printer, path.join(dir, 'volume.html')), printed(printer, second)]);
     expect(pdfPageCount(one)).toBe(5);
     expect(pdfPageCount(two)).toBe(3);
     expect(pdfDestinations(one).get('j3')).toBe(5);
@@ -314,22 +322,22 @@ describe.skipIf(!CHROMIUM)(`createChromiumPrinter${CHROMIUM ? '' : ` (${NO_CHROM
     const file = path.join(dir, 'script.html');
     fs.writeFileSync(file, volumeHtml(PIECES.slice(0, 1), `<script>document.addEventListener('DOMContentLoaded', () => document.body.append('SCRIPT-RAN'))</script>`));
     const out = path.join(dir, 'script.pdf');
-    fs.writeFileSync(out, await printer.print(file));
+    await printer.print(file, out);
     expect(pageText(out, 1)).toContain('目录');
     expect(spawnSync('pdftotext', [out, '-'], { encoding: 'utf8' }).stdout).not.toContain('SCRIPT-RAN');
   });
 
   it('rejects a missing file with a clear error and keeps working', async () => {
-    await expect(printer.print(path.join(dir, 'nope.html'))).rejects.toThrow(/要打印的文件不存在.*nope\.html/);
-    expect(pdfPageCount(await printer.print(path.join(dir, 'volume.html')))).toBe(5);
+    await expect(printer.print(path.join(dir, 'nope.html'), path.join(dir, 'out.pdf'))).rejects.toThrow(/要打印的文件不存在.*nope\.html/);
+    expect(pdfPageCount(await printed(printer, path.join(dir, 'volume.html')))).toBe(5);
   });
 
   it('times out with a clear error and rejects after close', async () => {
     const p = await createChromiumPrinter({ printTimeoutMs: 1 });
-    await expect(p.print(path.join(dir, 'volume.html'))).rejects.toThrow(/生成 PDF 超时/);
+    await expect(p.print(path.join(dir, 'volume.html'), path.join(dir, 'out.pdf'))).rejects.toThrow(/生成 PDF 超时/);
     await p.close();
     await p.close(); // twice is fine
-    await expect(p.print(path.join(dir, 'volume.html'))).rejects.toThrow(/PDF 打印器已关闭/);
+    await expect(p.print(path.join(dir, 'volume.html'), path.join(dir, 'out.pdf'))).rejects.toThrow(/PDF 打印器已关闭/);
   });
 });
 
@@ -368,8 +376,8 @@ fs.createReadStream(null, { fd: 3 }).on('data', (d) => {
     const html = path.join(tempDir(), 'x.html');
     fs.writeFileSync(html, '<p>x</p>');
     const p = await createChromiumPrinter({ executablePath: fake });
-    await expect(p.print(html)).rejects.toThrow(/Chromium 意外退出（退出码 7）/);
-    await expect(p.print(html)).rejects.toThrow(/Chromium 意外退出/);
+    await expect(p.print(html, `${html}.pdf`)).rejects.toThrow(/Chromium 意外退出（退出码 7）/);
+    await expect(p.print(html, `${html}.pdf`)).rejects.toThrow(/Chromium 意外退出/);
     await p.close();
     const profile = fs.readFileSync(path.join(tempDir(), 'profile.txt'), 'utf8');
     expect(profile).toMatch(/branch-ledger-chromium-/);

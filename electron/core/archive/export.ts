@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Register } from '../../../shared/archive/model.js';
 import type { Volume } from '../../../shared/archive/volume.js';
-import { volumeDocxBuffer } from '../export/docx/volume.js';
+import { writeVolumeDocx } from '../export/docx/volume.js';
 import type { PdfPrinter } from '../export/pdf/printer.js';
 import { volumePdf } from '../export/pdf/volume.js';
 import { registersWorkbook } from '../registers/xlsx.js';
@@ -46,6 +46,12 @@ export class ExportCancelled extends Error {
 
 export const tempDirOf = (plan: Pick<ExportPlan, 'yearDir' | 'exportId'>) => path.join(plan.yearDir, `.tmp-${plan.exportId}`);
 
+/**
+ * Two lanes run side by side: this thread builds the workbook and the Word
+ * volumes one after the other while the browser prints every volume's PDF at
+ * once, each in its own tab (its own processes do the layout).
+ * The first failure or a cancel stops both; then the temporary folder goes.
+ */
 export async function writeExport(
   plan: ExportPlan,
   printer: (() => Promise<PdfPrinter>) | null,
@@ -54,40 +60,72 @@ export async function writeExport(
 ): Promise<ExportedFileInfo[]> {
   const tmp = tempDirOf(plan);
   const final = path.join(plan.yearDir, plan.exportId);
-  const total = plan.volumes.length * (plan.pdf ? 2 : 1) + 1;
+  const withPdf = plan.pdf && printer !== null;
+  const total = plan.volumes.length * (withPdf ? 2 : 1) + 1;
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  signal.addEventListener('abort', onAbort);
   let done = 0;
-  const step = (phase: string) => {
-    if (signal.aborted) throw new ExportCancelled();
-    onStep({ done, total, phase });
-  };
   const files: ExportedFileInfo[] = [];
-  const write = (name: string, bytes: Buffer) => {
-    fs.writeFileSync(path.join(tmp, name), bytes, { flush: true });
-    files.push({ name, size: bytes.length });
+  const task = async (name: string, phase: string, make: (file: string) => Promise<void>) => {
+    if (stop.signal.aborted) throw new ExportCancelled();
+    onStep({ done, total, phase });
+    const file = path.join(tmp, name);
+    await make(file);
+    if (stop.signal.aborted) throw new ExportCancelled();
+    files.push({ name, size: fs.statSync(file).size });
     done++;
   };
-  let pdfPrinter: PdfPrinter | null = null;
+  const failFast = (p: Promise<unknown>) =>
+    p.catch((e: unknown) => {
+      stop.abort();
+      throw e;
+    });
+  /** One after the other. */
+  const lane = (steps: (() => Promise<void>)[]) => failFast(steps.reduce((p, next) => p.then(next), Promise.resolve()));
+  /** All at once (each PDF in its own browser tab). */
+  const together = (steps: (() => Promise<void>)[]) => failFast(Promise.all(steps.map((run) => run())));
+
+  let pdfPrinter: Promise<PdfPrinter> | null = null;
   fs.mkdirSync(tmp, { recursive: true });
   try {
-    step('正在生成台账工作簿');
-    write(`${plan.year}年度_台账汇总.xlsx`, await registersWorkbook(plan.registers, plan.meta));
-    for (const v of plan.volumes) {
-      step(`正在生成《${v.cover.category}》Word 卷册`);
-      write(`${v.fileBase}.docx`, await volumeDocxBuffer(v));
-      if (plan.pdf && printer) {
-        step(`正在生成《${v.cover.category}》PDF`);
-        pdfPrinter ??= await printer();
-        write(`${v.fileBase}.pdf`, (await volumePdf(v, pdfPrinter, tmp)).pdf);
-      }
-    }
-    step('正在保存');
+    const results = await Promise.allSettled([
+      lane([
+        () =>
+          task(`${plan.year}年度_台账汇总.xlsx`, '正在生成台账工作簿', async (file) =>
+            fs.writeFileSync(file, await registersWorkbook(plan.registers, plan.meta), { flush: true }),
+          ),
+        ...plan.volumes.map((v) => () => task(`${v.fileBase}.docx`, `正在生成《${v.cover.category}》Word 卷册`, (file) => writeVolumeDocx(v, file))),
+      ]),
+      together(
+        withPdf
+          ? plan.volumes.map(
+              (v) => () =>
+                task(`${v.fileBase}.pdf`, `正在生成《${v.cover.category}》PDF`, async (file) => {
+                  pdfPrinter ??= printer();
+                  await volumePdf(v, await pdfPrinter, tmp, file);
+                }),
+            )
+          : [],
+      ),
+    ]);
+    // The lane that failed first says why; the other lane only stopped because of it.
+    const errors = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+    const cause = errors.find((e) => !(e instanceof ExportCancelled));
+    if (signal.aborted) throw new ExportCancelled();
+    if (cause) throw cause;
+    if (errors.length) throw errors[0];
+    onStep({ done, total, phase: '正在保存' });
     fs.renameSync(tmp, final);
     onStep({ done: total, total, phase: '已完成' });
-    return files;
+    // In the order they were planned: the workbook, then each volume's Word and PDF.
+    const order = [`${plan.year}年度_台账汇总.xlsx`, ...plan.volumes.flatMap((v) => [`${v.fileBase}.docx`, `${v.fileBase}.pdf`])];
+    return files.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
   } catch (e) {
     fs.rmSync(tmp, { recursive: true, force: true });
     throw e;
   } finally {
-    await pdfPrinter?.close();
+    signal.removeEventListener('abort', onAbort);
+    await (pdfPrinter as Promise<PdfPrinter> | null)?.then((p) => p.close()).catch(() => {});
   }
 }

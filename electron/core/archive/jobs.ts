@@ -11,10 +11,11 @@ import { AppError } from '../errors.js';
 import type { PdfPrinter } from '../export/pdf/printer.js';
 import { ExportCancelled, tempDirOf, writeExport, type ExportedFileInfo, type ExportPlan, type ExportStep } from './export.js';
 
-export type ToWorker = { id: number; pdf?: Uint8Array; error?: string };
+/** The answer to a print request: no error means the PDF is in its file. */
+export type ToWorker = { id: number; error?: string };
 export type FromWorker =
   | { type: 'step'; step: ExportStep }
-  | { type: 'print'; id: number; file: string }
+  | { type: 'print'; id: number; file: string; out: string }
   | { type: 'done'; files: ExportedFileInfo[] }
   | { type: 'failed'; message: string };
 
@@ -51,9 +52,9 @@ function workerRunner(script: string): Runner {
           if (!printerFactory) return worker.postMessage({ id: m.id, error: '未启用 PDF' } satisfies ToWorker);
           printer ??= printerFactory();
           printer
-            .then((p) => p.print(m.file))
+            .then((p) => p.print(m.file, m.out))
             .then(
-              (pdf) => worker.postMessage({ id: m.id, pdf } satisfies ToWorker),
+              () => worker.postMessage({ id: m.id } satisfies ToWorker),
               (e: unknown) => worker.postMessage({ id: m.id, error: e instanceof Error ? e.message : String(e) } satisfies ToWorker),
             );
         }

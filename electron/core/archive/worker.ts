@@ -11,25 +11,25 @@ import type { FromWorker, ToWorker } from './jobs.js';
 
 const port = parentPort!;
 const plan = workerData as ExportPlan;
-const pending = new Map<number, { resolve: (b: Buffer) => void; reject: (e: Error) => void }>();
+const pending = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
 let next = 0;
 
 port.on('message', (m: ToWorker) => {
   const p = pending.get(m.id);
   if (!p) return;
   pending.delete(m.id);
-  if (m.pdf) p.resolve(Buffer.from(m.pdf));
-  else p.reject(new Error(m.error ?? 'PDF 打印失败'));
+  if (m.error === undefined) p.resolve();
+  else p.reject(new Error(m.error));
 });
 
 const post = (m: FromWorker) => port.postMessage(m);
 
 const printer: PdfPrinter = {
-  print: (file) =>
+  print: (file, out) =>
     new Promise((resolve, reject) => {
       const id = ++next;
       pending.set(id, { resolve, reject });
-      post({ type: 'print', id, file });
+      post({ type: 'print', id, file, out });
     }),
   close: async () => {},
 };

@@ -7,7 +7,7 @@
  * the file (updateFields) and LibreOffice when it exports.
  */
 import fs from 'node:fs';
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { unzipSync, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import {
   AlignmentType,
   BorderStyle,
@@ -160,15 +160,28 @@ class MediaStash {
     return Buffer.from(t);
   }
 
-  /** The package with every token replaced by its file, stored without compression. */
-  fill(docx: Uint8Array): Buffer {
-    const parts = unzipSync(docx);
-    const out: Zippable = {};
-    for (const [name, data] of Object.entries(parts)) {
-      const file = name.startsWith('word/media/') && data.length < 64 ? this.paths.get(Buffer.from(data).toString()) : undefined;
-      out[name] = file ? [fs.readFileSync(file), { level: 0 }] : data;
+  /**
+   * Write the package to `file` with every token replaced by its file, stored
+   * without compression; streamed, so one photo at a time is in memory.
+   */
+  write(docx: Uint8Array, file: string): void {
+    const fd = fs.openSync(file, 'w');
+    try {
+      const zip = new Zip((err, chunk) => {
+        if (err) throw err;
+        fs.writeSync(fd, chunk);
+      });
+      for (const [name, data] of Object.entries(unzipSync(docx))) {
+        const path = name.startsWith('word/media/') && data.length < 64 ? this.paths.get(Buffer.from(data).toString()) : undefined;
+        const entry = path ? new ZipPassThrough(name) : new ZipDeflate(name, { level: 6 });
+        zip.add(entry);
+        entry.push(path ? fs.readFileSync(path) : data, true);
+      }
+      zip.end();
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
     }
-    return Buffer.from(zipSync(out));
   }
 }
 
@@ -269,7 +282,8 @@ function volumeDocument(v: Volume, media: MediaStash): Document {
   });
 }
 
-export async function volumeDocxBuffer(v: Volume): Promise<Buffer> {
+/** Write the volume as a .docx file. */
+export async function writeVolumeDocx(v: Volume, file: string): Promise<void> {
   const media = new MediaStash();
-  return media.fill(await Packer.toBuffer(volumeDocument(v, media)));
+  media.write(await Packer.toBuffer(volumeDocument(v, media)), file);
 }

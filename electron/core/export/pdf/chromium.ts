@@ -230,7 +230,7 @@ class ChromiumPrinter implements PdfPrinter {
     return tail ? `：${tail}` : '';
   }
 
-  async print(htmlFile: string): Promise<Buffer> {
+  async print(htmlFile: string, pdfFile: string): Promise<void> {
     if (this.closing) throw new Error('PDF 打印器已关闭，无法继续打印');
     if (this.dead) throw this.dead;
     const file = path.resolve(htmlFile);
@@ -292,19 +292,28 @@ class ChromiumPrinter implements PdfPrinter {
         ),
       );
       if (!stream) throw new Error('Chromium 没有返回 PDF 数据流');
-      const parts: Buffer[] = [];
+      // Chunk by chunk into the file: a volume with its photos is a PDF of a hundred megabytes or more.
+      const fd = fs.openSync(pdfFile, 'w');
+      let head = '';
       try {
         for (;;) {
           const chunk = await step(conn.send<{ data: string; eof: boolean; base64Encoded?: boolean }>('IO.read', { handle: stream, size: IO_CHUNK }, sid));
-          if (chunk.data) parts.push(Buffer.from(chunk.data, chunk.base64Encoded ? 'base64' : 'latin1'));
+          if (chunk.data) {
+            const bytes = Buffer.from(chunk.data, chunk.base64Encoded ? 'base64' : 'latin1');
+            if (head.length < 5) head += bytes.subarray(0, 5 - head.length).toString('latin1');
+            fs.writeSync(fd, bytes);
+          }
           if (chunk.eof) break;
         }
+        fs.fsyncSync(fd);
       } finally {
+        fs.closeSync(fd);
         conn.send('IO.close', { handle: stream }, sid).catch(() => {});
       }
-      const pdf = Buffer.concat(parts);
-      if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') throw new Error('Chromium 返回的数据不是 PDF');
-      return pdf;
+      if (head !== '%PDF-') {
+        fs.rmSync(pdfFile, { force: true });
+        throw new Error('Chromium 返回的数据不是 PDF');
+      }
     } catch (e) {
       if (this.dead) throw this.dead;
       if (this.closing) throw new Error('PDF 打印器已关闭，打印未完成');

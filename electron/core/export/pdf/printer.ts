@@ -6,8 +6,12 @@
  * page size and print backgrounds; neither adds Chromium's own header or footer.
  */
 export interface PdfPrinter {
-  /** Print an HTML file on disk (absolute or relative path); resolves with the PDF bytes. */
-  print(htmlFile: string): Promise<Buffer>;
+  /**
+   * Print an HTML file on disk (absolute or relative path) into `pdfFile`.
+   * The PDF goes to a file rather than memory: a volume with its photos is
+   * easily a hundred megabytes.
+   */
+  print(htmlFile: string, pdfFile: string): Promise<void>;
   /** Release the browser or window; later print() calls reject. Safe to call twice. */
   close(): Promise<void>;
 }

@@ -16,24 +16,30 @@ import type { PdfPrinter } from './printer.js';
 const samePages = (a: VolumeHtmlPages, b: VolumeHtmlPages) =>
   a.total === b.total && [...a.starts].every(([k, p]) => b.starts.get(k) === p);
 
-export async function volumePdf(v: Volume, printer: PdfPrinter, workDir: string): Promise<{ pdf: Buffer; pages: VolumeHtmlPages }> {
+/** Print the volume into `pdfFile`; resolves with the pages each 件 starts on. */
+export async function volumePdf(v: Volume, printer: PdfPrinter, workDir: string, pdfFile: string): Promise<VolumeHtmlPages> {
   const anchors = volumeItems(v).map((it) => it.anchor);
   const sizes = imageSizes(v);
   let pages: VolumeHtmlPages | null = null;
   for (let pass = 1; pass <= 3; pass++) {
-    const file = path.join(workDir, `${v.key}.${pass}.html`);
-    fs.writeFileSync(file, volumeHtml(v, pages, sizes));
-    let pdf: Buffer;
+    const html = path.join(workDir, `${v.key}.${pass}.html`);
+    const out = path.join(workDir, `${v.key}.${pass}.pdf`);
+    fs.writeFileSync(html, volumeHtml(v, pages, sizes));
     try {
-      pdf = await printer.print(file);
+      await printer.print(html, out);
     } finally {
-      fs.rmSync(file, { force: true });
+      fs.rmSync(html, { force: true });
     }
+    const pdf = fs.readFileSync(out);
     const dests = pdfDestinations(pdf);
     const missing = anchors.filter((a) => !dests.has(a));
     if (missing.length) throw new Error(`PDF 中找不到第${missing.map((a) => Number(a.slice(1))).join('、')}件的起始页`);
     const found: VolumeHtmlPages = { starts: new Map(anchors.map((a) => [a, dests.get(a)!])), total: pdfPageCount(pdf) };
-    if (pages && samePages(pages, found)) return { pdf, pages };
+    if (pages && samePages(pages, found)) {
+      fs.renameSync(out, pdfFile);
+      return pages;
+    }
+    fs.rmSync(out, { force: true });
     pages = found;
   }
   throw new Error('卷内文件目录的页号排版后仍在变化，未能生成 PDF');

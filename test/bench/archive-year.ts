@@ -113,6 +113,8 @@ export interface ArchiveBench {
   exportMs: number;
   planMs: number;
   files: { name: string; size: number }[];
+  /** RSS of this process when the export starts (after the data was made). */
+  startRss: number;
   peakNodeRss: number;
   peakTreeRss: number;
   steps: { phase: string; ms: number }[];
@@ -176,7 +178,9 @@ export async function benchArchiveYear(workerScript: string | null): Promise<Arc
     }
     const setupMs = performance.now() - t0;
 
-    let peakNodeRss = process.memoryUsage().rss;
+    (globalThis as { gc?: () => void }).gc?.();
+    const startRss = process.memoryUsage().rss;
+    let peakNodeRss = startRss;
     let peakTreeRss = treeRss();
     const ticker = setInterval(() => {
       peakNodeRss = Math.max(peakNodeRss, process.memoryUsage().rss);
@@ -214,6 +218,7 @@ export async function benchArchiveYear(workerScript: string | null): Promise<Arc
         exportMs,
         planMs,
         files,
+        startRss,
         peakNodeRss,
         peakTreeRss,
         steps,

@@ -183,7 +183,7 @@ const SETTLE_EXPRESSION = `(async () => {
   return true;
 })()`;
 
-const IO_CHUNK = 4 << 20;
+const IO_CHUNK = 2 << 20;
 
 class ChromiumPrinter implements PdfPrinter {
   private closing: Promise<void> | null = null;

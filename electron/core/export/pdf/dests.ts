@@ -268,47 +268,93 @@ class PdfDocument {
     this.expandObjectStreams();
   }
 
+  /**
+   * The next `N G obj` or `trailer` at or after `from`, found in the bytes
+   * themselves: a volume's PDF with its photos is a hundred megabytes or more,
+   * too much to copy into a string just to search it.
+   */
+  private nextMatch(from: number): { index: number; end: number; num?: number } | null {
+    const b = this.buf;
+    const isDigit = (c: number | undefined) => c !== undefined && c >= 0x30 && c <= 0x39;
+    const isSpace = (c: number | undefined) => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a || c === 0x0c || c === 0x00;
+    let o = b.indexOf('obj', from, 'latin1');
+    let t = b.indexOf('trailer', from, 'latin1');
+    for (;;) {
+      if (o < 0 && t < 0) return null;
+      if (t >= 0 && (o < 0 || t < o)) {
+        if (t + 7 >= b.length || !isRegular(b[t + 7]!)) return { index: t, end: t + 7 };
+        t = b.indexOf('trailer', t + 1, 'latin1');
+        continue;
+      }
+      // "obj" preceded by digits, space, digits, space: read backwards from it
+      let i = o - 1;
+      const spaces = () => {
+        const at = i;
+        while (i >= 0 && isSpace(b[i])) i--;
+        return i < at;
+      };
+      const digits = () => {
+        const at = i;
+        while (i >= 0 && isDigit(b[i])) i--;
+        return i < at;
+      };
+      const after = o + 3 >= b.length || !isRegular(b[o + 3]!);
+      if (after && spaces() && digits()) {
+        if (spaces() && digits()) {
+          const index = i + 1;
+          let j = index;
+          while (isDigit(b[j])) j++;
+          return { index, end: o + 3, num: Number(b.toString('latin1', index, j)) };
+        }
+      }
+      o = b.indexOf('obj', o + 1, 'latin1');
+    }
+  }
+
   private scan(): void {
-    const text = this.buf.toString('latin1');
-    const re = /(\d+)[ \t\r\n\f\0]+(\d+)[ \t\r\n\f\0]+obj\b|trailer\b/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text))) {
-      if (m.index > 0 && isRegular(this.buf[m.index - 1]!)) continue; // part of a longer token
-      const p = new Parser(this.buf, m.index + m[0].length);
+    const b = this.buf;
+    const text = (from: number, to: number) => b.toString('latin1', from, Math.min(to, b.length));
+    let pos = 0;
+    for (let m = this.nextMatch(pos); m; m = this.nextMatch(pos)) {
+      if (m.index > 0 && isRegular(b[m.index - 1]!)) {
+        pos = m.end; // part of a longer token
+        continue;
+      }
+      const p = new Parser(b, m.end);
       try {
-        if (m[1] === undefined) {
+        if (m.num === undefined) {
           const t = p.parseValue();
           if (t instanceof PdfDict) this.trailers.push(t);
-          re.lastIndex = p.pos;
+          pos = Math.max(p.pos, m.end);
           continue;
         }
         const value = p.parseValue();
         const obj: PdfObject = { value };
         p.skipWs();
-        if (value instanceof PdfDict && text.startsWith('stream', p.pos)) {
+        if (value instanceof PdfDict && text(p.pos, p.pos + 6) === 'stream') {
           let start = p.pos + 6;
-          if (this.buf[start] === 0x0d) start++;
-          if (this.buf[start] === 0x0a) start++;
+          if (b[start] === 0x0d) start++;
+          if (b[start] === 0x0a) start++;
           const len = value.get('Length');
           let end = typeof len === 'number' && Number.isInteger(len) ? start + len : -1;
-          if (end < 0 || end > this.buf.length || !/^\s*endstream/.test(text.slice(end, end + 32))) {
-            end = text.indexOf('endstream', start);
-            if (end < 0) throw new PdfStructureError(`对象 ${m[1]} 的数据流未结束`);
+          if (end < 0 || end > b.length || !/^\s*endstream/.test(text(end, end + 32))) {
+            end = b.indexOf('endstream', start, 'latin1');
+            if (end < 0) throw new PdfStructureError(`对象 ${m.num} 的数据流未结束`);
             // trim the end-of-line marker before "endstream"
-            if (this.buf[end - 1] === 0x0a) end--;
-            if (this.buf[end - 1] === 0x0d) end--;
+            if (b[end - 1] === 0x0a) end--;
+            if (b[end - 1] === 0x0d) end--;
           }
-          obj.stream = this.buf.subarray(start, end);
-          const after = text.indexOf('endstream', end);
-          re.lastIndex = after < 0 ? end : after + 9;
+          obj.stream = b.subarray(start, end);
+          const after = b.indexOf('endstream', end, 'latin1');
+          pos = after < 0 ? end : after + 9;
         } else {
-          re.lastIndex = p.pos;
+          pos = Math.max(p.pos, m.end);
         }
-        this.objects.set(Number(m[1]), obj);
+        this.objects.set(m.num, obj);
       } catch (e) {
         if (e instanceof PdfStructureError && /数据流未结束/.test(e.message)) throw e;
-        // a false match (e.g. inside an unparsable region): move on one character
-        re.lastIndex = m.index + 1;
+        // a false match (e.g. inside an unparsable region): move on past it
+        pos = m.end;
       }
     }
   }

@@ -171,6 +171,18 @@ export function SealPanel({ year, exportId, onChange }: { year: number; exportId
     setCurrent(status);
     setProblems(null);
   }, [status]);
+  // A sealed year is checked whenever it is shown, so a change behind the app's back is reported without asking.
+  useEffect(() => {
+    if (!status?.sealed) return;
+    let live = true;
+    call('seal.verify', { year }).then(
+      (p) => live && setProblems(p),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [status, year]);
 
   if (failed) return <Alert type="error" showIcon title="无法读取封存状态" action={<Button onClick={() => void reload()}>重试</Button>} />;
   if (!current) return <Spin />;

@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { QUIET_CHROMIUM_FLAGS } from './electron/core/export/pdf/chromium.js';
 
 /** End-to-end tests drive the real web host (dist/) in the system Chromium. Run `npm run build` first (npm test does). */
 export default defineConfig({
@@ -14,15 +15,7 @@ export default defineConfig({
     acceptDownloads: true,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: [...QUIET_CHROMIUM_FLAGS],
     },
   },
 });

@@ -27,7 +27,7 @@ type Runner = (plan: ExportPlan, printer: PrinterFactory | null, onStep: (s: Exp
 function workerRunner(script: string): Runner {
   return (plan, printerFactory, onStep, signal) =>
     new Promise((resolve, reject) => {
-      const worker = new Worker(script, { workerData: plan });
+      const worker = new Worker(script, { workerData: plan, resourceLimits: { maxOldGenerationSizeMb: 256 } });
       let printer: Promise<PdfPrinter> | null = null;
       let settled = false;
       const finish = (f: () => void) => {

@@ -48,6 +48,17 @@ export interface ChromiumPrinterOptions {
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
+/** A system Chromium that asks the network for nothing and needs no GPU or sandbox (also the e2e tests' browser). */
+export const QUIET_CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+] as const;
+
 export const CHROMIUM_MISSING = '未找到 Chromium 浏览器，无法生成 PDF。请安装：apt-get install chromium';
 
 /** The executable that createChromiumPrinter would use, or null when there is none. */
@@ -372,13 +383,7 @@ export async function createChromiumPrinter(options: ChromiumPrinterOptions = {}
   const args = [
     '--headless',
     '--remote-debugging-pipe',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
+    ...QUIET_CHROMIUM_FLAGS,
     '--allow-file-access-from-files',
     `--user-data-dir=${profileDir}`,
     'about:blank',

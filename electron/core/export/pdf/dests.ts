@@ -277,13 +277,23 @@ class PdfDocument {
     const b = this.buf;
     const isDigit = (c: number | undefined) => c !== undefined && c >= 0x30 && c <= 0x39;
     const isSpace = (c: number | undefined) => c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a || c === 0x0c || c === 0x00;
-    let o = b.indexOf('obj', from, 'latin1');
-    let t = b.indexOf('trailer', from, 'latin1');
+    // Where each word next occurs is kept between calls: searching a long file
+    // from every object for a word that comes only at its end would take a pass each time.
+    const find = (word: 'obj' | 'trailer', at: number) => {
+      const cached = this.found[word];
+      if (cached !== undefined && (cached < 0 || cached >= at) && this.foundFrom[word]! <= at) return cached;
+      const i = b.indexOf(word, at, 'latin1');
+      this.found[word] = i;
+      this.foundFrom[word] = at;
+      return i;
+    };
+    let o = find('obj', from);
+    let t = find('trailer', from);
     for (;;) {
       if (o < 0 && t < 0) return null;
       if (t >= 0 && (o < 0 || t < o)) {
         if (t + 7 >= b.length || !isRegular(b[t + 7]!)) return { index: t, end: t + 7 };
-        t = b.indexOf('trailer', t + 1, 'latin1');
+        t = find('trailer', t + 1);
         continue;
       }
       // "obj" preceded by digits, space, digits, space: read backwards from it
@@ -307,9 +317,12 @@ class PdfDocument {
           return { index, end: o + 3, num: Number(b.toString('latin1', index, j)) };
         }
       }
-      o = b.indexOf('obj', o + 1, 'latin1');
+      o = find('obj', o + 1);
     }
   }
+
+  private readonly found: { obj?: number; trailer?: number } = {};
+  private readonly foundFrom: { obj?: number; trailer?: number } = {};
 
   private scan(): void {
     const b = this.buf;

@@ -139,6 +139,28 @@ const printText = (it: VolumeItem) => JSON.stringify(it.print);
 describe('buildVolumes', () => {
   const h = useCore();
 
+  it('binds a book with more 件 than a volume holds into several volumes, numbering its 件 straight through', async () => {
+    const y = await buildYear(h.core);
+    const whole = volumeItems(byKey(volumesOf(h.core), 'branch-general'));
+    const vs = volumesOf(h.core, { maxItems: 2 }).filter((v) => v.key.startsWith('branch-general-'));
+    const n = Math.ceil(y.general.length / 2);
+    expect(vs.map((v) => v.key)).toEqual(Array.from({ length: n }, (_, i) => `branch-general-${i + 1}`));
+    expect(vs.map((v) => v.fileBase)).toEqual(Array.from({ length: n }, (_, i) => `2024年度_党支部综合记录_第${i + 1}卷`));
+    expect(vs[0]!.cover.title).toMatch(new RegExp(`党支部综合记录（第1卷，共${n}卷）$`));
+    expect(vs[1]!.cover.code).toMatch(/-ZB-02$/);
+    // the same 件 in the same order with the same 件号 and 档号, two to a volume
+    expect(vs.flatMap((v) => volumeItems(v)).map((i) => [i.no, i.code, i.recordId])).toEqual(whole.map((i) => [i.no, i.code, i.recordId]));
+    expect(vs.every((v) => volumeItems(v).length <= 2)).toBe(true);
+    // a part cut in two carries its rules in its first volume only and goes on as （续）
+    const parts = vs.flatMap((v) => v.parts);
+    expect(parts.some((p) => p.label.endsWith('（续）'))).toBe(true);
+    parts.forEach((p, i) => {
+      if (!p.label.endsWith('（续）')) return;
+      expect(p.rules).toEqual([]);
+      expect(parts.slice(0, i).some((q) => q.label === p.label.slice(0, -3))).toBe(true);
+    });
+  });
+
   it('makes one volume per book holding records, its 件 in part order then date order, numbered 1..n', async () => {
     const y = await buildYear(h.core);
     const vs = volumesOf(h.core);

@@ -27,7 +27,8 @@ type Runner = (plan: ExportPlan, printer: PrinterFactory | null, onStep: (s: Exp
 function workerRunner(script: string): Runner {
   return (plan, printerFactory, onStep, signal) =>
     new Promise((resolve, reject) => {
-      const worker = new Worker(script, { workerData: plan, resourceLimits: { maxOldGenerationSizeMb: 256 } });
+      // A runaway guard, not a budget: one volume of at most MAX_ITEMS_PER_VOLUME 件 builds in a few hundred MB.
+      const worker = new Worker(script, { workerData: plan, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
       let printer: Promise<PdfPrinter> | null = null;
       let settled = false;
       const finish = (f: () => void) => {

@@ -37,6 +37,39 @@ export const BOOK_CODE: Record<BookId, string> = {
   archive: 'DA',
 };
 
+/**
+ * At most this many 件 are bound in one volume; a book with more (a crew's
+ * daily 班前会) is bound in several, 第1卷, 第2卷 …, as a 案卷 is kept to a
+ * thickness that binds (and one volume's Word file to a size that builds
+ * in a few hundred megabytes).
+ */
+export const MAX_ITEMS_PER_VOLUME = 200;
+
+/** Parts cut into volumes of at most `max` 件, in 目录 order; a part cut in two goes on as （续） without its rules. */
+export function splitParts(parts: readonly VolumePart[], max: number): VolumePart[][] {
+  const out: VolumePart[][] = [];
+  let current: VolumePart[] = [];
+  let n = 0;
+  for (const part of parts) {
+    let rest = part.items;
+    let first = true;
+    while (rest.length) {
+      if (n === max) {
+        out.push(current);
+        current = [];
+        n = 0;
+      }
+      const take = rest.slice(0, max - n);
+      current.push({ label: first ? part.label : `${part.label}（续）`, rules: first ? part.rules : [], items: take });
+      n += take.length;
+      rest = rest.slice(take.length);
+      first = false;
+    }
+  }
+  if (current.length) out.push(current);
+  return out;
+}
+
 export interface VolumeOptions {
   year: number;
   mode: VolumeMode;
@@ -49,6 +82,8 @@ export interface VolumeOptions {
   checker: string;
   /** 立卷时间 (ISO date). */
   date: string;
+  /** 件 per volume at most (default MAX_ITEMS_PER_VOLUME). */
+  maxItems?: number;
 }
 
 interface FileRow {
@@ -139,33 +174,39 @@ export function buildVolumes(db: Db, dataDir: string, textsDir: string, opts: Vo
       })
       .filter((p) => p.items.length > 0);
 
-  const volume = (key: string, category: string, parts: VolumePart[], code: string): Volume => {
+  const volume = (key: string, category: string, parts: VolumePart[], code: string, piece?: { no: number; of: number }): Volume => {
     const items = parts.flatMap((p) => p.items);
     const dates = items.map((i) => i.date).sort();
     return {
-      key,
-      fileBase: `${opts.year}年度_${category}`,
+      key: piece ? `${key}-${piece.no}` : key,
+      fileBase: `${opts.year}年度_${category}${piece ? `_第${piece.no}卷` : ''}`,
       cover: {
         fondsName: branch.name,
         fondsNo: branch.fondsNo,
         category,
-        title: `${branch.name}${opts.year}年度${category}`,
+        title: `${branch.name}${opts.year}年度${category}${piece ? `（第${piece.no}卷，共${piece.of}卷）` : ''}`,
         year: opts.year,
         from: dates[0] ?? '',
         to: dates.at(-1) ?? '',
         retention: longestRetention(items.map((i) => i.retention)),
         items: items.length,
-        code: `${fonds}-WS·${opts.year}-${RETENTION_CODE[longestRetention(items.map((i) => i.retention))]}-${code}`,
+        code: `${fonds}-WS·${opts.year}-${RETENTION_CODE[longestRetention(items.map((i) => i.retention))]}-${code}${piece ? `-${String(piece.no).padStart(2, '0')}` : ''}`,
       },
       parts,
       notes: { gaps: opts.gaps, log: opts.log, compiler: opts.compiler, checker: opts.checker, date: chineseDate(opts.date) },
     };
   };
 
+  /** A book (or everything) bound as one volume, or as several when it holds too many 件. */
+  const bind = (key: string, category: string, parts: VolumePart[], code: string): Volume[] => {
+    const pieces = splitParts(parts, opts.maxItems ?? MAX_ITEMS_PER_VOLUME);
+    if (pieces.length <= 1) return pieces.map((p) => volume(key, category, p, code));
+    return pieces.map((p, i) => volume(key, category, p, code, { no: i + 1, of: pieces.length }));
+  };
+
   if (opts.mode === 'single') {
     const counter = { n: 0 };
-    const parts = BOOK_TREE.flatMap((b) => partsOf(b, true, counter));
-    return parts.length ? [volume('all', '党支部“四本一档”', parts, 'QB')] : [];
+    return bind('all', '党支部“四本一档”', BOOK_TREE.flatMap((b) => partsOf(b, true, counter)), 'QB');
   }
-  return BOOK_TREE.map((b) => volume(b.id, b.label, partsOf(b, false, { n: 0 }), BOOK_CODE[b.id])).filter((v) => v.cover.items > 0);
+  return BOOK_TREE.flatMap((b) => bind(b.id, b.label, partsOf(b, false, { n: 0 }), BOOK_CODE[b.id]));
 }

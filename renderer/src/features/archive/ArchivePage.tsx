@@ -107,6 +107,8 @@ export function ArchivePage() {
     setStep(0);
     setJob(null);
   }, [year, setJob]);
+  // Each step starts at the top of the page (the volume list of step 2 can be long).
+  useEffect(() => window.scrollTo({ top: 0 }), [step]);
   useEffect(() => {
     if (job?.state === 'done') {
       void reloadExports();

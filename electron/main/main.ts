@@ -134,7 +134,8 @@ app.whenReady().then(() => {
       version: app.getVersion(),
       nativeBinding: nativeBinding(),
       pdfPrinter: async () => createElectronPrinter(),
-      archiveWorker: path.join(__dirname, 'archive-worker.cjs'),
+      // unpacked from app.asar by electron-builder (asarUnpack): a worker thread loads a real file
+      archiveWorker: path.join(__dirname, 'archive-worker.cjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
       ...(app.isPackaged ? { textsDir: path.join(process.resourcesPath, 'texts') } : {}),
     });
   } catch (e) {

@@ -29,7 +29,7 @@ import type { PdfPrinter } from '../../electron/core/export/pdf/printer.js';
 import { volumePdf } from '../../electron/core/export/pdf/volume.js';
 import { FIRST_DATA_ROW } from '../../electron/core/registers/xlsx.js';
 import { REGISTER_KEYS, REGISTER_TITLES } from '../../shared/archive/model.js';
-import { volumeItems, type Volume, type VolumeItem } from '../../shared/archive/volume.js';
+import { coverRows, volumeItems, type Volume, type VolumeItem } from '../../shared/archive/volume.js';
 import { recordType } from '../../shared/books/index.js';
 import type { RecordDto, RecordInput } from '../../shared/contract.js';
 import { call, callError, useCore } from '../fixtures/core.js';
@@ -463,6 +463,10 @@ function checkRenderedVolume(pdfFile: string, v: Volume): { starts: Map<string, 
   const total = pages.length;
   const items = volumeItems(v);
 
+  // the whole cover on page 1 (a long title must not push its last rows over)
+  for (const [label] of coverRows(v, null)) expect(texts[0], `cover item ${label}`).toContain(squash(label));
+  expect(texts[1]).not.toContain(squash('案卷题名'));
+
   // A4, and no table or line of text runs out of the type area
   for (const p of pages) {
     expect(p.width).toBeCloseTo(595.3, 0);
@@ -784,7 +788,7 @@ describe('archive.* through the dispatcher', () => {
     // and the next export runs
     const again = await call(h.core, 'archive.start', { year: YEAR, mode: 'single', fullIds: true, pdf: false, compiler: '', checker: '' });
     expect(await waitForJob(again.id)).toMatchObject({ state: 'done' });
-    expect((await call(h.core, 'archive.exports', { year: YEAR })).map((e) => e.files.map((f) => f.name))).toEqual([['2024年度_党支部“四本一档”.docx', '2024年度_台账汇总.xlsx']]);
+    expect((await call(h.core, 'archive.exports', { year: YEAR })).map((e) => e.files.map((f) => f.name))).toEqual([['2024年度_台账汇总.xlsx', '2024年度_党支部“四本一档”.docx']]);
   });
 
   it('refuses a year without 定稿 records', async () => {

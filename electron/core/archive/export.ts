@@ -44,12 +44,15 @@ export class ExportCancelled extends Error {
   }
 }
 
+/** PDFs printed at once: enough to overlap one volume's layout with another's transfer, few enough for the browser's memory. */
+const PDF_TABS = 3;
+
 export const tempDirOf = (plan: Pick<ExportPlan, 'yearDir' | 'exportId'>) => path.join(plan.yearDir, `.tmp-${plan.exportId}`);
 
 /**
  * Two lanes run side by side: this thread builds the workbook and the Word
- * volumes one after the other while the browser prints every volume's PDF at
- * once, each in its own tab (its own processes do the layout).
+ * volumes one after the other while the browser prints the volumes' PDFs,
+ * three at a time, each in its own tab (its own processes do the layout).
  * The first failure or a cancel stops both; then the temporary folder goes.
  */
 export async function writeExport(
@@ -83,8 +86,14 @@ export async function writeExport(
     });
   /** One after the other. */
   const lane = (steps: (() => Promise<void>)[]) => failFast(steps.reduce((p, next) => p.then(next), Promise.resolve()));
-  /** All at once (each PDF in its own browser tab). */
-  const together = (steps: (() => Promise<void>)[]) => failFast(Promise.all(steps.map((run) => run())));
+  /** A few at a time, each PDF in its own browser tab. */
+  const together = (steps: (() => Promise<void>)[]) => {
+    const queue = [...steps];
+    const worker = async () => {
+      for (let run = queue.shift(); run; run = queue.shift()) await run();
+    };
+    return failFast(Promise.all(Array.from({ length: Math.min(PDF_TABS, queue.length) }, worker)));
+  };
 
   let pdfPrinter: Promise<PdfPrinter> | null = null;
   fs.mkdirSync(tmp, { recursive: true });

@@ -35,6 +35,8 @@ function workerRunner(script: string): Runner {
         if (settled) return;
         settled = true;
         signal.removeEventListener('abort', abort);
+        // Its message port would keep the thread (and the process) alive.
+        void worker.terminate();
         void printer?.then((p) => p.close()).catch(() => {});
         f();
       };

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ExportListing, VolumePreview } from '../../../shared/archive/model.js';
+import { BOOK_TREE } from '../../../shared/books/index.js';
 import { volumeItems, type VolumeMode } from '../../../shared/archive/volume.js';
 import { chineseDate } from '../../../shared/dates.js';
 import type { ExportedFile } from '../../../shared/contract.js';
@@ -88,6 +89,14 @@ export function planExport(db: Db, dataDir: string, textsDir: string, o: ExportO
   };
 }
 
+/** Files in the order the wizard made them: the workbook, then the volumes in book order (第N卷 by number), Word before PDF. */
+function fileOrder(name: string): string {
+  const book = BOOK_TREE.findIndex((b) => name.includes(`_${b.label}`));
+  const volume = /_第(\d+)卷\./.exec(name)?.[1] ?? '0';
+  const kind = name.endsWith('.xlsx') ? 0 : name.endsWith('.docx') ? 1 : 2;
+  return `${name.endsWith('.xlsx') ? 0 : 1}-${String(book + 1).padStart(2, '0')}-${volume.padStart(3, '0')}-${kind}-${name}`;
+}
+
 /** The year's finished exports, newest first (temporary folders of running or broken exports are not listed). */
 export function listExports(dataDir: string, year: number): ExportListing[] {
   const dir = yearArchiveDir(dataDir, year);
@@ -104,7 +113,7 @@ export function listExports(dataDir: string, year: number): ExportListing[] {
         .readdirSync(path.join(dir, exportId), { withFileTypes: true })
         .filter((f) => f.isFile())
         .map((f) => ({ name: f.name, size: fs.statSync(path.join(dir, exportId, f.name)).size }))
-        .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+        .sort((a, b) => fileOrder(a.name).localeCompare(fileOrder(b.name))),
     }));
 }
 

@@ -70,15 +70,15 @@ function cover(v: Volume): (Paragraph | Table)[] {
   const row = (label: string, value: (TextRun | PageReference)[]) =>
     new TableRow({
       cantSplit: true,
-      height: { value: twip(12), rule: 'atLeast' },
+      height: { value: twip(10), rule: 'atLeast' },
       children: [tableCell([plain(label, SIZE.body, FONT.heading)], w[0]!), tableCell(value, w[1]!, AlignmentType.LEFT)],
     });
   return [
     new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(`档号：${c.code}`, FONT.body, SIZE.small)] }),
-    new Paragraph({ spacing: { before: twip(25) }, alignment: AlignmentType.CENTER, children: [run(c.fondsName, FONT.heading, SIZE.body)] }),
+    new Paragraph({ spacing: { before: twip(12) }, alignment: AlignmentType.CENTER, children: [run(c.fondsName, FONT.heading, SIZE.body)] }),
     new Paragraph({
       alignment: AlignmentType.CENTER,
-      spacing: { before: 300, after: twip(20), line: 800, lineRule: LINE.lineRule },
+      spacing: { before: 200, after: twip(10), line: 800, lineRule: LINE.lineRule },
       children: [run(c.title, FONT.title, SIZE.title)],
     }),
     new Table({

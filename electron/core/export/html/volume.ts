@@ -43,12 +43,12 @@ body { font-family: ${SHEET_FONTS.body}; font-size: 16pt; line-height: 28.95pt; 
 .page { break-before: page; }
 .vol-title { font-family: ${SHEET_FONTS.title}; font-size: 22pt; line-height: 40pt; text-align: center; font-weight: 700; margin: 0 0 12pt; }
 .cover-code { text-align: right; font-size: 14pt; }
-.cover-org { text-align: center; font-family: ${SHEET_FONTS.heading}; margin-top: 25mm; }
-.cover-title { margin: 8mm 0 18mm; }
+.cover-org { text-align: center; font-family: ${SHEET_FONTS.heading}; margin-top: 12mm; }
+.cover-title { margin: 6mm 0 10mm; }
 .grid { width: 100%; border-collapse: collapse; table-layout: fixed; }
 .grid th, .grid td { border: 1px solid #000; padding: 2pt 3pt; word-break: break-all; }
 .grid th { font-family: ${SHEET_FONTS.heading}; font-weight: 400; }
-.cover-grid th, .cover-grid td { height: 12mm; font-size: 16pt; line-height: 22pt; }
+.cover-grid th, .cover-grid td { height: 10mm; font-size: 15pt; line-height: 20pt; }
 .cover-grid td { text-align: left; }
 .catalogue { font-size: 10.5pt; line-height: 14pt; }
 .catalogue td { text-align: center; }

@@ -108,7 +108,10 @@ export function ArchivePage() {
     setJob(null);
   }, [year, setJob]);
   // Each step starts at the top of the page (the volume list of step 2 can be long).
-  useEffect(() => window.scrollTo({ top: 0 }), [step]);
+  // (Braces: newer Chromium returns a promise from scrollTo, which must not become the effect's cleanup.)
+  useEffect(() => {
+    window.scrollTo({ top: 0 });
+  }, [step]);
   useEffect(() => {
     if (job?.state === 'done') {
       void reloadExports();

@@ -1,18 +1,15 @@
 /**
- * Reading a stored image for embedding in an export: the bytes, checked
- * against the content address, and the pixel size from the PNG or JPEG header
- * (Word needs a size; the HTML layout scales by CSS).
+ * Checking a stored image for embedding in an export: the content against its
+ * address, and the pixel size from the PNG or JPEG header (Word needs a size;
+ * the HTML layout's first pass lays out a box of that size).
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { sha256Hex } from '../attachments/store.js';
 
-export interface LoadedImage {
-  name: string;
+/** An image with its bytes, to embed. */
+export interface LoadedImage extends ImageInfo {
   bytes: Buffer;
-  type: 'jpg' | 'png';
-  width: number;
-  height: number;
 }
 
 function pngSize(b: Buffer): [number, number] | null {
@@ -39,18 +36,46 @@ function jpegSize(b: Buffer): [number, number] | null {
   return null;
 }
 
-/** The image at a content-addressed path, or null when it is missing, damaged or not a readable PNG/JPEG. */
-export function loadImage(img: { name: string; path: string; mime: string }): LoadedImage | null {
-  let bytes: Buffer;
+/** What an export needs to know of a stored image before it embeds the file. */
+export interface ImageInfo {
+  name: string;
+  type: 'jpg' | 'png';
+  width: number;
+  height: number;
+}
+
+/** The head of the file holds the size: PNG's IHDR at once, JPEG's frame header after its EXIF and tables. */
+const HEAD_BYTES = 256 * 1024;
+const CHUNK = 1 << 20;
+const chunk = Buffer.alloc(CHUNK);
+
+/**
+ * Check a stored image without holding it: its sha256 (read through one
+ * reused buffer) against its content address, and its pixel size from the
+ * head. Null when it is missing, damaged or not a readable PNG/JPEG. A
+ * hundred photos are then a hundred small reads, not a hundred megabytes.
+ */
+export function checkImage(img: { name: string; path: string; mime: string }): ImageInfo | null {
+  let fd: number;
   try {
-    bytes = fs.readFileSync(img.path);
+    fd = fs.openSync(img.path, 'r');
   } catch {
     return null;
   }
-  if (sha256Hex(bytes) !== path.basename(img.path)) return null;
-  const size = img.mime === 'image/png' ? pngSize(bytes) : jpegSize(bytes);
+  const hash = crypto.createHash('sha256');
+  let head = Buffer.alloc(0);
+  try {
+    for (let n = fs.readSync(fd, chunk, 0, CHUNK, null); n > 0; n = fs.readSync(fd, chunk, 0, CHUNK, null)) {
+      hash.update(chunk.subarray(0, n));
+      if (head.length < HEAD_BYTES) head = Buffer.concat([head, chunk.subarray(0, Math.min(n, HEAD_BYTES - head.length))]);
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (hash.digest('hex') !== path.basename(img.path)) return null;
+  const size = img.mime === 'image/png' ? pngSize(head) : jpegSize(head);
   if (!size || !size[0] || !size[1]) return null;
-  return { name: img.name, bytes, type: img.mime === 'image/png' ? 'png' : 'jpg', width: size[0], height: size[1] };
+  return { name: img.name, type: img.mime === 'image/png' ? 'png' : 'jpg', width: size[0], height: size[1] };
 }
 
 /** Fit a size inside a box, never enlarging. */

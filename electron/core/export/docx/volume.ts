@@ -27,7 +27,7 @@ import {
   WidthType,
 } from 'docx';
 import { CATALOGUE_COLUMNS, coverRows, stampCells, volumeItems, type Volume, type VolumeItem } from '../../../../shared/archive/volume.js';
-import { loadImage } from '../images.js';
+import { checkImage } from '../images.js';
 import { cell, printDocBody, run } from './printDoc.js';
 import { A4_PAGE, font, FONT, LINE, SIZE, TEXT_WIDTH } from './style.js';
 
@@ -187,8 +187,8 @@ class MediaStash {
 
 function item(v: Volume, it: VolumeItem, media: MediaStash): (Paragraph | Table)[] {
   const images = it.images.map((im) => {
-    const loaded = loadImage(im);
-    return { im, loaded: loaded && { ...loaded, bytes: media.token(im.path) } };
+    const info = checkImage(im);
+    return { im, loaded: info && { ...info, bytes: media.token(im.path) } };
   });
   return [
     new Paragraph({

@@ -9,7 +9,7 @@
 import { pathToFileURL } from 'node:url';
 import { CATALOGUE_COLUMNS, coverRows, stampCells, volumeItems, type Volume, type VolumeItem } from '../../../../shared/archive/volume.js';
 import { escapeHtml as e, printDocHtml, SHEET_CSS, SHEET_FONTS, type SheetImage } from '../../../../shared/print/html.js';
-import { loadImage } from '../images.js';
+import { checkImage } from '../images.js';
 
 /** Pixel size of each embeddable image by path; null when missing or damaged (listed by name instead). */
 export type ImageSizes = ReadonlyMap<string, { width: number; height: number } | null>;
@@ -20,8 +20,8 @@ export function imageSizes(v: Volume): ImageSizes {
   for (const it of volumeItems(v)) {
     for (const im of it.images) {
       if (out.has(im.path)) continue;
-      const loaded = loadImage(im);
-      out.set(im.path, loaded && { width: loaded.width, height: loaded.height });
+      const info = checkImage(im);
+      out.set(im.path, info && { width: info.width, height: info.height });
     }
   }
   return out;

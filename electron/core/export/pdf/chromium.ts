@@ -194,7 +194,7 @@ const SETTLE_EXPRESSION = `(async () => {
   return true;
 })()`;
 
-const IO_CHUNK = 2 << 20;
+const IO_CHUNK = 512 << 10;
 
 class ChromiumPrinter implements PdfPrinter {
   private closing: Promise<void> | null = null;

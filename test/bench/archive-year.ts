@@ -117,6 +117,7 @@ export interface ArchiveBench {
   startRss: number;
   peakNodeRss: number;
   peakTreeRss: number;
+  /** When each reported phase began, from the start of the export. */
   steps: { phase: string; ms: number }[];
 }
 
@@ -194,17 +195,15 @@ export async function benchArchiveYear(workerScript: string | null): Promise<Arc
       // As in the app: the files are written by the export worker, the PDFs printed from this thread.
       const jobs = new ArchiveJobs(() => createChromiumPrinter(), workerScript);
       let job = jobs.start(plan);
-      let last = performance.now();
-      let phase = job.phase;
+      // Word and PDF run side by side, so a phase is when a step began (and how many were done by then).
+      let phase = '';
       while (job.state === 'running') {
+        if (job.phase !== phase) {
+          phase = job.phase;
+          steps.push({ phase: `${job.done}/${job.total} ${phase}`, ms: performance.now() - t1 });
+        }
         await new Promise((r) => setTimeout(r, 20));
         job = jobs.get(job.id);
-        if (job.phase !== phase) {
-          const now = performance.now();
-          steps.push({ phase, ms: now - last });
-          phase = job.phase;
-          last = now;
-        }
       }
       if (job.state !== 'done') throw new Error(`年度归档失败：${job.error ?? job.state}`);
       const files = job.files;

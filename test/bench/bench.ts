@@ -360,7 +360,7 @@ async function main() {
         [
           ['准备数据（不计入）', `${(archive.setupMs / 1000).toFixed(1)} s`],
           ['读取与分卷 planExport', `${archive.planMs.toFixed(0)} ms`],
-          ...archive.steps.map((s) => [s.phase.replace(/^正在/, ''), `${(s.ms / 1000).toFixed(2)} s`]),
+          ...archive.steps.map((s) => [`${s.phase.replace(/正在/, '开始')}`, `@ ${(s.ms / 1000).toFixed(2)} s`]),
           ['全部卷册 Word + 台账 Excel + 全部 PDF', `${(archive.exportMs / 1000).toFixed(1)} s`],
           ['生成文件', `${archive.files.length} 个，共 ${mb(archive.files.reduce((n, f) => n + f.size, 0))}`],
           ['RSS（本进程，导出开始时）', mb(archive.startRss)],

@@ -281,6 +281,7 @@ export function ArchivePage() {
           <Typography.Text type="secondary">{year}年度还没有生成过归档文件。</Typography.Text>
         ) : (
           <Collapse
+            key={exports[0]!.exportId}
             defaultActiveKey={[exports[0]!.exportId]}
             items={exports.map((e) => ({
               key: e.exportId,

@@ -44,6 +44,8 @@ function sampleRss() {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 }
 const ticker = setInterval(sampleRss, 50);
+// Sampling never keeps the process alive (the --archive-only run has no main() to clear it).
+ticker.unref();
 
 function collect() {
   if (typeof gc === 'function') gc();

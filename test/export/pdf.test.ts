@@ -9,7 +9,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_MISSING, createChromiumPrinter, findChromium } from '../../electron/core/export/pdf/chromium.js';
-import { pdfDestinations, pdfPageCount } from '../../electron/core/export/pdf/dests.js';
+import { pdfDestinations, pdfPageCount, readPdfSkeleton } from '../../electron/core/export/pdf/dests.js';
+import { encodePng } from '../../electron/core/demo/files.js';
 import type { PdfPrinter } from '../../electron/core/export/pdf/printer.js';
 import { makeTempDir, removeDir, useTempDir } from '../fixtures/tmp.js';
 
@@ -302,6 +303,31 @@ describe.skipIf(!CHROMIUM)(`createChromiumPrinter${CHROMIUM ? '' : ` (${NO_CHROM
   it('embeds images from the HTML file’s folder', async () => {
     const pdf = await printed(printer, path.join(dir, 'volume.html'));
     expect(pdf.toString('latin1')).toMatch(/\/Subtype\s*\/Image/);
+  });
+
+  it('reads the same pages and destinations from a skeleton that leaves out the photos’ data', async () => {
+    // Two noisy photos.
+    const noise = (seed: number) => {
+      const px = new Uint8Array(360 * 360 * 3);
+      let x = seed;
+      for (let i = 0; i < px.length; i++) px[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24;
+      return encodePng(360, 360, px);
+    };
+    fs.writeFileSync(path.join(dir, 'noise1.png'), noise(1));
+    fs.writeFileSync(path.join(dir, 'noise2.png'), noise(2));
+    const file = path.join(dir, 'photos.html');
+    fs.writeFileSync(
+      file,
+      volumeHtml(PIECES).replace('<h2>【j1起】', '<img src="noise1.png" style="width:90mm"><h2>【j1起】').replace('<h2>【j3起】', '<img src="noise2.png" style="width:90mm"><h2>【j3起】'),
+    );
+    const out = path.join(dir, 'photos.pdf');
+    await printer.print(file, out);
+    const whole = fs.readFileSync(out);
+    // The photos here print small, so streams from 4 KB on are left out (the app leaves out those from 64 KB).
+    const skeleton = readPdfSkeleton(out, 4096);
+    expect(skeleton.length).toBeLessThan(whole.length - 20_000);
+    expect(pdfPageCount(skeleton)).toBe(pdfPageCount(whole));
+    expect(Object.fromEntries(pdfDestinations(skeleton))).toEqual(Object.fromEntries(pdfDestinations(whole)));
   });
 
   it('prints two files at once, each in its own tab', async () => {

@@ -15,6 +15,7 @@
  * destination after the link's URL fragment, so an id outside [A-Za-z0-9_.-] comes back
  * percent-encoded (id="件 4" → "%E4%BB%B6%204"): give the 件 plain ASCII ids such as j1, j2.
  */
+import fs from 'node:fs';
 import zlib from 'node:zlib';
 
 type PdfValue = number | boolean | null | PdfName | PdfString | PdfRef | PdfValue[] | PdfDict | PdfKeyword;
@@ -560,4 +561,72 @@ export function pdfDestinations(pdf: Uint8Array): Map<string, number> {
     if (tree !== undefined && tree !== null) walk(tree, 0);
   }
   return out;
+}
+
+/** Streams at least this long are left out of a skeleton (photos, long page contents). */
+const SKELETON_SKIP = 64 * 1024;
+const SKELETON_CHUNK = 512 * 1024;
+/** Bytes kept back between reads: a stream's dictionary and its `stream` keyword are read whole. */
+const SKELETON_OVERLAP = 8 * 1024;
+
+/**
+ * A PDF file as pdfPageCount and pdfDestinations need it, read through a
+ * window: every object and dictionary, without the data of long streams
+ * whose /Length is written out (images and long page contents; object and
+ * cross-reference streams are kept). A volume with its photos is a PDF of a
+ * hundred megabytes or more, of which the skeleton is a few hundred kilobytes.
+ */
+export function readPdfSkeleton(file: string, skipAtLeast = SKELETON_SKIP): Buffer {
+  const fd = fs.openSync(file, 'r');
+  const out: Buffer[] = [];
+  try {
+    let filePos = 0; // file offset of buf[0]
+    let buf = Buffer.alloc(0);
+    let eof = false;
+    const chunk = Buffer.alloc(SKELETON_CHUNK);
+    for (;;) {
+      if (!eof) {
+        const n = fs.readSync(fd, chunk, 0, SKELETON_CHUNK, filePos + buf.length);
+        if (n === 0) eof = true;
+        else buf = Buffer.concat([buf, chunk.subarray(0, n)]);
+      }
+      // Where the scan may go this round: keep the overlap unless the file is read to its end.
+      const limit = eof ? buf.length : buf.length - SKELETON_OVERLAP;
+      let from = 0;
+      let skipTo = -1; // file offset to go on from, past a stream's data
+      for (let k = buf.indexOf('stream', 0, 'latin1'); k >= 0 && k < limit; k = buf.indexOf('stream', k + 6, 'latin1')) {
+        if (k >= 3 && buf.toString('latin1', k - 3, k) === 'end') continue;
+        let data = k + 6;
+        if (buf[data] === 0x0d) data++;
+        if (buf[data] !== 0x0a) continue;
+        data++;
+        const objAt = buf.lastIndexOf('obj', k, 'latin1');
+        if (objAt < 0 || k - objAt > SKELETON_OVERLAP) continue;
+        const dict = buf.toString('latin1', objAt, k);
+        const len = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dict);
+        if (!len || /\/Type\s*\/(ObjStm|XRef)/.test(dict)) continue;
+        const length = Number(len[1]);
+        if (length < skipAtLeast) continue;
+        out.push(Buffer.from(buf.subarray(from, data))); // a copy: a view would keep the whole window alive
+        skipTo = filePos + data + length;
+        break;
+      }
+      if (skipTo >= 0) {
+        filePos = skipTo;
+        buf = Buffer.alloc(0);
+        eof = false;
+        continue;
+      }
+      if (eof) {
+        out.push(Buffer.from(buf.subarray(from)));
+        break;
+      }
+      out.push(Buffer.from(buf.subarray(from, limit)));
+      filePos += limit;
+      buf = Buffer.from(buf.subarray(limit));
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  return Buffer.concat(out);
 }

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { volumeItems, type Volume } from '../../../../shared/archive/volume.js';
 import { imageSizes, volumeHtml, type VolumeHtmlPages } from '../html/volume.js';
-import { pdfDestinations, pdfPageCount } from './dests.js';
+import { pdfDestinations, pdfPageCount, readPdfSkeleton } from './dests.js';
 import type { PdfPrinter } from './printer.js';
 
 const samePages = (a: VolumeHtmlPages, b: VolumeHtmlPages) =>
@@ -30,7 +30,8 @@ export async function volumePdf(v: Volume, printer: PdfPrinter, workDir: string,
     } finally {
       fs.rmSync(html, { force: true });
     }
-    const pdf = fs.readFileSync(out);
+    // its structure only: the photos' data can be a hundred megabytes
+    const pdf = readPdfSkeleton(out);
     const dests = pdfDestinations(pdf);
     const missing = anchors.filter((a) => !dests.has(a));
     if (missing.length) throw new Error(`PDF 中找不到第${missing.map((a) => Number(a.slice(1))).join('、')}件的起始页`);

@@ -17,6 +17,7 @@ import { DUES_METHODS } from './methods/dues.js';
 import { fileUploadFields, type AttachmentContent, type FileDto } from './methods/files.js';
 import { MEMBERS_METHODS } from './methods/members.js';
 import { ARCHIVE_METHODS } from './methods/archive.js';
+import { CADENCE_METHODS } from './methods/cadence.js';
 import { COMPLETENESS_METHODS } from './methods/completeness.js';
 import { REGISTERS_METHODS } from './methods/registers.js';
 import { SEAL_METHODS } from './methods/seal.js';
@@ -333,6 +334,7 @@ export const contract = mergeMethods(
   COMPLETENESS_METHODS,
   SEAL_METHODS,
   ARCHIVE_METHODS,
+  CADENCE_METHODS,
 );
 
 export type Contract = typeof contract;

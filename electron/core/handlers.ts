@@ -31,6 +31,7 @@ import { registersHandlers } from './registers/handlers.js';
 import { completenessHandlers } from './completeness/handlers.js';
 import { sealHandlers } from './seal/handlers.js';
 import { archiveHandlers } from './archive/handlers.js';
+import { cadenceSettings, updateCadence } from './cadence/service.js';
 import type { ArchiveJobs } from './archive/jobs.js';
 
 /** The handlers of some methods: each domain provides those of its own method map. */
@@ -80,6 +81,8 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...completenessHandlers(ctx),
     ...sealHandlers(ctx),
     ...archiveHandlers(ctx),
+    'cadence.list': () => cadenceSettings(db),
+    'cadence.update': (input) => updateCadence(db, input),
     'app.info': () => ({ version, dataDir, schemaVersion: MIGRATIONS.length }),
     'branch.get': () => getBranch(db),
     'branch.setup': (input) => setupBranch(db, input),

@@ -329,3 +329,37 @@ describe('completeness.check', () => {
     ]);
   });
 });
+
+describe('the branch’s own cadences (cadence.update)', () => {
+  const h = useCore();
+
+  it('lists every obligation with its default and source, and keeps only what departs from the default', async () => {
+    await seedBranch(h.core);
+    const list = await call(h.core, 'cadence.list', {});
+    expect(list.find((c) => c.typeId === 'party-lecture')).toMatchObject({ enabled: true, period: 'quarter', defaultPeriod: 'quarter', basis: 'local' });
+    expect(list.find((c) => c.typeId === 'branch-assembly')!.source).toContain('第十一条');
+    await call(h.core, 'cadence.update', { typeId: 'party-lecture', enabled: true, period: 'year' });
+    expect(rows(h.core.db, 'SELECT type_id, enabled, period FROM cadence_settings')).toMatchObject([{ type_id: 'party-lecture', enabled: 1, period: 'year' }]);
+    // back to the default: no row
+    await call(h.core, 'cadence.update', { typeId: 'party-lecture', enabled: true, period: 'quarter' });
+    expect(rows(h.core.db, 'SELECT type_id, enabled, period FROM cadence_settings')).toEqual([]);
+    expect(await callError(h.core, 'cadence.update', { typeId: 'no-such-type', enabled: false, period: 'year' })).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('changes what the year is checked for at once: an obligation switched off, another at its own frequency', async () => {
+    // 主题党日 held in no month, 党课 only in March.
+    await keepYear(h.core, { themeDayMonths: [], lectureMonths: [3] });
+    const kinds = (gaps: Gap[]) => gaps.map((g) => g.kind);
+    const before = await call(h.core, 'completeness.check', { year: Y });
+    expect(kinds(before).filter((k) => k.startsWith('theme-party-day'))).toHaveLength(12);
+    expect(kinds(before).filter((k) => k.startsWith('party-lecture'))).toHaveLength(3);
+
+    await call(h.core, 'cadence.update', { typeId: 'theme-party-day', enabled: false, period: 'month' });
+    await call(h.core, 'cadence.update', { typeId: 'party-lecture', enabled: true, period: 'year' });
+    const after = await call(h.core, 'completeness.check', { year: Y });
+    expect(kinds(after).filter((k) => k.startsWith('theme-party-day'))).toEqual([]);
+    // once a year, and the March lecture is it
+    expect(kinds(after).filter((k) => k.startsWith('party-lecture'))).toEqual([]);
+    expect(after.length).toBe(before.length - 15);
+  });
+});

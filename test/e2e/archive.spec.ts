@@ -121,3 +121,22 @@ test('年度归档: a cancelled export leaves no files', async ({ page }) => {
   const yearDir = path.join(app.dataDir, 'archive', String(Y));
   expect(fs.readdirSync(yearDir).filter((n) => n.startsWith('.tmp-'))).toEqual([]);
 });
+
+test('活动频次: an obligation switched off in 支部设置 is no longer asked for in the year’s check', async ({ page }) => {
+  await app.start();
+  await page.goto(app.url);
+  await pick(page, '年度', `${Y}年`);
+  await page.getByRole('menuitem', { name: '年度归档' }).click();
+  await expect(page.getByText('主题党日（每月）').first()).toBeVisible();
+
+  await page.getByRole('menuitem', { name: '支部设置' }).click();
+  const table = page.getByRole('table', { name: '活动频次' });
+  await expect(table.getByRole('row', { name: /党课/ })).toContainText('地方通行');
+  await page.getByRole('switch', { name: '检查主题党日' }).click();
+  await expect(page.getByText('已更新：主题党日')).toBeVisible();
+  await page.screenshot({ path: path.join(shots, 'settings-cadence.png'), fullPage: true });
+
+  await page.getByRole('menuitem', { name: '年度归档' }).click();
+  await expect(page.getByText(/支部党员大会（每季度）/).first()).toBeVisible();
+  await expect(page.getByText('主题党日（每月）')).toHaveCount(0);
+});

@@ -137,6 +137,9 @@ const VALID: { [M in MethodName]: InputOf<M> } = {
   'archive.cancel': { id: '20260105-093000' },
   'archive.exports': { year: 2025 },
   'archive.file': { year: 2025, exportId: '20260105-093000', name: '2025年度_台账汇总.xlsx' },
+  // 活动频次: 党课 once a year instead of once a quarter
+  'cadence.list': {},
+  'cadence.update': { typeId: 'party-lecture', enabled: true, period: 'year' },
 };
 
 /**

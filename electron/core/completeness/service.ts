@@ -13,7 +13,6 @@ import type { Gap } from '../../../shared/archive/model.js';
 import { recordTitle } from '../../../shared/print/display.js';
 import {
   BRANCH_RULES,
-  CADENCES,
   TALK_COVERAGE,
   cadenceKind,
   cadenceTitle,
@@ -29,6 +28,7 @@ import { MEMBER_STATUSES, localToday } from '../../../shared/rules/membership.js
 import { transferDue, transferOverdue } from '../../../shared/rules/transfer.js';
 import { getBranch, groupContext } from '../branch/service.js';
 import { duesYear } from '../dues/service.js';
+import { branchCadences } from '../cadence/service.js';
 import { AppError } from '../errors.js';
 import { all, first, q, type Db } from '../db/sql.js';
 
@@ -241,7 +241,7 @@ function draftGaps(db: Db, year: number, asOf: string): Gap[] {
  * 党小组 for 党小组会), members without a 谈心谈话, dues arrears and amounts not
  * fixed, open 整改 items, 转出 回执 overdue, and records still 草稿.
  */
-export function yearGaps(db: Db, year: number, asOf: string = localToday(), cadences: readonly Cadence[] = CADENCES): Gap[] {
+export function yearGaps(db: Db, year: number, asOf: string = localToday(), cadences: readonly Cadence[] = branchCadences(db)): Gap[] {
   const branch = getBranch(db);
   if (!branch) throw new AppError('CONFLICT', '请先完成支部初始设置。');
   const ctx: CadenceContext = { year, asOf, branchStart: branchStart(db), groups: branch.groups };

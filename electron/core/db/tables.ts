@@ -180,6 +180,13 @@ export interface RuleTextsTable {
   updated_at: string;
 }
 
+export interface CadenceSettingsTable {
+  type_id: string;
+  enabled: number;
+  period: 'month' | 'quarter' | 'year';
+  updated_at: string;
+}
+
 export interface Tables {
   branch: BranchTable;
   party_groups: PartyGroupsTable;
@@ -198,4 +205,5 @@ export interface Tables {
   development_step_files: DevelopmentStepFilesTable;
   dues_bases: DuesBasesTable;
   dues_payments: DuesPaymentsTable;
+  cadence_settings: CadenceSettingsTable;
 }

@@ -13,6 +13,7 @@ import * as m0003 from './0003_drop_active_records_view.js';
 import * as m0004 from './0004_members_development_dues.js';
 import * as m0005 from './0005_development_step_files.js';
 import * as m0006 from './0006_year_seals.js';
+import * as m0007 from './0007_cadence_settings.js';
 
 export type Exec = (query: Compilable<unknown> | CompiledQuery<unknown>) => void;
 
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0004_members_development_dues', up: m0004.up },
   { name: '0005_development_step_files', up: m0005.up },
   { name: '0006_year_seals', up: m0006.up },
+  { name: '0007_cadence_settings', up: m0007.up },
 ];

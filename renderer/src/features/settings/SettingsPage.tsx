@@ -6,6 +6,7 @@ import { call } from '../../api';
 import { useLedger } from '../../context';
 import { showError } from '../../errors';
 import { options } from '../../options';
+import { CadenceSettings } from './CadenceSettings';
 
 type Values = BranchUpdateInput;
 
@@ -120,6 +121,7 @@ export function SettingsPage() {
           </Button>
         </Form>
       </Card>
+      <CadenceSettings />
       {info && (
         <Card style={{ maxWidth: 760, marginTop: 16 }} title="关于本机数据">
           <Descriptions column={1} size="small">

@@ -32,6 +32,7 @@ import { completenessHandlers } from './completeness/handlers.js';
 import { sealHandlers } from './seal/handlers.js';
 import { archiveHandlers } from './archive/handlers.js';
 import { cadenceSettings, updateCadence } from './cadence/service.js';
+import { yearGlance } from './completeness/service.js';
 import type { ArchiveJobs } from './archive/jobs.js';
 
 /** The handlers of some methods: each domain provides those of its own method map. */
@@ -82,6 +83,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...sealHandlers(ctx),
     ...archiveHandlers(ctx),
     'cadence.list': () => cadenceSettings(db),
+    'cadence.year': ({ year }) => yearGlance(db, year),
     'cadence.update': (input) => updateCadence(db, input),
     'app.info': () => ({ version, dataDir, schemaVersion: MIGRATIONS.length }),
     'branch.get': () => getBranch(db),

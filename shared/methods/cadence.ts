@@ -1,6 +1,7 @@
 /** The cadence settings of the contract (merged in shared/contract.ts): how often the branch holds each activity. */
 import { z } from 'zod';
-import type { CadenceBasis, PeriodUnit } from '../rules/cadence.js';
+import type { Gap } from '../archive/model.js';
+import type { CadenceBasis, PeriodState, PeriodUnit } from '../rules/cadence.js';
 import { method, noInput } from './method.js';
 
 /** An obligation as the branch keeps it, beside the default and where that comes from. */
@@ -15,7 +16,30 @@ export interface CadenceSetting {
   source: string;
 }
 
+/** One obligation (for one 党小组) over the periods of a year. */
+export interface GlanceRow {
+  typeId: string;
+  /** 支部党员大会（每季度） */
+  label: string;
+  group: string | null;
+  source: string;
+  cells: { label: string; state: PeriodState; link: string }[];
+}
+
+/** The year at a glance: each obligation by period, and the other things that are due. */
+export interface YearGlance {
+  year: number;
+  asOf: string;
+  rows: GlanceRow[];
+  /** 党费, 回执, 整改, drafts, 谈心谈话 (at year end): as the completeness check names them. */
+  reminders: Gap[];
+}
+
+const year = z.number({ error: '请选择年度' }).int('年度无效').min(1990, '年度无效').max(2200, '年度无效');
+
 export const CADENCE_METHODS = {
+  /** Each obligation of the year by period as done / planned / due / overdue, with the other reminders. */
+  'cadence.year': method<YearGlance>()(z.strictObject({ year })),
   'cadence.list': method<CadenceSetting[]>()(noInput),
   /** On or off, and how often; setting the default frequency (switched on) goes back to the default. */
   'cadence.update': method<CadenceSetting[]>()(

@@ -312,3 +312,40 @@ export function uncoveredMembers<M extends CoverageMember>(
   const yearEnd = `${ctx.year}-12-31`;
   return members.filter((m) => (m.joinDate === '' || m.joinDate <= yearEnd) && !named.has(m.name));
 }
+
+// ---------- the year at a glance ----------
+
+/**
+ * Where a period of an obligation stands on `asOf`: held (a 定稿 record), planned
+ * (only a draft, the way an activity is planned), overdue (over and neither),
+ * due (the period under way), later (still to come), or before the branch
+ * began (not asked for).
+ */
+export type PeriodState = 'done' | 'planned' | 'overdue' | 'due' | 'later' | 'before';
+
+export interface PeriodStatus {
+  period: Period;
+  state: PeriodState;
+  /** The record that fulfils it (done) or plans it (planned). */
+  recordId: number | null;
+}
+
+/** Every period of the year for one obligation (and 党小组, for per-group ones). */
+export function periodStatuses(
+  c: Cadence,
+  records: readonly (CadenceRecord & { id: number })[],
+  ctx: CadenceContext,
+  groupId: number | null = null,
+): PeriodStatus[] {
+  const mine = records.filter((r) => r.type === c.typeId && Number(r.date.slice(0, 4)) === ctx.year && (!c.perGroup || r.groupId === groupId));
+  return periodsOfYear(ctx.year, c.period).map((period) => {
+    const inPeriod = mine.filter((r) => r.date >= period.start && r.date <= period.end);
+    const held = inPeriod.find((r) => r.status === 'final');
+    const planned = inPeriod.find((r) => r.status !== 'final');
+    if (held) return { period, state: 'done', recordId: held.id };
+    if (period.end < ctx.branchStart) return { period, state: 'before', recordId: null };
+    if (planned) return { period, state: 'planned', recordId: planned.id };
+    if (periodEnded(period, ctx.asOf)) return { period, state: 'overdue', recordId: null };
+    return { period, state: period.start <= ctx.asOf ? 'due' : 'later', recordId: null };
+  });
+}

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { recordType } from '../../shared/books/index.js';
 import type { Gap } from '../../shared/archive/model.js';
 import type { RecordInput } from '../../shared/contract.js';
-import { yearGaps } from '../../electron/core/completeness/service.js';
+import { yearGaps, yearGlance } from '../../electron/core/completeness/service.js';
 import { call, callError, rows, useCore } from '../fixtures/core.js';
 import { createMeeting, meetingInput, seedBranch, type MeetingData, type Seed } from '../fixtures/seed.js';
 import { sampleRecord } from '../fixtures/records.js';
@@ -361,5 +361,37 @@ describe('the branch’s own cadences (cadence.update)', () => {
     // once a year, and the March lecture is it
     expect(kinds(after).filter((k) => k.startsWith('party-lecture'))).toEqual([]);
     expect(after.length).toBe(before.length - 15);
+  });
+});
+
+describe('the year at a glance (cadence.year)', () => {
+  const h = useCore();
+  const states = (g: ReturnType<typeof yearGlance>, label: string) => g.rows.find((r) => r.label === label)!.cells.map((c) => c.state);
+
+  it.each([
+    // [branch set up, as of, assemblies held, assemblies planned (drafts)] → the four quarters
+    ['2020-01-01T01:00:00.000Z', `${Y}-07-15`, [`${Y}-02-10`], [`${Y}-08-20`], ['done', 'overdue', 'planned', 'later']],
+    ['2020-01-01T01:00:00.000Z', `${Y}-07-15`, [`${Y}-02-10`, `${Y}-07-01`], [], ['done', 'overdue', 'done', 'later']],
+    ['2020-01-01T01:00:00.000Z', `${Y}-10-01`, [], [], ['overdue', 'overdue', 'overdue', 'due']],
+    // set up in May: the first quarter is not asked for, the second is
+    [`${Y}-05-01T01:00:00.000Z`, `${Y}-07-15`, [], [], ['before', 'overdue', 'due', 'later']],
+  ] as const)('支部党员大会 set up %s, on %s', async (setUp, asOf, held, planned, expected) => {
+    // (records begin with the branch: an earlier record would move its start back)
+    await keepYear(h.core, { assemblies: [...held], draftAssemblies: [...planned], fromMonth: Number(setUp.slice(0, 4)) === Y ? Number(setUp.slice(5, 7)) : 1 }, setUp);
+    const g = yearGlance(h.core.db, Y, asOf);
+    expect(states(g, '支部党员大会（每季度）')).toEqual(expected);
+    // links: a held or planned period opens its record, the others a new one
+    const row = g.rows.find((r) => r.label === '支部党员大会（每季度）')!;
+    for (const c of row.cells) expect(c.link).toMatch(c.state === 'done' || c.state === 'planned' ? /^\/records\/\d+$/ : /^\/records\/new\?type=branch-assembly$/);
+  });
+
+  it('has a row per 党小组 for 党小组会, leaves out what the branch switched off, and lists the other reminders', async () => {
+    const s = await keepYear(h.core, { paid: { 周正式: [1, 2, 3, 4, 5, 6] } });
+    await call(h.core, 'cadence.update', { typeId: 'theme-party-day', enabled: false, period: 'month' });
+    const g = await call(h.core, 'cadence.year', { year: Y });
+    expect(g.rows.filter((r) => r.typeId === 'group-meeting').map((r) => r.group)).toEqual(s.groups.map((x) => x.name));
+    expect(g.rows.some((r) => r.typeId === 'theme-party-day')).toBe(false);
+    expect(g.reminders.map((r) => r.kind)).toContain('dues-arrears');
+    expect(g.reminders.every((r) => !r.kind.startsWith('branch-assembly'))).toBe(true);
   });
 });

@@ -140,3 +140,22 @@ test('活动频次: an obligation switched off in 支部设置 is no longer aske
   await expect(page.getByText(/支部党员大会（每季度）/).first()).toBeVisible();
   await expect(page.getByText('主题党日（每月）')).toHaveCount(0);
 });
+
+test('本年概览: a quarter without its 支部党员大会 shows as not held, and recording the meeting clears it', async ({ page }) => {
+  await app.start();
+  await page.goto(app.url);
+  await pick(page, '年度', `${Y}年`);
+  await page.getByRole('menuitem', { name: '本年概览' }).click();
+  await expect(page.getByRole('heading', { name: `${Y}年概览` })).toBeVisible();
+  await expect(page.getByRole('link', { name: '支部党员大会（每季度） 第一季度 已开展' })).toBeVisible();
+  const q2 = page.getByRole('link', { name: '支部党员大会（每季度） 第二季度 未开展' });
+  await expect(q2).toHaveAttribute('href', '#/records/new?type=branch-assembly');
+  await page.screenshot({ path: path.join(shots, 'year-glance.png'), fullPage: true });
+
+  await meeting(page, 'branch-assembly', `${Y}-05-12`);
+  await page.reload();
+  await pick(page, '年度', `${Y}年`);
+  await page.getByRole('menuitem', { name: '本年概览' }).click();
+  await expect(page.getByRole('link', { name: '支部党员大会（每季度） 第二季度 已开展' })).toBeVisible();
+  await expect(q2).toHaveCount(0);
+});

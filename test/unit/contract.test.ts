@@ -139,6 +139,7 @@ const VALID: { [M in MethodName]: InputOf<M> } = {
   'archive.file': { year: 2025, exportId: '20260105-093000', name: '2025年度_台账汇总.xlsx' },
   // 活动频次: 党课 once a year instead of once a quarter
   'cadence.list': {},
+  'cadence.year': { year: 2025 },
   'cadence.update': { typeId: 'party-lecture', enabled: true, period: 'year' },
 };
 

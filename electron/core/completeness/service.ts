@@ -10,6 +10,7 @@
  */
 import { isRecordType, recordType } from '../../../shared/books/index.js';
 import type { Gap } from '../../../shared/archive/model.js';
+import type { YearGlance } from '../../../shared/methods/cadence.js';
 import { recordTitle } from '../../../shared/print/display.js';
 import {
   BRANCH_RULES,
@@ -19,6 +20,7 @@ import {
   lastDayOfMonth,
   missingMessage,
   missingPeriods,
+  periodStatuses,
   uncoveredMembers,
   type Cadence,
   type CadenceContext,
@@ -264,4 +266,28 @@ export function yearGaps(db: Db, year: number, asOf: string = localToday(), cade
     ...transferGaps(records, asOf),
     ...draftGaps(db, year, asOf),
   ];
+}
+
+/** The year at a glance (the home page): every obligation by period, and the other reminders. */
+export function yearGlance(db: Db, year: number, asOf: string = localToday()): YearGlance {
+  const branch = getBranch(db);
+  if (!branch) throw new AppError('CONFLICT', '请先完成支部初始设置。');
+  const cadences = branchCadences(db);
+  const records = yearRecords(db, year, cadences.map((c) => c.typeId));
+  const ctx: CadenceContext = { year, asOf, branchStart: branchStart(db), groups: branch.groups };
+  const rows = cadences.flatMap((c) =>
+    (c.perGroup ? branch.groups.map((g) => ({ id: g.id, name: g.name })) : [null]).map((g) => ({
+      typeId: c.typeId,
+      label: cadenceTitle(c),
+      group: g?.name ?? null,
+      source: c.source,
+      cells: periodStatuses(c, records, ctx, g?.id ?? null).map((s) => ({
+        label: s.period.label,
+        state: s.state,
+        link: s.recordId ? recordLink(s.recordId) : newRecord(c.typeId),
+      })),
+    })),
+  );
+  const cadenceKinds = new Set(cadences.map(cadenceKind));
+  return { year, asOf, rows, reminders: yearGaps(db, year, asOf, cadences).filter((g) => !cadenceKinds.has(g.kind)) };
 }

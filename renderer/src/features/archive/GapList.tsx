@@ -29,7 +29,10 @@ export function groupGaps(gaps: readonly Gap[]): GapGroup[] {
   return [...groups.values()];
 }
 
-export function GapList({ gaps }: { gaps: Gap[] }) {
+/** What the count line adds after 点击各项可前往补录或修改 (the archive wizard says what happens to gaps left). */
+const ARCHIVE_HINT = '；也可不补，继续归档，缺项将写入卷内备考表。';
+
+export function GapList({ gaps, hint = ARCHIVE_HINT }: { gaps: Gap[]; hint?: string }) {
   if (gaps.length === 0) {
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="未发现缺项" />;
   }
@@ -37,7 +40,7 @@ export function GapList({ gaps }: { gaps: Gap[] }) {
   return (
     <div className="gap-list">
       <Typography.Paragraph type="secondary">
-        共{gaps.length}项缺项，分{groups.length}类。点击各项可前往补录或修改；也可不补，继续归档，缺项将写入卷内备考表。
+        共{gaps.length}项缺项，分{groups.length}类。点击各项可前往补录或修改{hint}
       </Typography.Paragraph>
       <Collapse
         defaultActiveKey={groups.length <= 3 ? groups.map((g) => g.label) : [groups[0]!.label]}

@@ -243,7 +243,7 @@ export const BRANCH_GENERAL: readonly RecordTypeDef[] = [
       { key: 'ethnicity', label: '民族', kind: 'text', max: 20 },
       BIRTH_DATE,
       { key: 'nativePlace', label: '籍贯', kind: 'text', max: 60 },
-      { key: 'idNumber', label: '身份证号', kind: 'text', max: 18 },
+      { key: 'idNumber', label: '身份证号', kind: 'text', max: 18, personalId: true },
       { key: 'politicalStatus', label: '政治面貌', kind: 'select', options: POLITICAL_STATUSES },
       { key: 'education', label: '学历', kind: 'select', options: EDUCATION_LEVELS },
       POSITION,

@@ -72,6 +72,8 @@ export interface FieldDef {
   print?: 'header' | 'body' | 'none';
   /** Print this field's value followed by another field's in （）, e.g. 主持人 张三（书记）. */
   printWith?: string;
+  /** A 身份证号: exports (volumes, registers) mask it unless the user asks for it in full. */
+  personalId?: boolean;
 }
 
 export type Retention = '永久' | '定期30年' | '定期10年';

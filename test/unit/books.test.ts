@@ -4,8 +4,9 @@
  * accepts a minimal record and rejects each missing required field by name.
  */
 import { describe, expect, it } from 'vitest';
-import { BOOK_TREE, RECORD_TYPES, printTitle, type FieldDef, type FieldKind, type RecordTypeDef } from '../../shared/books/index.js';
-import { dataSchema, emptyValue } from '../../shared/books/schema.js';
+import { BOOK_TREE, RECORD_TYPES, printTitle, recordType, type FieldDef, type FieldKind, type RecordTypeDef } from '../../shared/books/index.js';
+import { maskPersonalIds } from '../../shared/books/privacy.js';
+import { dataSchema, emptyData, emptyValue } from '../../shared/books/schema.js';
 import { sampleMembers, sampleRecord } from '../fixtures/records.js';
 
 const SCALAR_KINDS: readonly FieldKind[] = ['text', 'textarea', 'date', 'month', 'time', 'number', 'money', 'select', 'boolean', 'person'];
@@ -175,4 +176,20 @@ describe.each(cases)('%s', (_id, def) => {
       }
     },
   );
+});
+
+describe('身份证号 in the definitions', () => {
+  it('marks every 身份证号 field personalId, so exports mask it', () => {
+    const all = RECORD_TYPES.flatMap((t) => t.fields.flatMap((f) => [f, ...(f.columns ?? [])]));
+    const ids = all.filter((f) => f.label.includes('身份证'));
+    expect(ids.length).toBeGreaterThan(0);
+    for (const f of ids) expect(f.personalId, f.key).toBe(true);
+  });
+
+  it('masks them in data, in sub-tables too, and leaves the rest', () => {
+    const def = recordType('staff-profile');
+    const data = { ...emptyData(def), name: '张三', idNumber: '11010519491231002X' };
+    expect(maskPersonalIds(def, data)).toMatchObject({ name: '张三', idNumber: '110105********002X' });
+    expect(data.idNumber).toBe('11010519491231002X');
+  });
 });

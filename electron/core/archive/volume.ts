@@ -10,7 +10,7 @@ import type { RecordDto } from '../../../shared/contract.js';
 import { chineseDate } from '../../../shared/dates.js';
 import { recordTitle } from '../../../shared/print/display.js';
 import { recordPrintDoc } from '../../../shared/print/record.js';
-import { maskIdNumber } from '../../../shared/rules/idcard.js';
+import { maskPersonalIds } from '../../../shared/books/privacy.js';
 import {
   eightDigitDate,
   longestRetention,
@@ -110,16 +110,6 @@ function attachmentsOf(db: Db, ids: number[]): Map<number, FileRow[]> {
   return out;
 }
 
-/** 身份证号 fields of a record's data, masked (the print model is built from the masked copy). */
-function maskIds(rec: RecordDto): RecordDto {
-  const def = recordType(rec.type);
-  const data = { ...rec.data };
-  for (const f of def.fields) {
-    if (f.key === 'idNumber' && typeof data[f.key] === 'string' && data[f.key]) data[f.key] = maskIdNumber(data[f.key] as string);
-  }
-  return { ...rec, data };
-}
-
 /** Every volume the year binds into: one per book that holds records, or one for everything. */
 export function buildVolumes(db: Db, dataDir: string, textsDir: string, opts: VolumeOptions): Volume[] {
   const branch = getBranch(db);
@@ -132,7 +122,7 @@ export function buildVolumes(db: Db, dataDir: string, textsDir: string, opts: Vo
 
   const item = (rec: RecordDto, book: BookId, no: number): VolumeItem => {
     const def = recordType(rec.type);
-    const shown = opts.fullIds ? rec : maskIds(rec);
+    const shown = opts.fullIds ? rec : { ...rec, data: maskPersonalIds(def, rec.data) };
     const print = recordPrintDoc(def, shown, branch.name, ctx);
     const title = def.kind === 'document' ? print.title : `[${print.title}${print.subtitle ? `（${print.subtitle}）` : ''}：${recordTitle(def, rec.data, ctx)}]`;
     const images: VolumeImage[] = [];

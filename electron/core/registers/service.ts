@@ -145,8 +145,6 @@ interface FieldColumn {
   width?: number;
   /** printed after the value in （）, e.g. 谈话人（职务） */
   with?: string;
-  /** a 身份证号: masked unless the user asked for full numbers */
-  idNumber?: boolean;
 }
 
 /** Columns and cell text of a record type's fields. */
@@ -164,7 +162,7 @@ function fieldColumns(def: RecordTypeDef, specs: readonly (FieldColumn | string)
       return cols.map(({ spec, field, withField }) => {
         const v = data[field.key];
         let t = field.kind === 'table' ? tableText(field, v, c.groups) : displayValue(field, v, c.groups);
-        if (spec.idNumber && !c.fullIds) t = maskIdNumber(t);
+        if (field.personalId && !c.fullIds) t = maskIdNumber(t);
         const w = withField ? displayValue(withField, data[withField.key], c.groups) : '';
         return w && t ? `${t}（${w}）` : t;
       });
@@ -491,7 +489,7 @@ const BUILDERS: Record<RegisterKey, (c: Ctx) => Register> = {
         { key: 'ethnicity', width: 7 },
         { key: 'birthDate', width: 13 },
         { key: 'nativePlace', width: 10 },
-        { key: 'idNumber', width: 20, idNumber: true },
+        { key: 'idNumber', width: 20 },
         { key: 'politicalStatus', width: 10 },
         { key: 'education', width: 9 },
         { key: 'position', width: 12 },

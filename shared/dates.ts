@@ -20,3 +20,8 @@ export function chineseDate(isoDate: string): string {
 export function halfDay(time: string): '上午' | '下午' {
   return Number(time.slice(0, 2)) < 12 ? '上午' : '下午';
 }
+
+/** Today as YYYY-MM-DD on this machine's calendar (local time: the secretary's day, not UTC's). */
+export function localToday(d = new Date()): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

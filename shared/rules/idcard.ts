@@ -14,7 +14,7 @@
  * the renderer (the field is checked as it is typed).
  */
 import { isValidIsoDate } from '../dates.js';
-import { localToday } from './membership.js';
+import { localToday } from '../dates.js';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARS = '10X98765432';

@@ -6,7 +6,7 @@
  * So 入党日期 is the day the 支部大会 admitted the person (stored as join_date)
  * and 党龄 counts from 转正日期 (full_date).
  */
-import { isValidIsoDate } from '../dates.js';
+import { isValidIsoDate, localToday } from '../dates.js';
 
 /** The political statuses that make someone a Party member (党员花名册: 正式 + 预备). */
 export const MEMBER_STATUSES = ['中共党员', '中共预备党员'] as const;
@@ -18,12 +18,6 @@ export function isPartyMember(status: string): boolean {
 /** 正式 / 预备 / '' (党员类别 on the roster). */
 export function memberCategory(status: string): '正式' | '预备' | '' {
   return status === '中共党员' ? '正式' : status === '中共预备党员' ? '预备' : '';
-}
-
-/** The local calendar date, YYYY-MM-DD. */
-export function localToday(d = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
 
 /**

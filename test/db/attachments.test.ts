@@ -9,7 +9,6 @@
 import { encodePng } from '../../electron/core/demo/files.js';
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   MAX_ATTACHMENT_BYTES,

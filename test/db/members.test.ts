@@ -1,7 +1,7 @@
 /** The 党员花名册 on the people registry, through core.dispatch, checked against the rows in SQLite. */
 import { describe, expect, it } from 'vitest';
 import type { Person } from '../../shared/contract.js';
-import { localToday } from '../../shared/rules/membership.js';
+import { localToday } from '../../shared/dates.js';
 import { tx } from '../../electron/core/db/sql.js';
 import { setPartyStatus } from '../../electron/core/people/service.js';
 import { call, callError, dbDigest, rows, useCore } from '../fixtures/core.js';

@@ -14,7 +14,7 @@ import { AppError } from '../../electron/core/errors.js';
 import { canonicalRecord, sealedMessage, sealedYears, sealLog, unsealYear, sealYear } from '../../electron/core/seal/service.js';
 import type { ManifestEntry, SealProblem } from '../../shared/archive/model.js';
 import { call, callError, dbDigest, rows, useCore } from '../fixtures/core.js';
-import { createMeeting, meetingInput, seedBranch, type Seed } from '../fixtures/seed.js';
+import { createMeeting, meetingInput, seedBranch } from '../fixtures/seed.js';
 import { sha256File } from '../fixtures/tmp.js';
 
 const SEALED = 2024;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { ExportListing, VolumePreview } from '../../../shared/archive/model.js';
 import { BOOK_TREE } from '../../../shared/books/index.js';
 import { volumeItems, type VolumeMode } from '../../../shared/archive/volume.js';
-import { chineseDate } from '../../../shared/dates.js';
+import { chineseDate, localToday } from '../../../shared/dates.js';
 import type { ExportedFile } from '../../../shared/contract.js';
 import { getBranch } from '../branch/service.js';
 import { yearGaps } from '../completeness/service.js';
@@ -28,10 +28,6 @@ export const MIME: Record<string, string> = {
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   '.pdf': 'application/pdf',
 };
-
-function localToday(d = new Date()): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 /** A new export folder id, YYYYMMDD-HHmmss of local time, not used yet in this year. */
 export function newExportId(yearDir: string, at = new Date()): string {

@@ -26,7 +26,8 @@ import {
   type CadenceContext,
 } from '../../../shared/rules/cadence.js';
 import { DUES_SOURCE, dueMonths } from '../../../shared/rules/dues.js';
-import { MEMBER_STATUSES, localToday } from '../../../shared/rules/membership.js';
+import { MEMBER_STATUSES } from '../../../shared/rules/membership.js';
+import { localToday } from '../../../shared/dates.js';
 import { transferDue, transferOverdue } from '../../../shared/rules/transfer.js';
 import { getBranch, groupContext } from '../branch/service.js';
 import { duesYear } from '../dues/service.js';

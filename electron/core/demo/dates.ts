@@ -32,11 +32,6 @@ export function ageOn(birth: string, date: string): number {
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
-/** Today on this machine's calendar. */
-export function localToday(now = new Date()): string {
-  return iso(now.getFullYear(), now.getMonth() + 1, now.getDate());
-}
-
 export function hhmm(minutes: number): string {
   const m = Math.max(0, Math.min(23 * 60 + 59, Math.round(minutes)));
   return `${pad(Math.floor(m / 60))}:${pad(m % 60)}`;

@@ -21,7 +21,7 @@ import { COMMITTEE_ROLES, type PoliticalStatus } from '../../../shared/books/voc
 import { contract, type RecordInput } from '../../../shared/contract.js';
 import { judgeMotion } from '../../../shared/rules/attendance.js';
 import { addAttachment, collectGarbage } from '../attachments/service.js';
-import { getBranch, setupBranch, updateBranch } from '../branch/service.js';
+import { setupBranch, updateBranch } from '../branch/service.js';
 import type { Db } from '../db/sql.js';
 import { AppError } from '../errors.js';
 import { insertPerson, removePerson, writePerson } from '../people/service.js';
@@ -33,7 +33,8 @@ import { addMonths, DEFAULT_OPTIONS, stepDef } from '../../../shared/rules/devel
 import { emptyValue } from '../../../shared/books/schema.js';
 import { monthKey } from '../../../shared/rules/dues.js';
 import { createRecord, expectedAttendance, removeRecord, updateRecord } from '../records/service.js';
-import { addDays, ageOn, dayOf, daysIn, diffDays, hhmm, iso, localToday, minutesOf, stamp } from './dates.js';
+import { addDays, ageOn, dayOf, daysIn, diffDays, hhmm, iso, minutesOf, stamp } from './dates.js';
+import { localToday } from '../../../shared/dates.js';
 import { makeImage, makePdf } from './files.js';
 import { address, ETHNICITIES, idNumber, mobile, NameBook, NATIVE_PLACES, wellName, type Gender } from './names.js';
 import * as P from './phrases.js';

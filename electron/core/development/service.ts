@@ -53,13 +53,9 @@ import { recordTitle } from '../../../shared/print/display.js';
 import { all, first, now, q, run, tx, type Db } from '../db/sql.js';
 import { AppError, notFound } from '../errors.js';
 import { setPartyStatus } from '../people/service.js';
+import { localToday } from '../../../shared/dates.js';
 import { detachStepFiles } from './files.js';
 import { getRecord, listRecords } from '../records/service.js';
-
-/** Today as the branch's calendar sees it (local time). */
-export function localToday(d = new Date()): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 export interface ReadOptions {
   today: string;

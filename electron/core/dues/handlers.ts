@@ -1,8 +1,9 @@
 import type { DUES_METHODS } from '../../../shared/methods/dues.js';
+import { localToday } from '../../../shared/dates.js';
 import { getBranch } from '../branch/service.js';
 import { AppError } from '../errors.js';
 import type { CoreContext, HandlersOf } from '../handlers.js';
-import { duesYear, recordPayment, refixDues, setupYear, today, undoPayment, unfixDues } from './service.js';
+import { duesYear, recordPayment, refixDues, setupYear, undoPayment, unfixDues } from './service.js';
 import { XLSX_MIME } from '../export/xlsx/style.js';
 import { duesWorkbook } from './xlsx.js';
 
@@ -17,7 +18,7 @@ export function duesHandlers({ db }: CoreContext): HandlersOf<keyof typeof DUES_
     'dues.exportXlsx': async ({ year }) => {
       const branch = getBranch(db);
       if (!branch) throw new AppError('CONFLICT', '请先完成支部初始设置。');
-      const printedOn = today();
+      const printedOn = localToday();
       const buf = await duesWorkbook(duesYear(db, year, printedOn), branch, printedOn);
       return { fileName: `${branch.name}_${year}年党费收缴台账.xlsx`, mimeType: XLSX_MIME, base64: buf.toString('base64') };
     },

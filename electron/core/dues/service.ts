@@ -28,16 +28,12 @@ import {
   type DuesCategory,
 } from '../../../shared/rules/dues.js';
 import { AppError, notFound } from '../errors.js';
+import { localToday } from '../../../shared/dates.js';
 import { all, first, now, q, run, tx, type Db } from '../db/sql.js';
 import { assertYearOpen } from '../seal/service.js';
 
 const MEMBER_STATUSES = ['中共党员', '中共预备党员'];
 
-/** Today as YYYY-MM-DD in local time (the secretary's calendar). */
-export function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 /** The day a person left the roster (removed_at is a UTC timestamp), or null. */
 const leftOn = (removedAt: string | null) => (removedAt ? removedAt.slice(0, 10) : null);
@@ -131,7 +127,7 @@ function cellsOf(
 }
 
 /** The year's ledger as of `asOf`: fixed members × 12 months, totals, arrears, and the setup table. */
-export function duesYear(db: Db, year: number, asOf: string = today()): DuesYear {
+export function duesYear(db: Db, year: number, asOf: string = localToday()): DuesYear {
   const rows = fixedRows(db, year);
   const lastYear = new Map(fixedRows(db, year - 1).map((r) => [r.person_id, r]));
   const pays = payments(db, [year - 1, year]);
@@ -250,7 +246,7 @@ function checkMember(db: Db, personId: number) {
  * with the same figures are left alone; different figures are refused: the amount is fixed
  * for the whole year and changes only through refixDues with a reason.
  */
-export function setupYear(db: Db, year: number, entries: DuesEntry[], asOf: string = today()): DuesYear {
+export function setupYear(db: Db, year: number, entries: DuesEntry[], asOf: string = localToday()): DuesYear {
   tx(db, () => {
     assertYearOpen(db, year);
     const issues: FieldIssue[] = [];
@@ -285,7 +281,7 @@ export function setupYear(db: Db, year: number, entries: DuesEntry[], asOf: stri
 }
 
 /** Fix one member's amount again (or for the first time) with a reason, which the 备注 keeps. */
-export function refixDues(db: Db, input: DuesEntry & { year: number; reason: string }, asOf: string = today()): DuesYear {
+export function refixDues(db: Db, input: DuesEntry & { year: number; reason: string }, asOf: string = localToday()): DuesYear {
   const { year, personId, reason } = input;
   tx(db, () => {
     assertYearOpen(db, year);
@@ -314,7 +310,7 @@ export function refixDues(db: Db, input: DuesEntry & { year: number; reason: str
 }
 
 /** Take a member off the year's ledger; refused once anything is recorded as paid. */
-export function unfixDues(db: Db, year: number, personId: number, asOf: string = today()): DuesYear {
+export function unfixDues(db: Db, year: number, personId: number, asOf: string = localToday()): DuesYear {
   tx(db, () => {
     assertYearOpen(db, year);
     const p = person(db, personId);
@@ -341,7 +337,7 @@ export interface PayInput {
  * (amount differing from the fixed one, back payment later than 6 months); it is recorded anyway.
  */
 /** Record payments for one or more months; returns the warnings (the write only: see recordPayment for the API's answer). */
-export function payDues(db: Db, input: PayInput, asOf: string = today()): string[] {
+export function payDues(db: Db, input: PayInput, asOf: string = localToday()): string[] {
   const months = [...input.months].sort((a, b) => a - b);
   return tx(db, () => {
     assertYearOpen(db, input.year);
@@ -386,13 +382,13 @@ export function payDues(db: Db, input: PayInput, asOf: string = today()): string
 }
 
 /** The API's answer to a payment: its warnings and the refreshed year, so the grid needs no second call. */
-export function recordPayment(db: Db, input: PayInput, asOf: string = today()): DuesPayResult {
+export function recordPayment(db: Db, input: PayInput, asOf: string = localToday()): DuesPayResult {
   const warnings = payDues(db, input, asOf);
   return { year: duesYear(db, input.year, asOf), warnings };
 }
 
 /** Undo the payments recorded for these months. */
-export function undoPayment(db: Db, year: number, personId: number, months: number[], asOf: string = today()): DuesYear {
+export function undoPayment(db: Db, year: number, personId: number, months: number[], asOf: string = localToday()): DuesYear {
   tx(db, () => {
     assertYearOpen(db, year);
     const p = person(db, personId);

@@ -5,7 +5,8 @@
 import type { ExportedFile, Person } from '../../../shared/contract.js';
 import type { ImportPreview, ImportResult } from '../../../shared/methods/members.js';
 import { ROSTER_FIELD_KEYS, type RosterField } from '../../../shared/members/roster.js';
-import { localToday, memberCategory, MEMBER_STATUSES } from '../../../shared/rules/membership.js';
+import { memberCategory, MEMBER_STATUSES } from '../../../shared/rules/membership.js';
+import { localToday } from '../../../shared/dates.js';
 import { all, first, q, tx, type Db } from '../db/sql.js';
 import { AppError } from '../errors.js';
 import { insertPerson, listPeople, personIdNumber } from '../people/service.js';

@@ -1,5 +1,5 @@
 import type { REGISTERS_METHODS } from '../../../shared/methods/registers.js';
-import { localToday } from '../../../shared/rules/membership.js';
+import { localToday } from '../../../shared/dates.js';
 import { getBranch } from '../branch/service.js';
 import { AppError } from '../errors.js';
 import { XLSX_MIME } from '../export/xlsx/style.js';

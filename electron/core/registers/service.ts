@@ -38,7 +38,8 @@ import {
 } from '../../../shared/rules/development.js';
 import { formatYuan, isPercentCategory } from '../../../shared/rules/dues.js';
 import { maskIdNumber } from '../../../shared/rules/idcard.js';
-import { localToday, MEMBER_STATUSES, partyYears } from '../../../shared/rules/membership.js';
+import { MEMBER_STATUSES, partyYears } from '../../../shared/rules/membership.js';
+import { localToday } from '../../../shared/dates.js';
 import { transferDue, transferOverdue, type TransferData } from '../../../shared/rules/transfer.js';
 import { groupContext } from '../branch/service.js';
 import { all, q, type Db } from '../db/sql.js';

@@ -30,7 +30,7 @@ const COLS = [0.2, 0.3, 0.2, 0.3].map((f) => Math.round(TEXT_WIDTH * f));
 const border = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
 const borders = { top: border, bottom: border, left: border, right: border };
 
-export function cell(lines: string[], widthCols: number[], label: boolean) {
+function cell(lines: string[], widthCols: number[], label: boolean) {
   return new TableCell({
     width: { size: widthCols.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnSpan: widthCols.length,

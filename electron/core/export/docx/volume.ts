@@ -28,7 +28,7 @@ import {
 } from 'docx';
 import { CATALOGUE_COLUMNS, coverRows, stampCells, volumeItems, type Volume, type VolumeItem } from '../../../../shared/archive/volume.js';
 import { checkImage } from '../images.js';
-import { cell, printDocBody, run } from './printDoc.js';
+import { printDocBody, run } from './printDoc.js';
 import { A4_PAGE, font, FONT, LINE, SIZE, TEXT_WIDTH } from './style.js';
 
 const border = { style: BorderStyle.SINGLE, size: 6, color: '000000' };

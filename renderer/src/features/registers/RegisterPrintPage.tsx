@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { App as AntApp, Button, Result, Spin, Switch } from 'antd';
 import type { Register, RegisterKey } from '../../../../shared/archive/model';
 import { chineseDate } from '../../../../shared/dates';
-import { localToday } from '../../../../shared/rules/membership';
+import { localToday } from '../../../../shared/dates';
 import { call } from '../../api';
 import { saveFile } from '../../download';
 import { showError } from '../../errors';

@@ -107,6 +107,13 @@ export interface SealStatus {
   log: SealEvent[];
 }
 
+/** An export's folder under DATA_DIR/archive/<year>/: the local time it was made, YYYYMMDD-HHmmss. */
+export const EXPORT_ID_RE = /^\d{8}-\d{6}$/;
+
+/** 20250105-093000 → 2025-01-05 09:30:00 */
+export const exportIdLabel = (id: string) =>
+  EXPORT_ID_RE.test(id) ? `${id.slice(0, 4)}-${id.slice(4, 6)}-${id.slice(6, 8)} ${id.slice(9, 11)}:${id.slice(11, 13)}:${id.slice(13, 15)}` : id;
+
 /** A file of an export, in archive/<year>/<exportId>/. */
 export interface ExportFileInfo {
   name: string;

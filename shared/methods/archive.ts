@@ -1,12 +1,14 @@
 /** The year-end archive methods of the contract (merged in shared/contract.ts): volumes, exports, files. */
 import { z } from 'zod';
-import type { ExportJob, ExportListing, VolumePreview } from '../archive/model.js';
+import { EXPORT_ID_RE, type ExportJob, type ExportListing, type VolumePreview } from '../archive/model.js';
 import type { ExportedFile } from '../contract.js';
-import { method } from './method.js';
+import { method, year } from './method.js';
 
-const year = z.number({ error: '请选择年度' }).int('年度无效').min(1990, '年度无效').max(2200, '年度无效');
 const mode = z.enum(['books', 'single'], { error: '请选择分卷方式' });
-const exportId = z.string({ error: '归档编号无效' }).regex(/^\d{8}-\d{6}$/, '归档编号无效');
+/** An export's folder id (see EXPORT_ID_RE). */
+export const exportId = z
+  .string({ error: '请选择导出批次' })
+  .regex(EXPORT_ID_RE, '导出批次编号应为“年月日-时分秒”，如20250105-093000');
 const person = (label: string) => z.string({ error: `${label}应为文字` }).trim().max(40, `${label}不能超过40个字`);
 
 export const ARCHIVE_METHODS = {

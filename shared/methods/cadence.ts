@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Gap } from '../archive/model.js';
 import type { CadenceBasis, PeriodState, PeriodUnit } from '../rules/cadence.js';
-import { method, noInput } from './method.js';
+import { method, noInput, year } from './method.js';
 
 /** An obligation as the branch keeps it, beside the default and where that comes from. */
 export interface CadenceSetting {
@@ -35,7 +35,6 @@ export interface YearGlance {
   reminders: Gap[];
 }
 
-const year = z.number({ error: '请选择年度' }).int('年度无效').min(1990, '年度无效').max(2200, '年度无效');
 
 export const CADENCE_METHODS = {
   /** Each obligation of the year by period as done / planned / due / overdue, with the other reminders. */

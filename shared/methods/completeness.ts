@@ -1,9 +1,8 @@
 /** The completeness methods of the contract (see shared/contract.ts): what a year lacks before it is archived. */
 import { z } from 'zod';
 import type { Gap } from '../archive/model.js';
-import { method } from './method.js';
+import { method, year } from './method.js';
 
-const year = z.number({ error: '请选择年度' }).int('年度无效').min(1990, '年度无效').max(2200, '年度无效');
 
 export const COMPLETENESS_METHODS = {
   /**

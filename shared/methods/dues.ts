@@ -3,9 +3,8 @@ import { z } from 'zod';
 import { isoDate } from '../books/schema.js';
 import { DUES_CATEGORIES, type Arrears, type DuesCategory } from '../rules/dues.js';
 import type { ExportedFile } from '../contract.js';
-import { id, method } from './method.js';
+import { id, method, year } from './method.js';
 
-const year = z.number({ error: '请选择年度' }).int('年度无效').min(1990, '年度无效').max(2200, '年度无效');
 const month = z.number({ error: '请选择月份' }).int('月份无效').min(1, '月份应为1至12').max(12, '月份应为1至12');
 /** An amount in 元 with at most two decimals. */
 const money = (label: string, max: number) =>

@@ -15,6 +15,9 @@ export const method =
 /** Methods that take no input accept nothing or `{}`. */
 export const noInput = z.strictObject({}).optional();
 
+/** A calendar year the ledger keeps (the year picker's range and then some). */
+export const year = z.number({ error: '请选择年度' }).int('年度无效').min(1990, '年度无效').max(2200, '年度无效');
+
 /** The ids of rows in any table. */
 export const id = z.number({ error: '编号无效' }).int('编号无效').positive('编号无效');
 

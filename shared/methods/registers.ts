@@ -2,9 +2,8 @@
 import { z } from 'zod';
 import { REGISTER_KEYS, type Register } from '../archive/model.js';
 import type { ExportedFile } from '../contract.js';
-import { method } from './method.js';
+import { method, year } from './method.js';
 
-const year = z.number({ error: '请选择年度' }).int('年度无效').min(1990, '年度无效').max(2200, '年度无效');
 const key = z.enum(REGISTER_KEYS, { error: '请选择台账' });
 /** 身份证号 in full only when the user asks (they are masked otherwise). */
 const fullIds = z.boolean({ error: '请选择是否显示完整身份证号' });

@@ -4,13 +4,9 @@
  */
 import { z } from 'zod';
 import type { SealProblem, SealStatus } from '../archive/model.js';
-import { method } from './method.js';
+import { exportId } from './archive.js';
+import { method, year } from './method.js';
 
-const year = z.number({ error: '请选择年度' }).int('年度无效').min(1990, '年度无效').max(2200, '年度无效');
-/** The export's folder under DATA_DIR/archive/<year>/: YYYYMMDD-HHmmss. */
-const exportId = z
-  .string({ error: '请选择要封存的导出批次' })
-  .regex(/^\d{8}-\d{6}$/, '导出批次编号应为“年月日-时分秒”，如20250105-093000');
 const reason = z
   .string({ error: '请写明解除封存的原因' })
   .trim()

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ExportListing, VolumePreview } from '../../../shared/archive/model.js';
+import { EXPORT_ID_RE, type ExportListing, type VolumePreview } from '../../../shared/archive/model.js';
 import { BOOK_TREE } from '../../../shared/books/index.js';
 import { volumeItems, type VolumeMode } from '../../../shared/archive/volume.js';
 import { chineseDate, localToday } from '../../../shared/dates.js';
@@ -20,7 +20,6 @@ import type { ExportPlan } from './export.js';
 import { yearArchiveDir } from './paths.js';
 import { buildVolumes } from './volume.js';
 
-const EXPORT_ID_RE = /^\d{8}-\d{6}$/;
 const pad = (n: number) => String(n).padStart(2, '0');
 
 export const MIME: Record<string, string> = {

@@ -17,7 +17,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Generated } from 'kysely';
-import type { ManifestEntry, SealEvent, SealProblem, SealStatus } from '../../../shared/archive/model.js';
+import { EXPORT_ID_RE, type ManifestEntry, type SealEvent, type SealProblem, type SealStatus } from '../../../shared/archive/model.js';
 import { recordType } from '../../../shared/books/index.js';
 import { recordTitle, type DisplayContext } from '../../../shared/print/display.js';
 import { exportDir } from '../archive/paths.js';
@@ -45,7 +45,6 @@ interface SealLogTable {
 
 const sq = q.withTables<{ year_seals: YearSealsTable; seal_log: SealLogTable }>();
 
-export const EXPORT_ID_RE = /^\d{8}-\d{6}$/;
 export const MIN_REASON_CHARS = 4;
 export const MAX_REASON_CHARS = 200;
 

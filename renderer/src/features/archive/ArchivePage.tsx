@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Checkbox, Collapse, Flex, Form, Input, List, Progress, Radio, Space, Spin, Steps, Table, Tag, Typography } from 'antd';
-import { REGISTER_KEYS, REGISTER_TITLES, type ExportFileInfo, type ExportJob } from '../../../../shared/archive/model';
+import { exportIdLabel, REGISTER_KEYS, REGISTER_TITLES, type ExportFileInfo, type ExportJob } from '../../../../shared/archive/model';
 import type { VolumeMode } from '../../../../shared/archive/volume';
 import { call } from '../../api';
 import { useLedger } from '../../context';
@@ -285,7 +285,7 @@ export function ArchivePage() {
             defaultActiveKey={[exports[0]!.exportId]}
             items={exports.map((e) => ({
               key: e.exportId,
-              label: `${e.exportId.slice(0, 4)}-${e.exportId.slice(4, 6)}-${e.exportId.slice(6, 8)} ${e.exportId.slice(9, 11)}:${e.exportId.slice(11, 13)} 生成（${e.files.length}个文件）`,
+              label: `${exportIdLabel(e.exportId)} 生成（${e.files.length}个文件）`,
               children: <ExportFiles year={year} exportId={e.exportId} files={e.files} />,
             }))}
           />

@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Descriptions, Empty, Form, Input, List, Modal, Space, Spin, Table, Tag, Typography } from 'antd';
-import type { ManifestEntry, SealEvent, SealProblem, SealStatus } from '../../../../shared/archive/model';
+import { exportIdLabel, type ManifestEntry, type SealEvent, type SealProblem, type SealStatus } from '../../../../shared/archive/model';
 import { call } from '../../api';
 import { showError } from '../../errors';
 import { useApiData } from '../../useApiData';
@@ -21,9 +21,6 @@ const PROBLEM_TEXT: Record<ManifestEntry['kind'], Record<SealProblem['problem'],
 };
 
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { hour12: false });
-/** 20250105-093000 → 2025-01-05 09:30:00 */
-export const exportTime = (id: string) =>
-  /^\d{8}-\d{6}$/.test(id) ? `${id.slice(0, 4)}-${id.slice(4, 6)}-${id.slice(6, 8)} ${id.slice(9, 11)}:${id.slice(11, 13)}:${id.slice(13, 15)}` : id;
 
 function Sha({ value }: { value: string }) {
   return (
@@ -99,7 +96,7 @@ function Log({ log }: { log: SealEvent[] }) {
             {e.action === 'seal' ? (
               <>
                 <Tag color="green">封存</Tag>
-                {e.exportId && <span className="muted">导出批次 {exportTime(e.exportId)}</span>}
+                {e.exportId && <span className="muted">导出批次 {exportIdLabel(e.exportId)}</span>}
               </>
             ) : (
               <>
@@ -200,7 +197,7 @@ export function SealPanel({ year, exportId, onChange }: { year: number; exportId
       content: (
         <>
           <p>封存后，{year}年度的所有记录、附件和党费台账都变为只读，不能新增、修改、删除或恢复。</p>
-          <p>系统将为每条记录、每个附件文件和本次导出（{exportTime(exportId)}）的每个文件计算 SHA-256 校验值并保存，以后可随时校验是否被改动。</p>
+          <p>系统将为每条记录、每个附件文件和本次导出（{exportIdLabel(exportId)}）的每个文件计算 SHA-256 校验值并保存，以后可随时校验是否被改动。</p>
           <p>如确需修改，须先解除封存并写明原因，解除记录会打印在下一次归档的卷内备考表中。</p>
         </>
       ),
@@ -237,7 +234,7 @@ export function SealPanel({ year, exportId, onChange }: { year: number; exportId
         <strong>{year}年度</strong>
         {current.sealed ? <Tag color="green">已封存</Tag> : <Tag>未封存</Tag>}
         {current.sealed && current.sealedAt && <span className="muted">封存时间：{when(current.sealedAt)}</span>}
-        {current.sealed && current.exportId && <span className="muted">导出批次：{exportTime(current.exportId)}</span>}
+        {current.sealed && current.exportId && <span className="muted">导出批次：{exportIdLabel(current.exportId)}</span>}
       </Space>
 
       {current.sealed ? (
@@ -261,7 +258,7 @@ export function SealPanel({ year, exportId, onChange }: { year: number; exportId
       ) : exportId ? (
         <Space orientation="vertical" style={{ marginBottom: 12 }}>
           <Typography.Text type="secondary">
-            本次导出（{exportTime(exportId)}）完成后即可封存：封存后本年度只读，并保存每条记录、附件和导出文件的校验值。
+            本次导出（{exportIdLabel(exportId)}）完成后即可封存：封存后本年度只读，并保存每条记录、附件和导出文件的校验值。
           </Typography.Text>
           <Button type="primary" onClick={seal} loading={sealing}>
             封存本年度

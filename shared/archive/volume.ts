@@ -54,8 +54,16 @@ export interface VolumeItem {
 
 export interface VolumeRule {
   title: string;
-  body: string;
+  /** The text's paragraphs as printed (markdown heading marks dropped). */
+  paragraphs: string[];
 }
+
+/** A regulation text's body as printed paragraphs: one per non-empty line, without `#` heading marks. */
+export const ruleParagraphs = (body: string): string[] =>
+  body
+    .split(/\r?\n/)
+    .map((l) => l.replace(/^#+\s*/, '').trim())
+    .filter(Boolean);
 
 export interface VolumePart {
   /** The book (in a single volume) and part, e.g. 党支部综合记录 · “三会一课”记录. */
@@ -142,4 +150,20 @@ export function stampCells(v: Volume, it: VolumeItem): [string, string][] {
     ['保管期限', it.retention],
     ['页数', ''],
   ];
+}
+
+/** The 卷内备考表's 情况说明 after its count line: the year's gaps, numbered, and the seal log. */
+export function notesLines(v: Volume): string[] {
+  const n = v.notes;
+  return [
+    n.gaps.length ? `年度完整性检查发现以下缺项（${n.gaps.length}项）：` : '年度完整性检查未发现缺项。',
+    ...n.gaps.map((g, i) => `${i + 1}. ${g}`),
+    ...(n.log.length ? ['本年度封存与解除封存记录：', ...n.log] : []),
+  ];
+}
+
+/** The 备考表's signature lines (blank lines to sign by hand where no name was given). */
+export function notesSignatures(v: Volume): string[] {
+  const n = v.notes;
+  return [`立卷人：${n.compiler || '＿＿＿＿＿＿'}`, `检查人：${n.checker || '＿＿＿＿＿＿'}`, `立卷时间：${n.date}`];
 }

@@ -19,6 +19,14 @@ export function chineseMonth(month: string): string {
   return `${y}年${m}月`;
 }
 
+/** A size for people: 20 MB, 1.5 MB, 800 KB, 12 字节. */
+export function formatSize(bytes: number): string {
+  const trim = (n: number) => String(Number(n.toFixed(1)));
+  if (bytes >= 1024 * 1024) return `${trim(bytes / 1024 / 1024)} MB`;
+  if (bytes >= 1024) return `${trim(bytes / 1024)} KB`;
+  return `${bytes} 字节`;
+}
+
 export function money(v: number): string {
   return `${v.toFixed(2)}元`;
 }

@@ -15,6 +15,7 @@ import {
   eightDigitDate,
   longestRetention,
   RETENTION_CODE,
+  ruleParagraphs,
   type Volume,
   type VolumeImage,
   type VolumeItem,
@@ -158,7 +159,7 @@ export function buildVolumes(db: Db, dataDir: string, textsDir: string, opts: Vo
         });
         return {
           label: single ? `${book.label} · ${part.label}` : part.label,
-          rules: part.rules.map((id) => rules.get(id)).filter((r) => r !== undefined).map((r) => ({ title: r.title, body: r.body })),
+          rules: part.rules.map((id) => rules.get(id)).filter((r) => r !== undefined).map((r) => ({ title: r.title, paragraphs: ruleParagraphs(r.body) })),
           items: inPart.map((r) => item(r, book.id, ++counter.n)),
         };
       })

@@ -10,6 +10,7 @@
  * record is purged and `purgeRecordFiles` runs.
  */
 import type { AttachmentContent, AttachmentDto, FileDto, ParsedInputOf } from '../../../shared/contract.js';
+import { formatSize } from '../../../shared/print/display.js';
 import { AppError, notFound } from '../errors.js';
 import { all, first, now, q, run, tx, type Db } from '../db/sql.js';
 import {
@@ -39,14 +40,6 @@ export type AddAttachmentInput = ParsedInputOf<'attachments.add'>;
 const EXT: Record<BlobMime, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'application/pdf': 'pdf' };
 
 // ---------- checks ----------
-
-/** A size for people: 20 MB, 1.5 MB, 800 KB, 12 字节. */
-export function formatSize(bytes: number): string {
-  const trim = (n: number) => String(Number(n.toFixed(1)));
-  if (bytes >= MiB) return `${trim(bytes / MiB)} MB`;
-  if (bytes >= 1024) return `${trim(bytes / 1024)} KB`;
-  return `${bytes} 字节`;
-}
 
 const BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/;
 

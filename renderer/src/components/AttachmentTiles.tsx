@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { App as AntApp, Button, Image, Popconfirm, Space, Tag, Typography } from 'antd';
 import type { AttachmentContent, FileDto } from '../../../shared/contract';
+import { formatSize } from '../../../shared/print/display';
 import { showError } from '../errors';
 import { saveFile } from '../download';
 import { dataUrl, fileToBase64, thumbnail } from '../features/records/attachmentFiles';
@@ -131,7 +132,7 @@ export function FileTiles(props: {
           <Typography.Text ellipsis style={{ width: w, display: 'block', fontSize: compact ? 12 : undefined }} title={f.name}>
             {f.name}
           </Typography.Text>
-          {!compact && <Tag>{(f.size / 1024).toFixed(f.size < 10240 ? 1 : 0)} KB</Tag>}
+          {!compact && <Tag>{formatSize(f.size)}</Tag>}
           <div>
             <Button size="small" type="link" style={compact ? { padding: 0, marginRight: 8 } : undefined} onClick={() => download(f)} aria-label={`下载${f.name}`}>
               下载

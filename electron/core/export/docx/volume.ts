@@ -26,7 +26,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import { CATALOGUE_COLUMNS, coverRows, stampCells, volumeItems, type Volume, type VolumeItem } from '../../../../shared/archive/volume.js';
+import { CATALOGUE_COLUMNS, coverRows, notesLines, notesSignatures, stampCells, volumeItems, type Volume, type VolumeItem } from '../../../../shared/archive/volume.js';
 import { checkImage } from '../images.js';
 import { printDocBody, run } from './printDoc.js';
 import { A4_PAGE, font, FONT, LINE, SIZE, TEXT_WIDTH } from './style.js';
@@ -209,7 +209,7 @@ function rules(label: string, list: Volume['parts'][number]['rules']): Paragraph
   const out = [heading(label)];
   for (const r of list) {
     out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { ...LINE, before: 200 }, children: [run(r.title, FONT.heading)] }));
-    for (const line of r.body.split(/\r?\n/).map((l) => l.replace(/^#+\s*/, '').trim()).filter(Boolean)) {
+    for (const line of r.paragraphs) {
       out.push(new Paragraph({ spacing: LINE, indent: { firstLine: 640 }, children: [run(line)] }));
     }
   }
@@ -217,15 +217,13 @@ function rules(label: string, list: Volume['parts'][number]['rules']): Paragraph
 }
 
 function notes(v: Volume): (Paragraph | Table)[] {
-  const n = v.notes;
+  // The count line carries the page total as a field; the rest is shared with the PDF's 备考表.
   const lines: (TextRun | string)[][] = [
     [`本卷共${v.cover.items}件，共`, new TextRun({ children: [PageNumber.TOTAL_PAGES], font: font(FONT.body), size: SIZE.body }), '页。'],
-    [n.gaps.length ? `年度完整性检查发现以下缺项（${n.gaps.length}项）：` : '年度完整性检查未发现缺项。'],
-    ...n.gaps.map((g, i) => [`${i + 1}. ${g}`]),
-    ...(n.log.length ? [['本年度封存与解除封存记录：'], ...n.log.map((l) => [l])] : []),
+    ...notesLines(v).map((l) => [l]),
   ];
-  const para = (parts: (TextRun | string)[], indent = true) =>
-    new Paragraph({ spacing: LINE, indent: indent ? { firstLine: 640 } : undefined, children: parts.map((p) => (typeof p === 'string' ? run(p) : p)) });
+  const para = (parts: (TextRun | string)[]) =>
+    new Paragraph({ spacing: LINE, indent: { firstLine: 640 }, children: parts.map((p) => (typeof p === 'string' ? run(p) : p)) });
   const box = new Table({
     layout: TableLayoutType.FIXED,
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
@@ -240,9 +238,9 @@ function notes(v: Volume): (Paragraph | Table)[] {
             children: [
               new Paragraph({ spacing: LINE, children: [run('本卷情况说明：', FONT.heading)] }),
               ...lines.map((l) => para(l)),
-              new Paragraph({ spacing: { ...LINE, before: 400 }, alignment: AlignmentType.RIGHT, children: [run(`立卷人：${n.compiler || '＿＿＿＿＿＿'}`)] }),
-              new Paragraph({ spacing: LINE, alignment: AlignmentType.RIGHT, children: [run(`检查人：${n.checker || '＿＿＿＿＿＿'}`)] }),
-              new Paragraph({ spacing: LINE, alignment: AlignmentType.RIGHT, children: [run(`立卷时间：${n.date}`)] }),
+              ...notesSignatures(v).map(
+                (l, i) => new Paragraph({ spacing: { ...LINE, before: i === 0 ? 400 : 0 }, alignment: AlignmentType.RIGHT, children: [run(l)] }),
+              ),
             ],
           }),
         ],

@@ -7,7 +7,7 @@
  * starts on (see export/pdf/dests.ts); the 页号 column is filled from that.
  */
 import { pathToFileURL } from 'node:url';
-import { CATALOGUE_COLUMNS, coverRows, stampCells, volumeItems, type Volume, type VolumeItem } from '../../../../shared/archive/volume.js';
+import { CATALOGUE_COLUMNS, coverRows, notesLines, notesSignatures, stampCells, volumeItems, type Volume, type VolumeItem } from '../../../../shared/archive/volume.js';
 import { escapeHtml as e, printDocHtml, SHEET_CSS, SHEET_FONTS, type SheetImage } from '../../../../shared/print/html.js';
 import { checkImage } from '../images.js';
 
@@ -113,14 +113,8 @@ function cover(v: Volume, pages: VolumeHtmlPages | null): string {
 }
 
 function notes(v: Volume, pages: VolumeHtmlPages | null): string {
-  const n = v.notes;
-  const lines = [
-    `本卷共${v.cover.items}件，共${pages ? pages.total : '　'}页。`,
-    n.gaps.length ? `年度完整性检查发现以下缺项（${n.gaps.length}项）：` : '年度完整性检查未发现缺项。',
-    ...n.gaps.map((g, i) => `${i + 1}. ${g}`),
-    ...(n.log.length ? ['本年度封存与解除封存记录：', ...n.log] : []),
-  ];
-  return `<section class="page notes"><h1 class="vol-title">卷内备考表</h1><div class="notes-box"><h2>本卷情况说明：</h2>${lines.map((l) => `<p>${e(l)}</p>`).join('')}<div class="notes-sign"><div>立卷人：${e(n.compiler || '＿＿＿＿＿＿')}</div><div>检查人：${e(n.checker || '＿＿＿＿＿＿')}</div><div>立卷时间：${e(n.date)}</div></div></div></section>`;
+  const lines = [`本卷共${v.cover.items}件，共${pages ? pages.total : '　'}页。`, ...notesLines(v)];
+  return `<section class="page notes"><h1 class="vol-title">卷内备考表</h1><div class="notes-box"><h2>本卷情况说明：</h2>${lines.map((l) => `<p>${e(l)}</p>`).join('')}<div class="notes-sign">${notesSignatures(v).map((l) => `<div>${e(l)}</div>`).join('')}</div></div></section>`;
 }
 
 /**
@@ -133,7 +127,7 @@ export function volumeHtml(v: Volume, pages: VolumeHtmlPages | null, sizes: Imag
     if (part.rules.length) {
       body.push(
         `<section class="page rules"><h1 class="vol-title">${e(part.label)}</h1>${part.rules
-          .map((r) => `<h2>${e(r.title)}</h2>${r.body.split(/\r?\n/).map((l) => l.replace(/^#+\s*/, '').trim()).filter(Boolean).map((l) => `<p>${e(l)}</p>`).join('')}`)
+          .map((r) => `<h2>${e(r.title)}</h2>${r.paragraphs.map((l) => `<p>${e(l)}</p>`).join('')}`)
           .join('')}</section>`,
       );
     }

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Checkbox, Collapse, Flex, Form, Input, List, Progress, Radio, Space, Spin, Steps, Table, Tag, Typography } from 'antd';
 import { exportIdLabel, REGISTER_KEYS, REGISTER_TITLES, type ExportFileInfo, type ExportJob } from '../../../../shared/archive/model';
 import type { VolumeMode } from '../../../../shared/archive/volume';
+import { formatSize } from '../../../../shared/print/display';
 import { call } from '../../api';
 import { useLedger } from '../../context';
 import { openPdf, saveFile } from '../../download';
@@ -17,7 +18,6 @@ import { GapList } from './GapList';
 import { SealPanel } from './SealPanel';
 
 
-const size = (n: number) => (n >= 1 << 20 ? `${(n / (1 << 20)).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 const d8 = (s: string) => (s ? `${s.slice(0, 4)}.${s.slice(4, 6)}.${s.slice(6)}` : '—');
 
 /** The files of one export, each to save, and the PDFs to print. */
@@ -61,7 +61,7 @@ function ExportFiles({ year, exportId, files }: { year: number; exportId: string
           <Space>
             <Tag color={f.name.endsWith('.pdf') ? 'red' : f.name.endsWith('.xlsx') ? 'green' : 'blue'}>{f.name.split('.').pop()!.toUpperCase()}</Tag>
             <span>{f.name}</span>
-            <Typography.Text type="secondary">{size(f.size)}</Typography.Text>
+            <Typography.Text type="secondary">{formatSize(f.size)}</Typography.Text>
           </Space>
         </List.Item>
       )}

@@ -21,6 +21,7 @@ import { addAttachment, collectGarbage, getAttachmentContent, listAttachments, r
 import { searchRecordsAndPeople } from './records/search.js';
 import { listRules, resetRule, updateRule } from './rules/service.js';
 import { printDocToDocxBuffer } from './export/docx/printDoc.js';
+import { DOCX_MIME } from './export/docx/style.js';
 import { MIGRATIONS } from './db/migrations/index.js';
 import type { Db } from './db/sql.js';
 import { AppError } from './errors.js';
@@ -50,8 +51,6 @@ export interface CoreContext {
   /** Year-end exports running in the background. */
   archive: ArchiveJobs;
 }
-
-const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /**
  * Remove attachment files no record uses any more. The purge has already

@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Register } from '../../../shared/archive/model.js';
+import type { ExportFileInfo, Register } from '../../../shared/archive/model.js';
 import type { Volume } from '../../../shared/archive/volume.js';
 import { writeVolumeDocx } from '../export/docx/volume.js';
 import type { PdfPrinter } from '../export/pdf/printer.js';
@@ -30,11 +30,6 @@ export interface ExportStep {
   total: number;
   /** What is being made now, e.g. 正在生成《党支部综合记录》PDF. */
   phase: string;
-}
-
-export interface ExportedFileInfo {
-  name: string;
-  size: number;
 }
 
 export class ExportCancelled extends Error {
@@ -60,7 +55,7 @@ export async function writeExport(
   printer: (() => Promise<PdfPrinter>) | null,
   onStep: (s: ExportStep) => void,
   signal: AbortSignal,
-): Promise<ExportedFileInfo[]> {
+): Promise<ExportFileInfo[]> {
   const tmp = tempDirOf(plan);
   const final = path.join(plan.yearDir, plan.exportId);
   const withPdf = plan.pdf && printer !== null;
@@ -69,7 +64,7 @@ export async function writeExport(
   const onAbort = () => stop.abort();
   signal.addEventListener('abort', onAbort);
   let done = 0;
-  const files: ExportedFileInfo[] = [];
+  const files: ExportFileInfo[] = [];
   const task = async (name: string, phase: string, make: (file: string) => Promise<void>) => {
     if (stop.signal.aborted) throw new ExportCancelled();
     onStep({ done, total, phase });

@@ -6,23 +6,23 @@
  */
 import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { ExportJob } from '../../../shared/archive/model.js';
+import type { ExportFileInfo, ExportJob } from '../../../shared/archive/model.js';
 import { AppError } from '../errors.js';
 import type { PdfPrinter } from '../export/pdf/printer.js';
-import { ExportCancelled, tempDirOf, writeExport, type ExportedFileInfo, type ExportPlan, type ExportStep } from './export.js';
+import { ExportCancelled, tempDirOf, writeExport, type ExportPlan, type ExportStep } from './export.js';
 
 /** The answer to a print request: no error means the PDF is in its file. */
 export type ToWorker = { id: number; error?: string };
 export type FromWorker =
   | { type: 'step'; step: ExportStep }
   | { type: 'print'; id: number; file: string; out: string }
-  | { type: 'done'; files: ExportedFileInfo[] }
+  | { type: 'done'; files: ExportFileInfo[] }
   | { type: 'failed'; message: string };
 
 export type PrinterFactory = () => Promise<PdfPrinter>;
 
 /** Runs an export to the end, or throws ExportCancelled once `signal` aborts. */
-type Runner = (plan: ExportPlan, printer: PrinterFactory | null, onStep: (s: ExportStep) => void, signal: AbortSignal) => Promise<ExportedFileInfo[]>;
+type Runner = (plan: ExportPlan, printer: PrinterFactory | null, onStep: (s: ExportStep) => void, signal: AbortSignal) => Promise<ExportFileInfo[]>;
 
 function workerRunner(script: string): Runner {
   return (plan, printerFactory, onStep, signal) =>
@@ -31,6 +31,7 @@ function workerRunner(script: string): Runner {
       const worker = new Worker(script, { workerData: plan, resourceLimits: { maxOldGenerationSizeMb: 1024 } });
       let printer: Promise<PdfPrinter> | null = null;
       let settled = false;
+      const removeTemp = () => fs.rmSync(tempDirOf(plan), { recursive: true, force: true });
       const finish = (f: () => void) => {
         if (settled) return;
         settled = true;
@@ -42,7 +43,7 @@ function workerRunner(script: string): Runner {
       };
       const abort = () => {
         void worker.terminate().then(() => {
-          fs.rmSync(tempDirOf(plan), { recursive: true, force: true });
+          removeTemp();
           finish(() => reject(new ExportCancelled()));
         });
       };
@@ -63,12 +64,12 @@ function workerRunner(script: string): Runner {
         }
       });
       worker.on('error', (e) => {
-        fs.rmSync(tempDirOf(plan), { recursive: true, force: true });
+        removeTemp();
         finish(() => reject(e));
       });
       worker.on('exit', (code) => {
         if (!settled && !signal.aborted) {
-          fs.rmSync(tempDirOf(plan), { recursive: true, force: true });
+          removeTemp();
           finish(() => reject(new Error(`归档进程意外退出（${code}）`)));
         }
       });

@@ -13,6 +13,8 @@ import type { ExportedFile } from '../../../shared/contract.js';
 import { getBranch } from '../branch/service.js';
 import { yearGaps } from '../completeness/service.js';
 import type { Db } from '../db/sql.js';
+import { DOCX_MIME } from '../export/docx/style.js';
+import { XLSX_MIME } from '../export/xlsx/style.js';
 import { AppError, notFound } from '../errors.js';
 import { yearRegisters } from '../registers/service.js';
 import { sealLog } from '../seal/service.js';
@@ -23,8 +25,8 @@ import { buildVolumes } from './volume.js';
 const pad = (n: number) => String(n).padStart(2, '0');
 
 export const MIME: Record<string, string> = {
-  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.docx': DOCX_MIME,
+  '.xlsx': XLSX_MIME,
   '.pdf': 'application/pdf',
 };
 

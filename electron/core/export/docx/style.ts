@@ -7,6 +7,8 @@
  */
 import { convertMillimetersToTwip, LineRuleType } from 'docx';
 
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
 export const FONT = {
   body: '仿宋_GB2312',
   title: '方正小标宋简体',

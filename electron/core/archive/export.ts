@@ -8,7 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ExportFileInfo, Register } from '../../../shared/archive/model.js';
-import type { Volume } from '../../../shared/archive/volume.js';
+import { volumeItems, type Volume } from '../../../shared/archive/volume.js';
+import { checkImages, type VolumeImages } from '../export/images.js';
 import { writeVolumeDocx } from '../export/docx/volume.js';
 import type { PdfPrinter } from '../export/pdf/printer.js';
 import { volumePdf } from '../export/pdf/volume.js';
@@ -90,6 +91,9 @@ export async function writeExport(
     return failFast(Promise.all(Array.from({ length: Math.min(PDF_TABS, queue.length) }, worker)));
   };
 
+  // Each volume's images are checked once (content hash and size), for its Word and its PDF alike.
+  const checked = new Map<Volume, VolumeImages>();
+  const imagesOf = (v: Volume) => checked.get(v) ?? checked.set(v, checkImages(volumeItems(v))).get(v)!;
   let pdfPrinter: Promise<PdfPrinter> | null = null;
   fs.mkdirSync(tmp, { recursive: true });
   try {
@@ -99,7 +103,7 @@ export async function writeExport(
           task(`${plan.year}年度_台账汇总.xlsx`, '正在生成台账工作簿', async (file) =>
             fs.writeFileSync(file, await registersWorkbook(plan.registers, plan.meta), { flush: true }),
           ),
-        ...plan.volumes.map((v) => () => task(`${v.fileBase}.docx`, `正在生成《${v.cover.category}》Word 卷册`, (file) => writeVolumeDocx(v, file))),
+        ...plan.volumes.map((v) => () => task(`${v.fileBase}.docx`, `正在生成《${v.cover.category}》Word 卷册`, (file) => writeVolumeDocx(v, file, imagesOf(v)))),
       ]),
       together(
         withPdf
@@ -107,7 +111,7 @@ export async function writeExport(
               (v) => () =>
                 task(`${v.fileBase}.pdf`, `正在生成《${v.cover.category}》PDF`, async (file) => {
                   pdfPrinter ??= printer();
-                  await volumePdf(v, await pdfPrinter, tmp, file);
+                  await volumePdf(v, await pdfPrinter, tmp, file, imagesOf(v));
                 }),
             )
           : [],

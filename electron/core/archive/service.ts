@@ -57,7 +57,9 @@ function volumesOf(db: Db, dataDir: string, textsDir: string, o: Pick<ExportOpti
 }
 
 export function previewVolumes(db: Db, dataDir: string, textsDir: string, year: number, mode: VolumeMode): VolumePreview[] {
-  return volumesOf(db, dataDir, textsDir, { year, mode, fullIds: false, compiler: '', checker: '' }).map((v) => ({
+  // what the volumes hold; the 备考表's gaps and log are only worked out for an export
+  const volumes = buildVolumes(db, dataDir, textsDir, { year, mode, fullIds: false, gaps: [], log: [], compiler: '', checker: '', date: localToday() });
+  return volumes.map((v) => ({
     key: v.key,
     title: v.cover.title,
     category: v.cover.category,

@@ -55,7 +55,7 @@ const chunk = Buffer.alloc(CHUNK);
  * head. Null when it is missing, damaged or not a readable PNG/JPEG. A
  * hundred photos are then a hundred small reads, not a hundred megabytes.
  */
-export function checkImage(img: { name: string; path: string; mime: string }): ImageInfo | null {
+function checkImage(img: { name: string; path: string; mime: string }): ImageInfo | null {
   let fd: number;
   try {
     fd = fs.openSync(img.path, 'r');
@@ -82,4 +82,14 @@ export function checkImage(img: { name: string; path: string; mime: string }): I
 export function fitInside(w: number, h: number, maxW: number, maxH: number): [number, number] {
   const k = Math.min(1, maxW / w, maxH / h);
   return [Math.round(w * k), Math.round(h * k)];
+}
+
+/** What each image of a volume is, by path (null: missing or damaged, listed by name instead). */
+export type VolumeImages = ReadonlyMap<string, ImageInfo | null>;
+
+/** Check every image of some 件 once; the Word and the PDF layout of a volume both read the result. */
+export function checkImages(items: readonly { images: readonly { name: string; path: string; mime: string }[] }[]): VolumeImages {
+  const out = new Map<string, ImageInfo | null>();
+  for (const it of items) for (const im of it.images) if (!out.has(im.path)) out.set(im.path, checkImage(im));
+  return out;
 }

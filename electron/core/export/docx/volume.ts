@@ -27,7 +27,7 @@ import {
   WidthType,
 } from 'docx';
 import { CATALOGUE_COLUMNS, coverRows, notesLines, notesSignatures, stampCells, volumeItems, type Volume, type VolumeItem } from '../../../../shared/archive/volume.js';
-import { checkImage } from '../images.js';
+import { checkImages, type VolumeImages } from '../images.js';
 import { printDocBody, run } from './printDoc.js';
 import { A4_PAGE, font, FONT, LINE, SIZE, TEXT_WIDTH } from './style.js';
 
@@ -185,9 +185,9 @@ class MediaStash {
   }
 }
 
-function item(v: Volume, it: VolumeItem, media: MediaStash): (Paragraph | Table)[] {
+function item(v: Volume, it: VolumeItem, media: MediaStash, checked: VolumeImages): (Paragraph | Table)[] {
   const images = it.images.map((im) => {
-    const info = checkImage(im);
+    const info = checked.get(im.path);
     return { im, loaded: info && { ...info, bytes: media.token(im.path) } };
   });
   return [
@@ -250,11 +250,11 @@ function notes(v: Volume): (Paragraph | Table)[] {
   return [heading('卷内备考表'), box];
 }
 
-function volumeDocument(v: Volume, media: MediaStash): Document {
+function volumeDocument(v: Volume, media: MediaStash, images: VolumeImages): Document {
   const body: (Paragraph | Table)[] = [...cover(v), ...catalogue(v)];
   for (const part of v.parts) {
     if (part.rules.length) body.push(...rules(part.label, part.rules));
-    for (const it of part.items) body.push(...item(v, it, media));
+    for (const it of part.items) body.push(...item(v, it, media, images));
   }
   body.push(...notes(v));
   return new Document({
@@ -281,7 +281,7 @@ function volumeDocument(v: Volume, media: MediaStash): Document {
 }
 
 /** Write the volume as a .docx file. */
-export async function writeVolumeDocx(v: Volume, file: string): Promise<void> {
+export async function writeVolumeDocx(v: Volume, file: string, images: VolumeImages = checkImages(volumeItems(v))): Promise<void> {
   const media = new MediaStash();
-  media.write(await Packer.toBuffer(volumeDocument(v, media)), file);
+  media.write(await Packer.toBuffer(volumeDocument(v, media, images)), file);
 }

@@ -9,23 +9,7 @@
 import { pathToFileURL } from 'node:url';
 import { CATALOGUE_COLUMNS, coverRows, notesLines, notesSignatures, stampCells, volumeItems, type Volume, type VolumeItem } from '../../../../shared/archive/volume.js';
 import { escapeHtml as e, printDocHtml, SHEET_CSS, SHEET_FONTS, type SheetImage } from '../../../../shared/print/html.js';
-import { checkImage } from '../images.js';
-
-/** Pixel size of each embeddable image by path; null when missing or damaged (listed by name instead). */
-export type ImageSizes = ReadonlyMap<string, { width: number; height: number } | null>;
-
-/** Check every image of the volume once (content hash and size). */
-export function imageSizes(v: Volume): ImageSizes {
-  const out = new Map<string, { width: number; height: number } | null>();
-  for (const it of volumeItems(v)) {
-    for (const im of it.images) {
-      if (out.has(im.path)) continue;
-      const info = checkImage(im);
-      out.set(im.path, info && { width: info.width, height: info.height });
-    }
-  }
-  return out;
-}
+import { checkImages, type VolumeImages } from '../images.js';
 
 export interface VolumeHtmlPages {
   /** Page where each 件 starts, by anchor. */
@@ -82,13 +66,13 @@ function pageCount(v: Volume, it: VolumeItem, pages: VolumeHtmlPages): number {
   return Math.max(1, end - start);
 }
 
-function item(v: Volume, it: VolumeItem, pages: VolumeHtmlPages | null, sizes: ImageSizes): string {
+function item(v: Volume, it: VolumeItem, pages: VolumeHtmlPages | null, checked: VolumeImages): string {
   const images: SheetImage[] = [];
   const others = [...it.others];
   for (const im of it.images) {
-    const size = sizes.get(im.path);
+    const info = checked.get(im.path);
     // Before the pages are known only the layout matters: boxes of the images' size print much faster.
-    if (size) images.push({ name: im.name, src: pathToFileURL(im.path).href, ...(pages ? {} : { placeholder: size }) });
+    if (info) images.push({ name: im.name, src: pathToFileURL(im.path).href, ...(pages ? {} : { placeholder: { width: info.width, height: info.height } }) });
     else others.push(`${im.name}（文件缺失或已损坏）`);
   }
   return `<section class="page" id="${it.anchor}">${stamp(v, it, pages)}<article class="sheet">${printDocHtml(it.print, images, others)}</article></section>`;
@@ -121,7 +105,7 @@ function notes(v: Volume, pages: VolumeHtmlPages | null): string {
  * The volume as a complete HTML document; `pages` null lays it out before the
  * pages are known (with the images as empty boxes of their size).
  */
-export function volumeHtml(v: Volume, pages: VolumeHtmlPages | null, sizes: ImageSizes = imageSizes(v)): string {
+export function volumeHtml(v: Volume, pages: VolumeHtmlPages | null, images: VolumeImages = checkImages(volumeItems(v))): string {
   const body: string[] = [cover(v, pages), catalogue(v, pages)];
   for (const part of v.parts) {
     if (part.rules.length) {
@@ -131,7 +115,7 @@ export function volumeHtml(v: Volume, pages: VolumeHtmlPages | null, sizes: Imag
           .join('')}</section>`,
       );
     }
-    for (const it of part.items) body.push(item(v, it, pages, sizes));
+    for (const it of part.items) body.push(item(v, it, pages, images));
   }
   body.push(notes(v, pages));
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${e(v.cover.title)}</title><style>${CSS}</style></head><body>${body.join('')}</body></html>`;

@@ -9,7 +9,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { volumeItems, type Volume } from '../../../../shared/archive/volume.js';
-import { imageSizes, volumeHtml, type VolumeHtmlPages } from '../html/volume.js';
+import { volumeHtml, type VolumeHtmlPages } from '../html/volume.js';
+import { checkImages, type VolumeImages } from '../images.js';
 import { pdfDestinations, pdfPageCount, readPdfSkeleton } from './dests.js';
 import type { PdfPrinter } from './printer.js';
 
@@ -17,14 +18,19 @@ const samePages = (a: VolumeHtmlPages, b: VolumeHtmlPages) =>
   a.total === b.total && [...a.starts].every(([k, p]) => b.starts.get(k) === p);
 
 /** Print the volume into `pdfFile`; resolves with the pages each 件 starts on. */
-export async function volumePdf(v: Volume, printer: PdfPrinter, workDir: string, pdfFile: string): Promise<VolumeHtmlPages> {
+export async function volumePdf(
+  v: Volume,
+  printer: PdfPrinter,
+  workDir: string,
+  pdfFile: string,
+  images: VolumeImages = checkImages(volumeItems(v)),
+): Promise<VolumeHtmlPages> {
   const anchors = volumeItems(v).map((it) => it.anchor);
-  const sizes = imageSizes(v);
   let pages: VolumeHtmlPages | null = null;
   for (let pass = 1; pass <= 3; pass++) {
     const html = path.join(workDir, `${v.key}.${pass}.html`);
     const out = path.join(workDir, `${v.key}.${pass}.pdf`);
-    fs.writeFileSync(html, volumeHtml(v, pages, sizes));
+    fs.writeFileSync(html, volumeHtml(v, pages, images));
     try {
       await printer.print(html, out);
     } finally {

@@ -8,6 +8,7 @@ export const BOOK_TREE: readonly BookDef[] = [
   {
     id: 'branch-general',
     label: '党支部综合记录',
+    code: 'ZB',
     parts: [
       { id: 'sanhui', label: '“三会一课”记录', rules: ['sanhui-yike', 'branch-assembly-rules', 'committee-rules', 'lecture-plan', 'theme-day-rules', 'org-life-rules', 'member-review-rules'] },
       { id: 'staff-study', label: '职工大会及学习记录', rules: ['study-rules'] },
@@ -19,6 +20,7 @@ export const BOOK_TREE: readonly BookDef[] = [
   {
     id: 'discipline',
     label: '纪检监察综合治理记录',
+    code: 'JJ',
     parts: [
       { id: 'integrity', label: '廉洁教育与谈话提醒', rules: ['integrity-rules'] },
       { id: 'supervision', label: '监督检查与信访举报', rules: ['supervision-rules'] },
@@ -29,6 +31,7 @@ export const BOOK_TREE: readonly BookDef[] = [
   {
     id: 'union-league',
     label: '工会、团支部记录',
+    code: 'GT',
     parts: [
       { id: 'union', label: '工会工作', rules: ['union-rules', 'affairs-public-rules'] },
       { id: 'league', label: '团支部“三会两制一课”', rules: ['league-rules'] },
@@ -37,6 +40,7 @@ export const BOOK_TREE: readonly BookDef[] = [
   {
     id: 'team',
     label: '班组综合记录',
+    code: 'BZ',
     parts: [
       { id: 'shift', label: '班前班后会', rules: ['shift-meeting-rules'] },
       { id: 'safety-training', label: '安全活动与技术培训', rules: ['team-safety-rules'] },
@@ -46,6 +50,7 @@ export const BOOK_TREE: readonly BookDef[] = [
   {
     id: 'archive',
     label: '支部档案',
+    code: 'DA',
     parts: [
       { id: 'plans', label: '工作计划与总结', rules: [] },
       { id: 'schemes', label: '活动方案与措施', rules: [] },

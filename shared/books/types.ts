@@ -131,5 +131,7 @@ export interface PartDef {
 export interface BookDef {
   id: BookId;
   label: string;
+  /** 机构（问题）code of the book in the 档号 of its 件 (DA/T 22-2015), e.g. ZB. */
+  code: string;
   parts: readonly PartDef[];
 }

@@ -5,7 +5,7 @@
  * attachments; the rules at the front of each part; the 备考表's notes.
  * Laying out (Word, HTML, PDF) happens elsewhere, off this thread.
  */
-import { BOOK_TREE, recordType, type BookDef, type BookId } from '../../../shared/books/index.js';
+import { BOOK_TREE, recordType, type BookDef } from '../../../shared/books/index.js';
 import type { RecordDto } from '../../../shared/contract.js';
 import { chineseDate } from '../../../shared/dates.js';
 import { recordTitle } from '../../../shared/print/display.js';
@@ -28,15 +28,6 @@ import { all, q, type Db } from '../db/sql.js';
 import { AppError } from '../errors.js';
 import { yearRecords } from '../records/service.js';
 import { listRules } from '../rules/service.js';
-
-/** 机构（问题）code of each book in the 档号. */
-export const BOOK_CODE: Record<BookId, string> = {
-  'branch-general': 'ZB',
-  discipline: 'JJ',
-  'union-league': 'GT',
-  team: 'BZ',
-  archive: 'DA',
-};
 
 /**
  * At most this many 件 are bound in one volume; a book with more (a crew's
@@ -121,7 +112,7 @@ export function buildVolumes(db: Db, dataDir: string, textsDir: string, opts: Vo
   const rules = new Map(listRules(db, textsDir).map((r) => [r.id, r]));
   const fonds = branch.fondsNo || '（未设全宗号）';
 
-  const item = (rec: RecordDto, book: BookId, no: number): VolumeItem => {
+  const item = (rec: RecordDto, book: BookDef, no: number): VolumeItem => {
     const def = recordType(rec.type);
     const shown = opts.fullIds ? rec : { ...rec, data: maskPersonalIds(def, rec.data) };
     const print = recordPrintDoc(def, shown, branch.name, ctx);
@@ -136,7 +127,7 @@ export function buildVolumes(db: Db, dataDir: string, textsDir: string, opts: Vo
     return {
       no,
       anchor: `j${String(no).padStart(4, '0')}`,
-      code: `${fonds}-WS·${opts.year}-${RETENTION_CODE[def.retention]}-${BOOK_CODE[book]}-${String(no).padStart(4, '0')}`,
+      code: `${fonds}-WS·${opts.year}-${RETENTION_CODE[def.retention]}-${book.code}-${String(no).padStart(4, '0')}`,
       docNo: def.kind === 'document' ? str('docNumber') : '',
       author: (def.kind === 'document' && str('author')) || branch.name,
       title,
@@ -160,7 +151,7 @@ export function buildVolumes(db: Db, dataDir: string, textsDir: string, opts: Vo
         return {
           label: single ? `${book.label} · ${part.label}` : part.label,
           rules: part.rules.map((id) => rules.get(id)).filter((r) => r !== undefined).map((r) => ({ title: r.title, paragraphs: ruleParagraphs(r.body) })),
-          items: inPart.map((r) => item(r, book.id, ++counter.n)),
+          items: inPart.map((r) => item(r, book, ++counter.n)),
         };
       })
       .filter((p) => p.items.length > 0);
@@ -199,5 +190,5 @@ export function buildVolumes(db: Db, dataDir: string, textsDir: string, opts: Vo
     const counter = { n: 0 };
     return bind('all', '党支部“四本一档”', BOOK_TREE.flatMap((b) => partsOf(b, true, counter)), 'QB');
   }
-  return BOOK_TREE.flatMap((b) => bind(b.id, b.label, partsOf(b, false, { n: 0 }), BOOK_CODE[b.id]));
+  return BOOK_TREE.flatMap((b) => bind(b.id, b.label, partsOf(b, false, { n: 0 }), b.code));
 }

@@ -21,7 +21,7 @@ import { CADENCE_METHODS } from './methods/cadence.js';
 import { COMPLETENESS_METHODS } from './methods/completeness.js';
 import { REGISTERS_METHODS } from './methods/registers.js';
 import { SEAL_METHODS } from './methods/seal.js';
-import { COMMITTEE_ROLES, GENDERS, POLITICAL_STATUSES, RECORD_STATUSES, type RecordStatus } from './books/vocab.js';
+import { COMMITTEE_ROLES, GENDERS, POLITICAL_STATUSES, type RecordStatus } from './books/vocab.js';
 
 // ---------- field schemas ----------
 
@@ -120,13 +120,26 @@ export const branchUpdateInput = z.strictObject({
 export type BranchUpdateInput = z.infer<typeof branchUpdateInput>;
 
 const recordType = z.enum(RECORD_TYPE_IDS, { error: '记录类型无效' });
-const status = z.enum(RECORD_STATUSES, { error: '状态应为草稿或定稿' });
 
-/** A record of any type: its data is checked against that type's definition. */
+/**
+ * A record of any type: its data is checked against that type's definition,
+ * in full for a 定稿 and leniently for a draft (shared/books/schema.ts dataSchema).
+ */
 export const recordInput = z.discriminatedUnion(
   'type',
-  RECORD_TYPES.map((def) => z.strictObject({ type: z.literal(def.id), date: isoDate, status, data: dataSchema(def) })) as unknown as [
-    z.ZodObject<{ type: z.ZodLiteral<string>; date: typeof isoDate; status: typeof status; data: z.ZodObject }>,
+  RECORD_TYPES.map((def) =>
+    z.discriminatedUnion(
+      'status',
+      [
+        z.strictObject({ type: z.literal(def.id), date: isoDate, status: z.literal('final'), data: dataSchema(def) }),
+        z.strictObject({ type: z.literal(def.id), date: isoDate, status: z.literal('draft'), data: dataSchema(def, { draft: true }) }),
+      ],
+      { error: '状态应为草稿或定稿' },
+    ),
+  ) as unknown as [
+    z.ZodDiscriminatedUnion<
+      [z.ZodObject<{ type: z.ZodLiteral<string>; date: typeof isoDate; status: z.ZodLiteral<RecordStatus>; data: z.ZodObject }>]
+    >,
   ],
   { error: '记录类型无效' },
 );

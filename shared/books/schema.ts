@@ -116,8 +116,26 @@ export function fieldSchema(f: FieldDef): z.ZodType {
   }
 }
 
-export function dataSchema(def: RecordTypeDef) {
-  return z.strictObject(Object.fromEntries(def.fields.map((f) => [f.key, fieldSchema(f)])));
+/** A field as a draft holds it: nothing is required (a planned activity, a record half written); formats are still checked. */
+function relaxed(f: FieldDef): FieldDef {
+  return { ...f, required: false, ...(f.columns ? { columns: f.columns.map(relaxed) } : {}) };
+}
+
+/**
+ * The schema of a record's data. A 定稿 needs every required field; a draft
+ * (`draft: true`) may leave any field empty or out (it is stored blank), so
+ * an activity can be planned with its date, type and 议题 and completed when held.
+ */
+export function dataSchema(def: RecordTypeDef, o: { draft?: boolean } = {}) {
+  return z.strictObject(
+    Object.fromEntries(
+      def.fields.map((f) => {
+        if (!o.draft) return [f.key, fieldSchema(f)];
+        const r = relaxed(f);
+        return [f.key, fieldSchema(r).default(emptyValue(r) as never)];
+      }),
+    ),
+  );
 }
 
 /** The value an empty form starts from, by kind. */

@@ -69,6 +69,23 @@ describe.each(RECORD_TYPES.map((def) => [`${def.id} ${def.label}`, def] as const
     expect(dbDigest(db())).toBe(before);
   });
 
+  it('keeps a 草稿 with every field left out (a planned activity), stored blank, and refuses it as 定稿', async () => {
+    await seedBranch(h.core);
+    const plan = { type: def.id, date: '2026-05-12', data: {} };
+    const draft = await call(h.core, 'records.create', { ...plan, status: 'draft' });
+    expect(draft.status).toBe('draft');
+    expect(Object.keys(draft.data).sort()).toEqual(def.fields.map((f) => f.key).sort());
+    const blanks = (v: unknown): unknown[] => (v && typeof v === 'object' && !Array.isArray(v) ? Object.values(v).flatMap(blanks) : [v]);
+    for (const f of def.fields) for (const v of blanks(draft.data[f.key])) expect([null, '', false, []], f.key).toContainEqual(v);
+    // Blank, it still lists, prints and exports (the plan is shown before it is held).
+    expect((await call(h.core, 'records.list', { year: 2026, type: def.id, book: null }))[0]).toMatchObject({ id: draft.id, status: 'draft' });
+    expect(recordPrintDoc(def, draft, BRANCH_NAME, groupContext(db())).title).toBeTruthy();
+    expect((await call(h.core, 'records.exportDocx', { id: draft.id })).fileName).toMatch(/\.docx$/);
+    const error = await callError(h.core, 'records.create', { ...plan, status: 'final' });
+    expect(error.code).toBe('VALIDATION');
+    expect(rows(db(), 'SELECT id FROM records')).toEqual([{ id: draft.id }]);
+  });
+
   it('prints every field label that prints, as a header cell or a section heading', async () => {
     const rec = await call(h.core, 'records.create', await validInput(def));
     const doc = recordPrintDoc(def, rec, BRANCH_NAME, groupContext(db()));

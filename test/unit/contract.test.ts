@@ -56,7 +56,7 @@ const VALID: { [M in MethodName]: InputOf<M> } = {
   'records.update': {
     id: 1,
     record: sampleMeeting([...ATTENDANCE], {
-      status: 'draft',
+      status: 'final',
       data: { motions: [{ title: '表决事项', for: 1, against: 0, abstain: 0 }], resolution: '同意。' },
     }),
   },

@@ -187,7 +187,7 @@ describe('web host', () => {
   });
 
   it('returns a VALIDATION result (HTTP 200) for a bad body', async () => {
-    const r = await api('records.create', { body: JSON.stringify({ type: 'branch-assembly', date: '2026-13-01' }) });
+    const r = await api('records.create', { body: JSON.stringify({ type: 'branch-assembly', date: '2026-13-01', status: 'final' }) });
     expect(r.status).toBe(200);
     const json = (await r.json()) as Result<unknown>;
     expect(json).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });

@@ -32,8 +32,8 @@ import { registersHandlers } from './registers/handlers.js';
 import { completenessHandlers } from './completeness/handlers.js';
 import { sealHandlers } from './seal/handlers.js';
 import { archiveHandlers } from './archive/handlers.js';
-import { cadenceSettings, updateCadence } from './cadence/service.js';
-import { yearGlance } from './completeness/service.js';
+import { cadenceSettings, setBooksStart, updateCadence } from './cadence/service.js';
+import { yearGlance } from './completeness/glance.js';
 import type { ArchiveJobs } from './archive/jobs.js';
 
 /** The handlers of some methods: each domain provides those of its own method map. */
@@ -84,6 +84,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'cadence.list': () => cadenceSettings(db),
     'cadence.year': ({ year }) => yearGlance(db, year),
     'cadence.update': (input) => updateCadence(db, input),
+    'cadence.setStart': ({ date }) => setBooksStart(db, date),
     'app.info': () => ({ version, dataDir, schemaVersion: MIGRATIONS.length }),
     'branch.get': () => getBranch(db),
     'branch.setup': (input) => setupBranch(db, input),

@@ -26,6 +26,9 @@
 
 export const BRANCH_RULES = '《中国共产党支部工作条例（试行）》';
 
+/** How far ahead the reminders look: what is planned or due within this many days. */
+export const UPCOMING_DAYS = 30;
+
 export type PeriodUnit = 'month' | 'quarter' | 'year';
 
 export interface Period {
@@ -43,8 +46,19 @@ export interface Period {
 /** Whether the frequency comes from the national text or is a local default. */
 export type CadenceBasis = 'national' | 'local';
 
+/** Whose obligation it is: the Party branch's, or the 团支部's or 工会's where the branch keeps their book. */
+export type CadenceOrg = '党支部' | '团支部' | '工会';
+
 /** One obligation: a record type expected once per period (per 党小组 where `perGroup`). */
 export interface Cadence {
+  org: CadenceOrg;
+  /**
+   * For the 团支部 and 工会: the part of 《工会、团支部记录》 whose records show
+   * that the branch keeps it. Such an obligation is on by default only when
+   * the branch has records of that part (a crew without young members keeps no
+   * 团支部 book and is not reminded of one); the branch may switch it either way.
+   */
+  keptWith?: { book: string; part: string };
   /** The record type that fulfils it (shared/books). */
   typeId: string;
   /** The activity as named in messages: 支部党员大会. */
@@ -62,8 +76,32 @@ export interface Cadence {
   source: string;
 }
 
+/** The texts the app ships for the 团支部 and the 工会 (resources/texts), which the branch may edit. */
+const LEAGUE_RULES = '《团支部“三会两制一课”制度》';
+const UNION_RULES = '《工会工作制度》';
+const AFFAIRS_RULES = '《队务公开制度》';
+
+const league = { org: '团支部', keptWith: { book: 'union-league', part: 'league' }, basis: 'local', perGroup: false } as const;
+const union = { org: '工会', keptWith: { book: 'union-league', part: 'union' }, basis: 'local', perGroup: false } as const;
+const at = (period: PeriodUnit) => ({ period, defaultPeriod: period });
+
+const LEAGUE_CADENCES: readonly Cadence[] = [
+  { ...league, ...at('quarter'), typeId: 'league-assembly', label: '团员大会', verb: '召开', source: `${LEAGUE_RULES}第二条：团员大会一般每季度召开1次` },
+  { ...league, ...at('month'), typeId: 'league-committee', label: '团支部委员会', verb: '召开', source: `${LEAGUE_RULES}第三条：团支部委员会会议一般每月召开1次` },
+  { ...league, ...at('month'), typeId: 'league-group-meeting', label: '团小组会', verb: '召开', source: `${LEAGUE_RULES}第四条：设团小组的，团小组会一般每月召开1次` },
+  { ...league, ...at('quarter'), typeId: 'league-lecture', label: '团课', verb: '开展', source: `${LEAGUE_RULES}第七条：团课一般每季度开展1次` },
+  { ...league, ...at('year'), typeId: 'league-review', label: '团员教育评议', verb: '开展', source: `${LEAGUE_RULES}第五条：团员教育评议一般每年开展1次` },
+  { ...league, ...at('year'), typeId: 'league-registration', label: '团籍注册', verb: '办理', source: `${LEAGUE_RULES}第六条：每年对团员进行团籍注册` },
+];
+
+const UNION_CADENCES: readonly Cadence[] = [
+  { ...union, ...at('month'), typeId: 'union-meeting', label: '工会会议', verb: '召开', source: `${UNION_RULES}第三条：工会委员会会议一般每月召开1次` },
+  { ...union, ...at('month'), typeId: 'affairs-public', label: '队务公开', verb: '进行', source: `${AFFAIRS_RULES}第四条：队务公开每月进行1次` },
+];
+
 export const CADENCES: readonly Cadence[] = [
   {
+    org: '党支部',
     typeId: 'branch-assembly',
     label: '支部党员大会',
     verb: '召开',
@@ -74,6 +112,7 @@ export const CADENCES: readonly Cadence[] = [
     source: `${BRANCH_RULES}第十一条：一般每季度召开1次`,
   },
   {
+    org: '党支部',
     typeId: 'committee-meeting',
     label: '支部委员会',
     verb: '召开',
@@ -84,6 +123,7 @@ export const CADENCES: readonly Cadence[] = [
     source: `${BRANCH_RULES}第十二条：一般每月召开1次`,
   },
   {
+    org: '党支部',
     typeId: 'group-meeting',
     label: '党小组会',
     verb: '召开',
@@ -94,6 +134,7 @@ export const CADENCES: readonly Cadence[] = [
     source: `${BRANCH_RULES}第十三条：党小组会一般每月召开1次`,
   },
   {
+    org: '党支部',
     typeId: 'party-lecture',
     label: '党课',
     verb: '组织',
@@ -104,6 +145,7 @@ export const CADENCES: readonly Cadence[] = [
     source: `${BRANCH_RULES}第十五条要求按期上党课，未规定次数；每季度一次为地方通行做法（本支部规定，可调整）`,
   },
   {
+    org: '党支部',
     typeId: 'theme-party-day',
     label: '主题党日',
     verb: '开展',
@@ -114,6 +156,7 @@ export const CADENCES: readonly Cadence[] = [
     source: `${BRANCH_RULES}第十六条：每月相对固定1天开展主题党日`,
   },
   {
+    org: '党支部',
     typeId: 'org-life-meeting',
     label: '组织生活会',
     verb: '召开',
@@ -124,6 +167,7 @@ export const CADENCES: readonly Cadence[] = [
     source: `${BRANCH_RULES}第十七条：每年至少召开1次，一般安排在第四季度`,
   },
   {
+    org: '党支部',
     typeId: 'member-review',
     label: '民主评议党员',
     verb: '开展',
@@ -133,6 +177,8 @@ export const CADENCES: readonly Cadence[] = [
     perGroup: false,
     source: `${BRANCH_RULES}第十九条：一般每年开展1次`,
   },
+  ...LEAGUE_CADENCES,
+  ...UNION_CADENCES,
 ];
 
 /** 谈心谈话: every 党员 at least once a year (the record type and where the rule is). */

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { recordType } from '../../shared/books/index.js';
 import type { Gap } from '../../shared/archive/model.js';
 import type { RecordInput } from '../../shared/contract.js';
-import { yearGaps, yearGlance } from '../../electron/core/completeness/service.js';
+import { yearGaps } from '../../electron/core/completeness/service.js';
+import { yearGlance } from '../../electron/core/completeness/glance.js';
 import { call, callError, rows, useCore } from '../fixtures/core.js';
 import { createMeeting, meetingInput, seedBranch, type MeetingData, type Seed } from '../fixtures/seed.js';
 import { sampleRecord } from '../fixtures/records.js';
@@ -335,7 +336,7 @@ describe('the branch’s own cadences (cadence.update)', () => {
 
   it('lists every obligation with its default and source, and keeps only what departs from the default', async () => {
     await seedBranch(h.core);
-    const list = await call(h.core, 'cadence.list', {});
+    const list = (await call(h.core, 'cadence.list', {})).cadences;
     expect(list.find((c) => c.typeId === 'party-lecture')).toMatchObject({ enabled: true, period: 'quarter', defaultPeriod: 'quarter', basis: 'local' });
     expect(list.find((c) => c.typeId === 'branch-assembly')!.source).toContain('第十一条');
     await call(h.core, 'cadence.update', { typeId: 'party-lecture', enabled: true, period: 'year' });

@@ -1,4 +1,6 @@
 /** The cadence rules (shared/rules/cadence.ts) as tables of cases over synthetic years. */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isRecordType, recordType } from '../../shared/books/index.js';
 import {
@@ -19,6 +21,9 @@ import {
   type PeriodUnit,
 } from '../../shared/rules/cadence.js';
 
+import { REPO_ROOT } from '../fixtures/tmp.js';
+
+const TEXTS_DIR = path.join(REPO_ROOT, 'resources', 'texts');
 const cadence = (typeId: string): Cadence => {
   const c = CADENCES.find((x) => x.typeId === typeId);
   if (!c) throw new Error(`no cadence for ${typeId}`);
@@ -37,7 +42,8 @@ const labels = (ps: { label: string }[]) => ps.map((p) => p.label);
 
 describe('the obligations as data', () => {
   it('covers every obligation of DOMAIN §3 once, each with an existing record type and a cited source', () => {
-    expect(CADENCES.map((c) => [c.typeId, c.period, c.perGroup])).toEqual([
+    const party = CADENCES.filter((c) => c.org === '党支部');
+    expect(party.map((c) => [c.typeId, c.period, c.perGroup])).toEqual([
       ['branch-assembly', 'quarter', false],
       ['committee-meeting', 'month', false],
       ['group-meeting', 'month', true],
@@ -46,21 +52,53 @@ describe('the obligations as data', () => {
       ['org-life-meeting', 'year', false],
       ['member-review', 'year', false],
     ]);
-    for (const c of [...CADENCES, TALK_COVERAGE]) {
-      expect(isRecordType(c.typeId), c.typeId).toBe(true);
-      expect(c.source).toMatch(/^《中国共产党支部工作条例（试行）》第.+条/);
-    }
+    for (const c of [...party, TALK_COVERAGE]) expect(c.source).toMatch(/^《中国共产党支部工作条例（试行）》第.+条/);
+    for (const c of party) expect(c.keptWith).toBeUndefined();
     for (const c of CADENCES) {
+      expect(isRecordType(c.typeId), c.typeId).toBe(true);
       expect(c.label).toBe(recordType(c.typeId).label);
       expect(c.defaultPeriod).toBe(c.period);
     }
+    expect(isRecordType(TALK_COVERAGE.typeId)).toBe(true);
   });
 
-  it('says that the 党课 count is a local default, not the national text', () => {
+  it('has the 团支部 “三会两制一课” and the 工会’s meetings and 队务公开, each kept with its part of the book', () => {
+    expect(CADENCES.filter((c) => c.org !== '党支部').map((c) => [c.org, c.typeId, c.period])).toEqual([
+      ['团支部', 'league-assembly', 'quarter'],
+      ['团支部', 'league-committee', 'month'],
+      ['团支部', 'league-group-meeting', 'month'],
+      ['团支部', 'league-lecture', 'quarter'],
+      ['团支部', 'league-review', 'year'],
+      ['团支部', 'league-registration', 'year'],
+      ['工会', 'union-meeting', 'month'],
+      ['工会', 'affairs-public', 'month'],
+    ]);
+    for (const c of CADENCES.filter((x) => x.keptWith)) {
+      const def = recordType(c.typeId);
+      expect([def.book, def.part], c.typeId).toEqual([c.keptWith!.book, c.keptWith!.part]);
+    }
+  });
+
+  /** The article a source cites, read from the regulation text the app ships: its frequency is the cadence's. */
+  it.each(CADENCES.filter((c) => c.keptWith).map((c) => [c.typeId, c] as const))('%s cites an article of a shipped text that says how often', (_id, c) => {
+    const EVERY = { month: '每月', quarter: '每季度', year: '每年' } as const;
+    const [, title, article] = /^《(.+)》第(.+)条：/.exec(c.source)!;
+    const file = fs.readdirSync(TEXTS_DIR).find((f) => fs.readFileSync(path.join(TEXTS_DIR, f), 'utf8').startsWith(`# ${title}`));
+    expect(file, title).toBeTruthy();
+    const paragraph = fs
+      .readFileSync(path.join(TEXTS_DIR, file!), 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith(`${article}、`));
+    expect(paragraph, `${title} 第${article}条`).toBeTruthy();
+    expect(paragraph).toContain(EVERY[c.period]);
+  });
+
+  it('says which counts are local: the 党课 of the Party branch, and the 团支部 and 工会 arrangements', () => {
     expect(LECTURE.basis).toBe('local');
     expect(LECTURE.source).toContain('未规定次数');
     expect(LECTURE.source).toContain('地方通行做法');
-    expect(CADENCES.filter((c) => c.basis === 'local').map((c) => c.typeId)).toEqual(['party-lecture']);
+    expect(CADENCES.filter((c) => c.basis === 'local' && c.org === '党支部').map((c) => c.typeId)).toEqual(['party-lecture']);
+    expect(CADENCES.filter((c) => c.org !== '党支部').every((c) => c.basis === 'local')).toBe(true);
   });
 
   it.each([

@@ -141,6 +141,7 @@ const VALID: { [M in MethodName]: InputOf<M> } = {
   'cadence.list': {},
   'cadence.year': { year: 2025 },
   'cadence.update': { typeId: 'party-lecture', enabled: true, period: 'year' },
+  'cadence.setStart': { date: '2020-01-01' },
 };
 
 /**

@@ -1,12 +1,15 @@
 /**
  * The branch's cadence of each obligation: the defaults of
  * shared/rules/cadence.ts, with a stored row only where the branch departs
- * from them (switched off, or another frequency). The completeness check of
- * the year (and the year's reminders) read `branchCadences`.
+ * from them (switched on or off against the default, or another frequency);
+ * and when the branch's books begin. The completeness check of the year and
+ * the year's reminders read `branchCadences` and `booksStart`.
  */
 import { CADENCES, type Cadence, type PeriodUnit } from '../../../shared/rules/cadence.js';
-import type { CadenceSetting } from '../../../shared/methods/cadence.js';
-import { all, now, q, run, type Db } from '../db/sql.js';
+import { isRecordType, recordType } from '../../../shared/books/index.js';
+import type { BooksStart, CadenceSetting, CadenceSettings } from '../../../shared/methods/cadence.js';
+import { localToday } from '../../../shared/dates.js';
+import { all, first, now, q, run, type Db } from '../db/sql.js';
 import { AppError } from '../errors.js';
 
 function overrides(db: Db): Map<string, { enabled: boolean; period: PeriodUnit }> {
@@ -15,16 +18,26 @@ function overrides(db: Db): Map<string, { enabled: boolean; period: PeriodUnit }
   );
 }
 
-/** Every obligation with the branch's setting, its default and its source, in the rules' order. */
-export function cadenceSettings(db: Db): CadenceSetting[] {
+/** The book parts the branch keeps: those with at least one record (any year, not in the 回收站). */
+function keptParts(db: Db): Set<string> {
+  const types = all(db, q.selectFrom('records').select('type').distinct().where('deleted_at', 'is', null));
+  return new Set(types.filter((t) => isRecordType(t.type)).map((t) => `${recordType(t.type).book}/${recordType(t.type).part}`));
+}
+
+/** Each obligation with the branch's setting: on/off and frequency, and the defaults they depart from. */
+function settings(db: Db): CadenceSetting[] {
   const own = overrides(db);
+  const kept = keptParts(db);
   return CADENCES.map((c) => {
     const o = own.get(c.typeId);
+    const defaultEnabled = !c.keptWith || kept.has(`${c.keptWith.book}/${c.keptWith.part}`);
     return {
       typeId: c.typeId,
+      org: c.org,
       label: c.label,
-      enabled: o?.enabled ?? true,
+      enabled: o?.enabled ?? defaultEnabled,
       period: o?.period ?? c.defaultPeriod,
+      defaultEnabled,
       defaultPeriod: c.defaultPeriod,
       basis: c.basis,
       perGroup: c.perGroup,
@@ -35,12 +48,36 @@ export function cadenceSettings(db: Db): CadenceSetting[] {
 
 /** The obligations the branch keeps, at its own frequency. */
 export function branchCadences(db: Db): Cadence[] {
-  const own = overrides(db);
+  const mine = new Map(settings(db).map((s) => [s.typeId, s]));
   return CADENCES.flatMap((c) => {
-    const o = own.get(c.typeId);
-    if (o && !o.enabled) return [];
-    return [{ ...c, period: o?.period ?? c.defaultPeriod }];
+    const s = mine.get(c.typeId)!;
+    return s.enabled ? [{ ...c, period: s.period }] : [];
   });
+}
+
+function setUpDay(createdAt: string): string {
+  const d = new Date(createdAt);
+  return Number.isNaN(d.getTime()) ? createdAt.slice(0, 10) : localToday(d);
+}
+
+/**
+ * When the branch's books begin: the date the secretary set; else the day it
+ * was set up in the app, or the date of its earliest record when older books
+ * have been entered since (back-filled years are checked from their first
+ * record on, not blamed for the months before it).
+ */
+export function booksStart(db: Db): BooksStart {
+  const b = first(db, q.selectFrom('branch').select(['created_at', 'books_start']).where('id', '=', 1));
+  if (!b) throw new AppError('CONFLICT', '请先完成支部初始设置。');
+  const earliest = first(db, q.selectFrom('records').select((eb) => eb.fn.min('date').as('d')).where('deleted_at', 'is', null))?.d as string | null | undefined;
+  const setUp = setUpDay(b.created_at);
+  const earliestRecord = earliest ?? null;
+  const worked = earliestRecord && earliestRecord < setUp ? earliestRecord : setUp;
+  return { set: b.books_start, setUpDay: setUp, earliestRecord, effective: b.books_start ?? worked };
+}
+
+export function cadenceSettings(db: Db): CadenceSettings {
+  return { cadences: settings(db), start: booksStart(db) };
 }
 
 function known(typeId: string): Cadence {
@@ -50,9 +87,10 @@ function known(typeId: string): Cadence {
 }
 
 /** Keep an obligation on or off, at a frequency; the default again removes the branch's row. */
-export function updateCadence(db: Db, input: { typeId: string; enabled: boolean; period: PeriodUnit }): CadenceSetting[] {
+export function updateCadence(db: Db, input: { typeId: string; enabled: boolean; period: PeriodUnit }): CadenceSettings {
   const c = known(input.typeId);
-  if (input.enabled && input.period === c.defaultPeriod) {
+  const current = settings(db).find((s) => s.typeId === c.typeId)!;
+  if (input.enabled === current.defaultEnabled && input.period === c.defaultPeriod) {
     run(db, q.deleteFrom('cadence_settings').where('type_id', '=', c.typeId));
   } else {
     const row = { enabled: input.enabled ? 1 : 0, period: input.period, updated_at: now() };
@@ -64,5 +102,13 @@ export function updateCadence(db: Db, input: { typeId: string; enabled: boolean;
         .onConflict((oc) => oc.column('type_id').doUpdateSet(row)),
     );
   }
+  return cadenceSettings(db);
+}
+
+/** Set when the branch's books begin, or clear it (null) to have it worked out again. */
+export function setBooksStart(db: Db, date: string | null): CadenceSettings {
+  if (!first(db, q.selectFrom('branch').select('id').where('id', '=', 1))) throw new AppError('CONFLICT', '请先完成支部初始设置。');
+  if (date !== null && date > localToday()) throw new AppError('VALIDATION', '记录起始日期不能晚于今天', [{ path: 'date', message: '记录起始日期不能晚于今天' }]);
+  run(db, q.updateTable('branch').set({ books_start: date, updated_at: now() }).where('id', '=', 1));
   return cadenceSettings(db);
 }

@@ -10,7 +10,6 @@
  */
 import { isRecordType, recordType } from '../../../shared/books/index.js';
 import type { Gap } from '../../../shared/archive/model.js';
-import type { YearGlance } from '../../../shared/methods/cadence.js';
 import { recordTitle } from '../../../shared/print/display.js';
 import {
   BRANCH_RULES,
@@ -20,7 +19,6 @@ import {
   lastDayOfMonth,
   missingMessage,
   missingPeriods,
-  periodStatuses,
   uncoveredMembers,
   type Cadence,
   type CadenceContext,
@@ -31,37 +29,19 @@ import { localToday } from '../../../shared/dates.js';
 import { transferDue, transferOverdue } from '../../../shared/rules/transfer.js';
 import { getBranch, groupContext } from '../branch/service.js';
 import { duesYear } from '../dues/service.js';
-import { branchCadences } from '../cadence/service.js';
+import { booksStart, branchCadences } from '../cadence/service.js';
 import { AppError } from '../errors.js';
-import { all, first, q, type Db } from '../db/sql.js';
+import { all, q, type Db } from '../db/sql.js';
 
 /** 整改 statuses that close an item: 已完成 (整改清单 and 台账) and 已销号 (台账 only). */
 export const CLOSED_RECTIFY: readonly string[] = ['已完成', '已销号'];
 
-const newRecord = (typeId: string) => `/records/new?type=${typeId}`;
-const recordLink = (id: number) => `/records/${id}`;
-
-/**
- * When the branch's books begin: the day it was set up in the app, or the date
- * of its earliest record when the secretary has entered older books since
- * (back-filled years are checked from their first record on, not blamed for
- * the months before it).
- */
-function branchStart(db: Db): string {
-  const b = first(db, q.selectFrom('branch').select('created_at').where('id', '=', 1));
-  if (!b) throw new AppError('CONFLICT', '请先完成支部初始设置。');
-  const earliest = first(db, q.selectFrom('records').select((eb) => eb.fn.min('date').as('d')).where('deleted_at', 'is', null))?.d as string | null | undefined;
-  const setUp = setUpDay(b.created_at);
-  return earliest && earliest < setUp ? earliest : setUp;
-}
-
-function setUpDay(createdAt: string): string {
-  const d = new Date(createdAt);
-  return Number.isNaN(d.getTime()) ? createdAt.slice(0, 10) : localToday(d);
-}
+/** Routes of the renderer that a gap links to. */
+export const newRecord = (typeId: string) => `/records/new?type=${typeId}`;
+export const recordLink = (id: number) => `/records/${id}`;
 
 /** The year's active records of some types, as stored (data parsed). */
-function yearRecords(db: Db, year: number, types: readonly string[]) {
+export function yearRecords(db: Db, year: number, types: readonly string[]) {
   return all(
     db,
     q
@@ -164,37 +144,48 @@ function duesGaps(db: Db, year: number, asOf: string, branchStart: string): Gap[
   return gaps;
 }
 
-function rectificationGaps(records: YearRecord[]): Gap[] {
-  const gaps: Gap[] = [];
+/** An open 整改 item: a row of the 问题整改台账, or of a 组织生活会's 整改清单. */
+export interface OpenRectification {
+  recordId: number;
+  /** 整改事项“…”, or 组织生活会（2026-12-20）整改清单“…”. */
+  what: string;
+  status: string;
+  deadline: string;
+  source: string;
+}
+
+/** The 整改 items of these records that are not 已完成 or 已销号, in record order. */
+export function openRectifications(records: readonly Pick<YearRecord, 'id' | 'type' | 'date' | 'data'>[]): OpenRectification[] {
+  const out: OpenRectification[] = [];
+  const open = (item: Record<string, unknown>) => !CLOSED_RECTIFY.includes(String(item.status ?? ''));
+  const fields = (item: Record<string, unknown>) => ({ status: String(item.status ?? ''), deadline: String(item.deadline ?? '') });
   for (const r of records) {
     if (r.type === 'rectification-ledger') {
-      const status = String(r.data.status ?? '');
-      if (CLOSED_RECTIFY.includes(status)) continue;
-      const deadline = String(r.data.deadline ?? '');
-      gaps.push({
-        kind: 'rectification-open',
-        label: '问题整改（未完成）',
-        message: `整改事项“${String(r.data.issue ?? '')}”${status || '未填写状态'}${deadline ? `，时限${deadline}` : ''}`,
-        link: recordLink(r.id),
-        source: '问题整改台账：逐项整改落实，完成后销号',
-      });
+      if (!open(r.data)) continue;
+      out.push({ recordId: r.id, what: `整改事项“${String(r.data.issue ?? '')}”`, ...fields(r.data), source: '问题整改台账：逐项整改落实，完成后销号' });
     } else if (r.type === 'org-life-meeting') {
       const rows = Array.isArray(r.data.rectification) ? (r.data.rectification as Record<string, unknown>[]) : [];
-      for (const item of rows) {
-        const status = String(item.status ?? '');
-        if (CLOSED_RECTIFY.includes(status)) continue;
-        const deadline = String(item.deadline ?? '');
-        gaps.push({
-          kind: 'rectification-open',
-          label: '问题整改（未完成）',
-          message: `组织生活会（${r.date}）整改清单“${String(item.issue ?? '')}”${status || '未填写状态'}${deadline ? `，时限${deadline}` : ''}`,
-          link: recordLink(r.id),
+      for (const item of rows.filter(open)) {
+        out.push({
+          recordId: r.id,
+          what: `组织生活会（${r.date}）整改清单“${String(item.issue ?? '')}”`,
+          ...fields(item),
           source: `${BRANCH_RULES}第十七条：会后制定整改措施，逐一整改落实`,
         });
       }
     }
   }
-  return gaps;
+  return out;
+}
+
+function rectificationGaps(records: YearRecord[]): Gap[] {
+  return openRectifications(records).map((o) => ({
+    kind: 'rectification-open',
+    label: '问题整改（未完成）',
+    message: `${o.what}${o.status || '未填写状态'}${o.deadline ? `，时限${o.deadline}` : ''}`,
+    link: recordLink(o.recordId),
+    source: o.source,
+  }));
 }
 
 function transferGaps(records: YearRecord[], asOf: string): Gap[] {
@@ -247,7 +238,7 @@ function draftGaps(db: Db, year: number, asOf: string): Gap[] {
 export function yearGaps(db: Db, year: number, asOf: string = localToday(), cadences: readonly Cadence[] = branchCadences(db)): Gap[] {
   const branch = getBranch(db);
   if (!branch) throw new AppError('CONFLICT', '请先完成支部初始设置。');
-  const ctx: CadenceContext = { year, asOf, branchStart: branchStart(db), groups: branch.groups };
+  const ctx: CadenceContext = { year, asOf, branchStart: booksStart(db).effective, groups: branch.groups };
   const records = yearRecords(db, year, [
     ...cadences.map((c) => c.typeId),
     TALK_COVERAGE.typeId,
@@ -267,28 +258,4 @@ export function yearGaps(db: Db, year: number, asOf: string = localToday(), cade
     ...transferGaps(records, asOf),
     ...draftGaps(db, year, asOf),
   ];
-}
-
-/** The year at a glance (the home page): every obligation by period, and the other reminders. */
-export function yearGlance(db: Db, year: number, asOf: string = localToday()): YearGlance {
-  const branch = getBranch(db);
-  if (!branch) throw new AppError('CONFLICT', '请先完成支部初始设置。');
-  const cadences = branchCadences(db);
-  const records = yearRecords(db, year, cadences.map((c) => c.typeId));
-  const ctx: CadenceContext = { year, asOf, branchStart: branchStart(db), groups: branch.groups };
-  const rows = cadences.flatMap((c) =>
-    (c.perGroup ? branch.groups.map((g) => ({ id: g.id, name: g.name })) : [null]).map((g) => ({
-      typeId: c.typeId,
-      label: cadenceTitle(c),
-      group: g?.name ?? null,
-      source: c.source,
-      cells: periodStatuses(c, records, ctx, g?.id ?? null).map((s) => ({
-        label: s.period.label,
-        state: s.state,
-        link: s.recordId ? recordLink(s.recordId) : newRecord(c.typeId),
-      })),
-    })),
-  );
-  const cadenceKinds = new Set(cadences.map(cadenceKind));
-  return { year, asOf, rows, reminders: yearGaps(db, year, asOf, cadences).filter((g) => !cadenceKinds.has(g.kind)) };
 }

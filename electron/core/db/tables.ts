@@ -12,6 +12,8 @@ export interface BranchTable {
   name: string;
   parent_org: string;
   fonds_no: string;
+  /** When the branch's books begin, as set in 支部设置 (YYYY-MM-DD), or null: worked out. */
+  books_start: string | null;
   created_at: string;
   updated_at: string;
 }

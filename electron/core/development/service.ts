@@ -62,7 +62,8 @@ export interface ReadOptions {
   rules: DevelopmentOptions;
 }
 
-const defaults = (): ReadOptions => ({ today: localToday(), rules: DEFAULT_OPTIONS });
+/** How cases are read on a day (today by default), under the default rules. */
+export const readOptions = (today = localToday()): ReadOptions => ({ today, rules: DEFAULT_OPTIONS });
 
 // ---------- readers ----------
 
@@ -207,13 +208,13 @@ function toDto(a: Assembled, o: ReadOptions): DevelopmentCaseDto {
 
 const selectCases = () => q.selectFrom('development_cases').select(['id', 'person_id', 'created_at', 'closed_at', 'closed_reason']);
 
-export function getCase(db: Db, id: number, o: ReadOptions = defaults()): DevelopmentCaseDto {
+export function getCase(db: Db, id: number, o: ReadOptions = readOptions()): DevelopmentCaseDto {
   return toDto(assemble(db, [caseRow(db, id)], o)[0]!, o);
 }
 
 const LEVEL_RANK = { error: 0, warning: 1, info: 2 } as const;
 
-export function listCases(db: Db, o: ReadOptions = defaults()): DevelopmentCaseSummary[] {
+export function listCases(db: Db, o: ReadOptions = readOptions()): DevelopmentCaseSummary[] {
   const rows = all(db, selectCases().orderBy('id'));
   return assemble(db, rows, o).map((a) => {
     const cur = currentStep(a.facts);
@@ -235,7 +236,7 @@ export function listCases(db: Db, o: ReadOptions = defaults()): DevelopmentCaseS
 
 // ---------- writers ----------
 
-export function openCase(db: Db, personId: number, o: ReadOptions = defaults()): DevelopmentCaseDto {
+export function openCase(db: Db, personId: number, o: ReadOptions = readOptions()): DevelopmentCaseDto {
   const id = tx(db, () => {
     const p = first(db, q.selectFrom('people').select(['id', 'removed_at']).where('id', '=', personId));
     if (!p || p.removed_at !== null) throw new AppError('VALIDATION', '所选人员不在人员名册中', [{ path: 'personId', message: '所选人员不在人员名册中' }]);
@@ -269,7 +270,7 @@ function checkLink(db: Db, input: SaveStepInput) {
   }
 }
 
-export function saveStep(db: Db, input: SaveStepInput, o: ReadOptions = defaults()): SaveStepResult {
+export function saveStep(db: Db, input: SaveStepInput, o: ReadOptions = readOptions()): SaveStepResult {
   const row = tx(db, () => {
     const c = openCaseRow(db, input.caseId);
     checkLink(db, input);
@@ -332,7 +333,7 @@ function applyMembership(db: Db, row: CaseRow, o: ReadOptions): string[] {
   return notices;
 }
 
-export function removeStep(db: Db, caseId: number, step: number, o: ReadOptions = defaults()): DevelopmentCaseDto {
+export function removeStep(db: Db, caseId: number, step: number, o: ReadOptions = readOptions()): DevelopmentCaseDto {
   tx(db, () => {
     openCaseRow(db, caseId);
     const { changes } = run(db, q.deleteFrom('development_steps').where('case_id', '=', caseId).where('step', '=', step));
@@ -343,7 +344,7 @@ export function removeStep(db: Db, caseId: number, step: number, o: ReadOptions 
   return getCase(db, caseId, o);
 }
 
-export function addReview(db: Db, input: { caseId: number; date: string; kind: ReviewKind; reviewer: string; content: string }, o: ReadOptions = defaults()): DevelopmentCaseDto {
+export function addReview(db: Db, input: { caseId: number; date: string; kind: ReviewKind; reviewer: string; content: string }, o: ReadOptions = readOptions()): DevelopmentCaseDto {
   tx(db, () => {
     openCaseRow(db, input.caseId);
     run(db, q.insertInto('development_reviews').values({ case_id: input.caseId, date: input.date, kind: input.kind, reviewer: input.reviewer, content: input.content }));
@@ -352,7 +353,7 @@ export function addReview(db: Db, input: { caseId: number; date: string; kind: R
   return getCase(db, input.caseId, o);
 }
 
-export function removeReview(db: Db, id: number, o: ReadOptions = defaults()): DevelopmentCaseDto {
+export function removeReview(db: Db, id: number, o: ReadOptions = readOptions()): DevelopmentCaseDto {
   const caseId = tx(db, () => {
     const r = first(db, q.selectFrom('development_reviews').select(['case_id']).where('id', '=', id));
     if (!r) throw notFound('该考察记录');
@@ -364,7 +365,7 @@ export function removeReview(db: Db, id: number, o: ReadOptions = defaults()): D
   return getCase(db, caseId, o);
 }
 
-export function closeCase(db: Db, id: number, reason: CloseReason, o: ReadOptions = defaults()): DevelopmentCaseDto {
+export function closeCase(db: Db, id: number, reason: CloseReason, o: ReadOptions = readOptions()): DevelopmentCaseDto {
   if (!CLOSE_REASONS.includes(reason)) throw new AppError('VALIDATION', '请选择结束原因');
   tx(db, () => {
     openCaseRow(db, id);
@@ -374,7 +375,7 @@ export function closeCase(db: Db, id: number, reason: CloseReason, o: ReadOption
   return getCase(db, id, o);
 }
 
-export function reopenCase(db: Db, id: number, o: ReadOptions = defaults()): DevelopmentCaseDto {
+export function reopenCase(db: Db, id: number, o: ReadOptions = readOptions()): DevelopmentCaseDto {
   tx(db, () => {
     const c = caseRow(db, id);
     if (!c.closed_at) throw new AppError('CONFLICT', '该发展记录没有结束，无需重新打开。');

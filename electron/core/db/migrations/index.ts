@@ -14,6 +14,7 @@ import * as m0004 from './0004_members_development_dues.js';
 import * as m0005 from './0005_development_step_files.js';
 import * as m0006 from './0006_year_seals.js';
 import * as m0007 from './0007_cadence_settings.js';
+import * as m0008 from './0008_books_start.js';
 
 export type Exec = (query: Compilable<unknown> | CompiledQuery<unknown>) => void;
 
@@ -30,4 +31,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0005_development_step_files', up: m0005.up },
   { name: '0006_year_seals', up: m0006.up },
   { name: '0007_cadence_settings', up: m0007.up },
+  { name: '0008_books_start', up: m0008.up },
 ];

@@ -52,7 +52,7 @@ function bookMenu(counts: Record<string, number>): MenuProps['items'] {
 function Shell({ ledger }: { ledger: Ledger }) {
   const route = useRoute();
   const [counts] = useApiData(() => call('records.counts', { year: ledger.year }), [ledger.year, route.path.join('/')]);
-  const [section = 'records', second, third] = route.path;
+  const [section = 'year', second, third] = route.path;
   const type = route.query.get('type');
   const book = route.query.get('book') as BookId | null;
 

@@ -40,6 +40,7 @@ export interface CadenceSettings {
 /** One obligation (for one 党小组) over the periods of a year. */
 export interface GlanceRow {
   typeId: string;
+  org: CadenceOrg;
   /** 支部党员大会（每季度） */
   label: string;
   group: string | null;
@@ -49,8 +50,8 @@ export interface GlanceRow {
 
 /** Something due by a date, whatever the year shown: an activity planned, a 发展党员 step, a 回执, a 整改 item. */
 export interface Upcoming extends Gap {
-  /** The date it is due (or planned for); null when none was written down (an open 整改 item without 时限). */
-  due: string | null;
+  /** The date it is due (or planned for). */
+  due: string;
   overdue: boolean;
 }
 

@@ -14,6 +14,7 @@ import {
   missingPeriods,
   periodOf,
   periodsOfYear,
+  periodStatuses,
   talkParticipants,
   uncoveredMembers,
   type Cadence,
@@ -226,6 +227,45 @@ describe('which periods lack a 定稿 record', () => {
   ])('%s', (_name, c, records, over, expected) => {
     const ctx = { ...base, ...over };
     expect(missingPeriods(c, records, ctx).map((m) => missingMessage(c, m))).toEqual(expected);
+  });
+});
+
+describe('where each period stands on the overview (periodStatuses)', () => {
+  const twoGroups = [
+    { id: 1, name: '第一党小组' },
+    { id: 2, name: '第二党小组' },
+  ];
+  const ctx = (o: Partial<{ year: number; asOf: string; branchStart: string }> = {}) => ({ year: 2024, asOf: '2024-07-15', branchStart: '2020-01-01', groups: twoGroups, ...o });
+  const withIds = (rs: CadenceRecord[]) => rs.map((r, i) => ({ ...r, id: i + 1 }));
+  const M = (n: number, state: string) => Array<string>(n).fill(state);
+
+  it.each<[string, Cadence, CadenceRecord[], ReturnType<typeof ctx>, number | null, string[]]>([
+    // a quarter boundary: the last day of a quarter is still that quarter; the day after, it is over
+    ['quarter boundary: asOf the last day of Q1', ASSEMBLY, [], ctx({ asOf: '2024-03-31' }), null, ['due', 'later', 'later', 'later']],
+    ['quarter boundary: asOf the first day of Q2', ASSEMBLY, [], ctx({ asOf: '2024-04-01' }), null, ['overdue', 'due', 'later', 'later']],
+    ['quarter boundary: held on 31 March and 1 April', ASSEMBLY, [rec('branch-assembly', '2024-03-31'), rec('branch-assembly', '2024-04-01')], ctx(), null, ['done', 'done', 'due', 'later']],
+    // a leap year: 29 February is in February, which is over only on 1 March
+    ['leap year: asOf 29 February', COMMITTEE, [rec('committee-meeting', '2024-01-31')], ctx({ asOf: '2024-02-29' }), null, ['done', 'due', ...M(10, 'later')]],
+    ['leap year: held on 29 February', COMMITTEE, [rec('committee-meeting', '2024-01-31'), rec('committee-meeting', '2024-02-29')], ctx({ asOf: '2024-03-01' }), null, ['done', 'done', 'due', ...M(9, 'later')]],
+    ['leap year: nothing in February, asOf 1 March', COMMITTEE, [rec('committee-meeting', '2024-01-31')], ctx({ asOf: '2024-03-01' }), null, ['done', 'overdue', 'due', ...M(9, 'later')]],
+    // a branch that starts mid-year: nothing before its month, its own month counts
+    ['mid-year start: from 15 May', COMMITTEE, [], ctx({ branchStart: '2024-05-15' }), null, [...M(4, 'before'), 'overdue', 'overdue', 'due', ...M(5, 'later')]],
+    ['mid-year start: quarters from 15 May', ASSEMBLY, [], ctx({ branchStart: '2024-05-15' }), null, ['before', 'overdue', 'due', 'later']],
+    ['mid-year start: a meeting held before it still shows', COMMITTEE, [rec('committee-meeting', '2024-02-10')], ctx({ branchStart: '2024-05-15' }), null, ['before', 'done', 'before', 'before', 'overdue', 'overdue', 'due', ...M(5, 'later')]],
+    // two 党小组: each its own row
+    ['two 党小组: the first group', GROUP, [rec('group-meeting', '2024-01-08', 'final', 1), rec('group-meeting', '2024-02-08', 'final', 2), rec('group-meeting', '2024-03-08', 'draft', 1)], ctx({ asOf: '2024-03-15' }), 1, ['done', 'overdue', 'planned', ...M(9, 'later')]],
+    ['two 党小组: the second group', GROUP, [rec('group-meeting', '2024-01-08', 'final', 1), rec('group-meeting', '2024-02-08', 'final', 2), rec('group-meeting', '2024-03-08', 'draft', 1)], ctx({ asOf: '2024-03-15' }), 2, ['overdue', 'done', 'due', ...M(9, 'later')]],
+    // a plan (draft) in a period over: planned, not overdue; a 定稿 beside it: done
+    ['a plan in a period over stays planned', ASSEMBLY, [rec('branch-assembly', '2024-02-10', 'draft')], ctx(), null, ['planned', 'overdue', 'due', 'later']],
+    ['a plan and a 定稿 in one period: done', ASSEMBLY, [rec('branch-assembly', '2024-02-10', 'draft'), rec('branch-assembly', '2024-03-10')], ctx(), null, ['done', 'overdue', 'due', 'later']],
+    ['another year’s records do not count', ORG_LIFE, [rec('org-life-meeting', '2023-12-20')], ctx({ asOf: '2025-01-05' }), null, ['overdue']],
+  ])('%s', (_name, c, records, context, groupId, expected) => {
+    expect(periodStatuses(c, withIds(records), context, groupId).map((s) => s.state)).toEqual(expected);
+  });
+
+  it('names the record that holds or plans a period', () => {
+    const [q1, q2] = periodStatuses(ASSEMBLY, withIds([rec('branch-assembly', '2024-02-10'), rec('branch-assembly', '2024-05-10', 'draft')]), ctx(), null);
+    expect([q1!.recordId, q2!.recordId]).toEqual([1, 2]);
   });
 });
 

@@ -27,6 +27,7 @@ export function yearGlance(db: Db, year: number, asOf: string = localToday()): Y
   const rows = cadences.flatMap((c) =>
     (c.perGroup ? branch.groups.map((g) => ({ id: g.id, name: g.name })) : [null]).map((g) => ({
       typeId: c.typeId,
+      org: c.org,
       label: cadenceTitle(c),
       group: g?.name ?? null,
       source: c.source,

@@ -70,20 +70,24 @@ function developmentSteps(db: Db, asOf: string, horizon: string): Upcoming[] {
 
 /** 转出 whose 回执 has not come back, overdue or not. */
 function receipts(db: Db, asOf: string): Upcoming[] {
-  return listTransfers(db, asOf)
-    .filter((t) => t.due !== null)
-    .map((t) => ({
-      kind: 'transfer-receipt',
-      label: '组织关系转接回执',
-      message: `${t.name}：转出回执未退回（介绍信有效期至${t.due}${t.overdue ? '，已逾期' : ''}）`,
-      link: recordLink(t.id),
-      source: '党员组织关系转接：回执退回前，转出党组织仍负有管理责任',
-      due: t.due,
-      overdue: t.overdue,
-    }));
+  return listTransfers(db, asOf).flatMap((t) =>
+    t.due === null
+      ? []
+      : [
+          {
+            kind: 'transfer-receipt',
+            label: '组织关系转接回执',
+            message: `${t.name}：转出回执未退回（介绍信有效期至${t.due}${t.overdue ? '，已逾期' : ''}）`,
+            link: recordLink(t.id),
+            source: '党员组织关系转接：回执退回前，转出党组织仍负有管理责任',
+            due: t.due,
+            overdue: t.overdue,
+          },
+        ],
+  );
 }
 
-/** Open 整改 items (any year) past their 时限, near it, or with none written down. */
+/** Open 整改 items (any year, 定稿) past their 时限 or near it (时限 is a required field). */
 function rectifications(db: Db, asOf: string, horizon: string): Upcoming[] {
   const records = all(
     db,
@@ -97,26 +101,25 @@ function rectifications(db: Db, asOf: string, horizon: string): Upcoming[] {
       .orderBy('id'),
   ).map((r) => ({ ...r, data: JSON.parse(r.data) as Record<string, unknown> }));
   return openRectifications(records)
-    .filter((o) => o.deadline === '' || o.deadline <= horizon)
+    .filter((o) => o.deadline <= horizon)
     .map((o) => {
-      const overdue = o.deadline !== '' && o.deadline < asOf;
-      const when = o.deadline === '' ? '未填写整改时限' : overdue ? `整改时限${o.deadline}已过` : `整改时限${o.deadline}`;
+      const overdue = o.deadline < asOf;
       return {
         kind: 'rectification',
         label: '问题整改',
-        message: `${o.what}${o.status ? `${o.status}，` : ''}${when}`,
+        message: `${o.what}${o.status ? `${o.status}，` : ''}整改时限${o.deadline}${overdue ? '已过' : ''}`,
         link: recordLink(o.recordId),
         source: o.source,
-        due: o.deadline || null,
+        due: o.deadline,
         overdue,
       };
     });
 }
 
-/** Everything due soon on `asOf`: overdue first, then by date (items without a date last). */
+/** Everything due soon on `asOf`: overdue first, then by date. */
 export function upcoming(db: Db, asOf: string): Upcoming[] {
   const horizon = addDays(asOf, UPCOMING_DAYS);
   const items = [...plannedActivities(db, asOf, horizon), ...developmentSteps(db, asOf, horizon), ...receipts(db, asOf), ...rectifications(db, asOf, horizon)];
-  const key = (u: Upcoming) => `${u.overdue ? 0 : 1}${u.due ?? '9999'}`;
+  const key = (u: Upcoming) => `${u.overdue ? 0 : 1}${u.due}`;
   return items.sort((a, b) => key(a).localeCompare(key(b)));
 }

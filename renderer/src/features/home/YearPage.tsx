@@ -1,14 +1,17 @@
 /**
- * 本年概览: what the rules (as the branch has set them in 支部设置 · 活动频次)
- * expect this year, period by period: held, planned, due now, overdue, or
- * still to come; each links to its record or to a new one. Below, the other
- * things that are due (党费, 回执, 整改, drafts). A reminder, never a score.
+ * 本年概览, the start page: what is due soon (activities planned, 发展党员
+ * steps, 回执, 整改), then what the rules (as the branch has set them in 支部设置 ·
+ * 活动频次) expect this year, period by period: held, planned, due now,
+ * overdue, or still to come, each linking to its record or to a new one; then
+ * the year's other gaps (党费, drafts). A reminder, never a score.
  */
-import { Card, Empty, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
-import type { GlanceRow } from '../../../../shared/methods/cadence';
-import type { PeriodState } from '../../../../shared/rules/cadence';
+import { Button, Card, Empty, List, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
+import type { GlanceRow, Upcoming } from '../../../../shared/methods/cadence';
+import { UPCOMING_DAYS, type PeriodState } from '../../../../shared/rules/cadence';
+import { chineseDate } from '../../../../shared/dates';
 import { call } from '../../api';
 import { useLedger } from '../../context';
+import { go } from '../../router';
 import { useApiData } from '../../useApiData';
 import { GapList } from '../archive/GapList';
 import './year.css';
@@ -22,7 +25,7 @@ const STATE: Record<PeriodState, { text: string; color: string }> = {
   before: { text: '—', color: 'default' },
 };
 
-function Cells({ row }: { row: GlanceRow }) {
+function Cells({ row, booksStart }: { row: GlanceRow; booksStart: string }) {
   return (
     <Space size={4} wrap>
       {row.cells.map((c) => {
@@ -33,7 +36,7 @@ function Cells({ row }: { row: GlanceRow }) {
           </Tag>
         );
         return c.state === 'before' ? (
-          <Tooltip key={c.label} title="本支部在此之前尚未开始记录，不作要求">
+          <Tooltip key={c.label} title={`本支部记录自${booksStart}起，此前不作要求`}>
             {tag}
           </Tooltip>
         ) : (
@@ -43,6 +46,34 @@ function Cells({ row }: { row: GlanceRow }) {
         );
       })}
     </Space>
+  );
+}
+
+function UpcomingTag({ item }: { item: Upcoming }) {
+  if (item.overdue) return <Tag color="orange">已逾期</Tag>;
+  if (item.kind === 'planned-activity') return <Tag color="purple">已计划</Tag>;
+  return <Tag color="blue">{chineseDate(item.due)}</Tag>;
+}
+
+function UpcomingList({ items }: { items: Upcoming[] }) {
+  if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={`今后${UPCOMING_DAYS}天内没有计划的活动或到期事项`} />;
+  return (
+    <List<Upcoming>
+      size="small"
+      aria-label="近期待办"
+      dataSource={items}
+      renderItem={(u) => (
+        <List.Item>
+          <Space>
+            <UpcomingTag item={u} />
+            <Typography.Text type="secondary">{u.label}</Typography.Text>
+            <Tooltip title={`依据：${u.source}`}>
+              <a href={`#${u.link}`}>{u.message}</a>
+            </Tooltip>
+          </Space>
+        </List.Item>
+      )}
+    />
   );
 }
 
@@ -56,11 +87,21 @@ export function YearPage() {
     <div className="page">
       <Typography.Title level={3}>{year}年概览</Typography.Title>
       <Typography.Paragraph type="secondary">
-        按制度要求（可在“支部设置 · 活动频次”中调整）列出本年每月、每季度应开展的活动。点击可查看记录或新建记录；已计划的活动以草稿保存。
+        按制度要求（可在“支部设置 · 活动频次”中调整）列出本年每月、每季度应开展的活动。点击可查看记录或新建记录；计划的活动以草稿保存，召开后完善记录并定稿。
         {due ? ` 本期待办 ${due} 项。` : ''}
         {overdue ? ` 往期未开展 ${overdue} 项，可补充记录。` : ''}
       </Typography.Paragraph>
-      <Card title="制度要求的活动">
+      <Card
+        title={`近期待办（截至今天及今后${UPCOMING_DAYS}天）`}
+        extra={
+          <Button size="small" onClick={() => go('/calendar')}>
+            活动日历
+          </Button>
+        }
+      >
+        <UpcomingList items={glance.upcoming} />
+      </Card>
+      <Card title="制度要求的活动" style={{ marginTop: 16 }}>
         <Table
           size="small"
           rowKey={(r) => `${r.typeId}-${r.group ?? ''}`}
@@ -69,6 +110,7 @@ export function YearPage() {
           dataSource={glance.rows}
           locale={{ emptyText: '已在支部设置中关闭全部活动的检查' }}
           columns={[
+            { title: '组织', dataIndex: 'org', width: 70 },
             {
               title: '活动',
               width: 220,
@@ -81,11 +123,11 @@ export function YearPage() {
                 </Tooltip>
               ),
             },
-            { title: '各期', render: (_, r) => <Cells row={r} /> },
+            { title: '各期', render: (_, r) => <Cells row={r} booksStart={glance.booksStart} /> },
           ]}
         />
       </Card>
-      <Card title="其他提醒" style={{ marginTop: 16 }}>
+      <Card title="本年其他提醒" style={{ marginTop: 16 }}>
         {glance.reminders.length ? <GapList gaps={glance.reminders} hint="。" /> : <Empty description="没有其他待办事项" />}
       </Card>
     </div>

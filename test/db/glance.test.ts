@@ -1,0 +1,148 @@
+/**
+ * The year at a glance beyond the 党支部's own cadences (electron/core/completeness/glance.ts,
+ * upcoming.ts; electron/core/cadence/service.ts): the 团支部 and 工会 obligations
+ * where the branch keeps their book, the date the branch's books begin, and
+ * what is due soon whatever the year. A real core on a temp dir; records
+ * entered through the dispatch; the day fixed by passing `asOf`.
+ */
+import { describe, expect, it } from 'vitest';
+import { recordType } from '../../shared/books/index.js';
+import type { InputOf, RecordInput } from '../../shared/contract.js';
+import { yearGlance } from '../../electron/core/completeness/glance.js';
+import { yearGaps } from '../../electron/core/completeness/service.js';
+import { call, callError, dbDigest, rows, useCore } from '../fixtures/core.js';
+import { sampleRecord, sampleRecordOn } from '../fixtures/records.js';
+import { seedBranch } from '../fixtures/seed.js';
+import { localToday } from '../../shared/dates.js';
+import { addDays } from '../../shared/rules/development.js';
+
+const h = useCore();
+const db = () => h.core.db;
+const Y = 2025;
+const setUp = (iso: string) => db().sqlite.prepare('UPDATE branch SET created_at = ?').run(iso);
+const orgsOf = (g: ReturnType<typeof yearGlance>) => [...new Set(g.rows.map((r) => r.org))];
+
+describe('the 团支部 and 工会 obligations', () => {
+  it('are off until the branch has records of their part of the book, then on, and the branch may switch them either way', async () => {
+    const seed = await seedBranch(h.core);
+    setUp('2020-01-01T01:00:00.000Z');
+    const league = async () => (await call(h.core, 'cadence.list', {})).cadences.find((c) => c.typeId === 'league-assembly')!;
+    expect(await league()).toMatchObject({ org: '团支部', enabled: false, defaultEnabled: false, period: 'quarter' });
+    expect(orgsOf(yearGlance(db(), Y, '2026-01-10'))).toEqual(['党支部']);
+
+    // one 团支部委员会 in March: the 团支部 book is kept; the 工会 is still not
+    await call(h.core, 'records.create', await sampleRecordOn(h.core, seed, recordType('league-committee'), { date: `${Y}-03-10` }));
+    expect(await league()).toMatchObject({ enabled: true, defaultEnabled: true });
+    const g = yearGlance(db(), Y, '2026-01-10');
+    expect(orgsOf(g)).toEqual(['党支部', '团支部']);
+    expect(g.rows.find((r) => r.typeId === 'league-committee')!.cells.map((c) => c.state)).toEqual(['overdue', 'overdue', 'done', ...Array(9).fill('overdue')]);
+    expect(yearGaps(db(), Y, '2026-01-10').map((x) => x.message)).toContain('第一季度未召开团员大会');
+    expect(rows(db(), 'SELECT * FROM cadence_settings')).toEqual([]);
+
+    // switched off against the default: stored; back to the default: no row
+    await call(h.core, 'cadence.update', { typeId: 'league-assembly', enabled: false, period: 'quarter' });
+    expect(yearGlance(db(), Y, '2026-01-10').rows.some((r) => r.typeId === 'league-assembly')).toBe(false);
+    expect(rows(db(), 'SELECT type_id, enabled FROM cadence_settings')).toEqual([{ type_id: 'league-assembly', enabled: 0 }]);
+    await call(h.core, 'cadence.update', { typeId: 'league-assembly', enabled: true, period: 'quarter' });
+    expect(rows(db(), 'SELECT * FROM cadence_settings')).toEqual([]);
+
+    // the 工会 switched on without records of its own: stored as on
+    await call(h.core, 'cadence.update', { typeId: 'affairs-public', enabled: true, period: 'month' });
+    expect(rows(db(), 'SELECT type_id, enabled, period FROM cadence_settings')).toEqual([{ type_id: 'affairs-public', enabled: 1, period: 'month' }]);
+    expect(yearGlance(db(), Y, '2026-01-10').rows.filter((r) => r.org === '工会').map((r) => r.label)).toEqual(['队务公开（每月）']);
+  });
+});
+
+describe('when the branch’s books begin (cadence.setStart)', () => {
+  it('is worked out, or set; the periods that ended before it are not asked for', async () => {
+    await seedBranch(h.core);
+    setUp('2020-01-01T01:00:00.000Z');
+    const committee = () => yearGlance(db(), Y, '2026-01-10').rows.find((r) => r.typeId === 'committee-meeting')!.cells.map((c) => c.state);
+    expect((await call(h.core, 'cadence.list', {})).start).toEqual({ set: null, setUpDay: '2020-01-01', earliestRecord: null, effective: '2020-01-01' });
+    expect(committee()).toEqual(Array(12).fill('overdue'));
+
+    const after = await call(h.core, 'cadence.setStart', { date: `${Y}-07-15` });
+    expect(after.start).toMatchObject({ set: `${Y}-07-15`, effective: `${Y}-07-15` });
+    expect(committee()).toEqual([...Array(6).fill('before'), ...Array(6).fill('overdue')]);
+    expect(yearGlance(db(), Y, '2026-01-10').booksStart).toBe(`${Y}-07-15`);
+    const gaps = yearGaps(db(), Y, '2026-01-10').filter((x) => x.kind === 'committee-meeting-monthly');
+    expect(gaps.map((x) => x.message)).toEqual(['7月', '8月', '9月', '10月', '11月', '12月'].map((m) => `${m}未召开支部委员会`));
+
+    // cleared: worked out again
+    expect((await call(h.core, 'cadence.setStart', { date: null })).start.effective).toBe('2020-01-01');
+    expect(committee()).toEqual(Array(12).fill('overdue'));
+  });
+
+  it('refuses a date after today or not a date, and changes nothing', async () => {
+    await seedBranch(h.core);
+    const before = dbDigest(db());
+    expect(await callError(h.core, 'cadence.setStart', { date: addDays(localToday(), 1) })).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('不能晚于今天') });
+    expect(await callError(h.core, 'cadence.setStart', { date: '2025-02-30' })).toMatchObject({ code: 'VALIDATION' });
+    expect(dbDigest(db())).toBe(before);
+  });
+});
+
+describe('what is due soon (the glance’s upcoming list)', () => {
+  const AS_OF = `${Y}-06-15`;
+  type StepInput = InputOf<'development.saveStep'>;
+  const step1 = (caseId: number, date: string): StepInput => ({ caseId, step: 1, date, people: {}, details: {}, notes: '', recordId: null, motionIndex: null }) as StepInput;
+
+  function rectification(date: string, issue: string, deadline: string, status = '整改中'): RecordInput {
+    const input = sampleRecord(recordType('rectification-ledger'), { date });
+    return { ...input, data: { ...input.data, issue, status, deadline } };
+  }
+  function transfer(date: string, name: string, receiptDate = ''): RecordInput {
+    const input = sampleRecord(recordType('membership-transfer'), { date });
+    return { ...input, data: { ...input.data, direction: '转出', name, validityDays: 30, receiptDate } };
+  }
+  const plan = (date: string): RecordInput => ({ type: 'committee-meeting', date, status: 'draft', data: { topics: ['研究下半年工作'] } });
+
+  it('lists plans within 30 days, 发展党员 steps due or overdue, 回执 out and open 整改 past or near their 时限: overdue first, then by date', async () => {
+    const seed = await seedBranch(h.core);
+    for (const d of [`${Y}-06-25`, `${Y}-07-30`, `${Y}-06-14`]) await call(h.core, 'records.create', plan(d));
+    await call(h.core, 'records.create', rectification(`${Y - 1}-12-01`, '学习记录不全', `${Y}-06-10`));
+    await call(h.core, 'records.create', rectification(`${Y}-03-01`, '台账未更新', `${Y}-07-01`, '未整改'));
+    await call(h.core, 'records.create', rectification(`${Y}-03-01`, '远期事项', `${Y}-09-01`));
+    await call(h.core, 'records.create', rectification(`${Y}-03-01`, '已改完', `${Y}-06-01`, '已完成'));
+    await call(h.core, 'records.create', transfer(`${Y}-05-01`, '甲转出'));
+    await call(h.core, 'records.create', transfer(`${Y}-06-10`, '乙转出'));
+    await call(h.core, 'records.create', transfer(`${Y}-06-01`, '丙转出', `${Y}-06-08`));
+    const applicant = await call(h.core, 'development.open', { personId: seed.people.masses.id });
+    await call(h.core, 'development.saveStep', step1(applicant.id, `${Y}-06-01`));
+    const late = await call(h.core, 'development.open', { personId: seed.people.youth.id });
+    await call(h.core, 'development.saveStep', step1(late.id, `${Y}-04-01`));
+
+    const g = yearGlance(db(), Y, AS_OF);
+    expect(g.upcoming.map((u) => [u.kind, u.due, u.overdue])).toEqual([
+      ['development-step', `${Y}-05-01`, true],
+      ['transfer-receipt', `${Y}-05-31`, true],
+      ['rectification', `${Y}-06-10`, true],
+      ['planned-activity', `${Y}-06-25`, false],
+      ['development-step', `${Y}-07-01`, false],
+      ['rectification', `${Y}-07-01`, false],
+      ['transfer-receipt', `${Y}-07-10`, false],
+    ]);
+    const messages = g.upcoming.map((u) => u.message);
+    expect(messages).toContain(`${Y}-06-25 支部委员会“研究下半年工作”`);
+    expect(messages).toContain('郑团员：②党组织派人谈话，应于2025-05-01前完成，已逾期');
+    expect(messages).toContain('甲转出：转出回执未退回（介绍信有效期至2025-05-31，已逾期）');
+    expect(messages).toContain('整改事项“学习记录不全”整改中，整改时限2025-06-10已过');
+    expect(messages.join()).not.toMatch(/远期事项|已改完|丙转出/);
+    // each links to where it is dealt with
+    expect(g.upcoming.find((u) => u.kind === 'development-step')!.link).toBe(`/development/${late.id}`);
+    for (const u of g.upcoming.filter((x) => x.kind !== 'development-step')) expect(u.link).toMatch(/^\/records\/\d+$/);
+    // worded once: not again among the year's other reminders; the past draft is one of those
+    expect(g.reminders.map((r) => r.kind)).not.toContain('rectification-open');
+    expect(g.reminders.map((r) => r.kind)).not.toContain('transfer-receipt-overdue');
+    expect(g.reminders.filter((r) => r.kind === 'draft-record').map((r) => r.message)).toEqual([`支部委员会（${Y}-06-14）“研究下半年工作”仍为草稿，未定稿`]);
+  });
+
+  it('shows a plan as planned in its period until it is held', async () => {
+    await seedBranch(h.core);
+    setUp('2020-01-01T01:00:00.000Z');
+    const draft = await call(h.core, 'records.create', plan(`${Y}-06-25`));
+    const june = () => yearGlance(db(), Y, AS_OF).rows.find((r) => r.typeId === 'committee-meeting')!.cells[5]!;
+    expect(june()).toEqual({ label: '6月', state: 'planned', link: `/records/${draft.id}` });
+    expect(await callError(h.core, 'records.update', { id: draft.id, record: { ...plan(`${Y}-06-25`), status: 'final' } })).toMatchObject({ code: 'VALIDATION' });
+  });
+});

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { Gap } from '../archive/model.js';
 import type { CadenceBasis, PeriodState, PeriodUnit } from '../rules/cadence.js';
+import type { TalkMatrix } from '../rules/talks.js';
 import { method, noInput, year } from './method.js';
 
 /** An obligation as the branch keeps it, beside the default and where that comes from. */
@@ -39,6 +40,8 @@ export interface YearGlance {
 export const CADENCE_METHODS = {
   /** Each obligation of the year by period as done / planned / due / overdue, with the other reminders. */
   'cadence.year': method<YearGlance>()(z.strictObject({ year })),
+  /** Who has talked with whom (谈心谈话) among the year's members, and which pairs the rule asks for are still open. */
+  'cadence.talks': method<TalkMatrix>()(z.strictObject({ year })),
   'cadence.list': method<CadenceSetting[]>()(noInput),
   /** On or off, and how often; setting the default frequency (switched on) goes back to the default. */
   'cadence.update': method<CadenceSetting[]>()(

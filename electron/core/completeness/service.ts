@@ -61,7 +61,7 @@ function setUpDay(createdAt: string): string {
 }
 
 /** The year's active records of some types, as stored (data parsed). */
-function yearRecords(db: Db, year: number, types: readonly string[]) {
+export function yearRecords(db: Db, year: number, types: readonly string[]) {
   return all(
     db,
     q
@@ -103,7 +103,7 @@ function cadenceGaps(cadences: readonly Cadence[], records: YearRecord[], ctx: C
 }
 
 /** Party members on the roster at the end of the year: those who left before it are not asked for. */
-function yearMembers(db: Db, year: number) {
+export function yearMembers(db: Db, year: number) {
   const yearEnd = `${year}-12-31`;
   return all(
     db,

@@ -11,6 +11,7 @@ import { call } from '../../api';
 import { useLedger } from '../../context';
 import { useApiData } from '../../useApiData';
 import { GapList } from '../archive/GapList';
+import { TalkMatrix } from './TalkMatrix';
 import './year.css';
 
 const STATE: Record<PeriodState, { text: string; color: string }> = {
@@ -85,6 +86,7 @@ export function YearPage() {
           ]}
         />
       </Card>
+      <TalkMatrix />
       <Card title="其他提醒" style={{ marginTop: 16 }}>
         {glance.reminders.length ? <GapList gaps={glance.reminders} hint="。" /> : <Empty description="没有其他待办事项" />}
       </Card>

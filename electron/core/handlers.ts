@@ -33,6 +33,7 @@ import { completenessHandlers } from './completeness/handlers.js';
 import { sealHandlers } from './seal/handlers.js';
 import { archiveHandlers } from './archive/handlers.js';
 import { cadenceSettings, setBooksStart, updateCadence } from './cadence/service.js';
+import { talkMatrix } from './cadence/talks.js';
 import { yearGlance } from './completeness/glance.js';
 import type { ArchiveJobs } from './archive/jobs.js';
 
@@ -83,6 +84,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
     ...archiveHandlers(ctx),
     'cadence.list': () => cadenceSettings(db),
     'cadence.year': ({ year }) => yearGlance(db, year),
+    'cadence.talks': ({ year }) => talkMatrix(db, year),
     'cadence.update': (input) => updateCadence(db, input),
     'cadence.setStart': ({ date }) => setBooksStart(db, date),
     'app.info': () => ({ version, dataDir, schemaVersion: MIGRATIONS.length }),

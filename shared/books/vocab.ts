@@ -10,3 +10,4 @@ export const STATUS_LABELS = { draft: '草稿', final: '定稿' } as const;
 
 export type PoliticalStatus = (typeof POLITICAL_STATUSES)[number];
 export type RecordStatus = (typeof RECORD_STATUSES)[number];
+export type CommitteeRole = (typeof COMMITTEE_ROLES)[number];

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Gap } from '../archive/model.js';
 import { isoDate } from '../books/schema.js';
 import type { CadenceBasis, CadenceOrg, PeriodState, PeriodUnit } from '../rules/cadence.js';
+import type { TalkMatrix } from '../rules/talks.js';
 import { method, noInput, year } from './method.js';
 
 /** An obligation as the branch keeps it, beside the default and where that comes from. */
@@ -72,6 +73,8 @@ export interface YearGlance {
 export const CADENCE_METHODS = {
   /** Each obligation of the year by period as done / planned / due / overdue, with the other reminders. */
   'cadence.year': method<YearGlance>()(z.strictObject({ year })),
+  /** Who has talked with whom (谈心谈话) among the year's members, and which pairs the rule asks for are still open. */
+  'cadence.talks': method<TalkMatrix>()(z.strictObject({ year })),
   'cadence.list': method<CadenceSettings>()(noInput),
   /** On or off, and how often; setting the default (on or off, and frequency) goes back to the default. */
   'cadence.update': method<CadenceSettings>()(

@@ -339,6 +339,12 @@ export interface CoverageMember {
   joinDate: string;
 }
 
+/** Whether a member is expected in `year`: admitted by its end, or with no 入党日期 recorded. */
+export const memberInYear = (m: Pick<CoverageMember, 'joinDate'>, year: number) => m.joinDate === '' || m.joinDate <= `${year}-12-31`;
+
+/** Whether a talk is held in `year`: 定稿 and dated in it (a draft is a plan). */
+export const talkHeldIn = (t: { date: string; status: string }, year: number) => t.status === 'final' && Number(t.date.slice(0, 4)) === year;
+
 /**
  * The members who appear in no 定稿 talk record of `year`, as 谈话人 or 谈话对象.
  * Due only once the year has ended on `asOf` and if the branch existed in it
@@ -352,11 +358,10 @@ export function uncoveredMembers<M extends CoverageMember>(
   if (duePeriods(ctx.year, 'year', ctx.asOf, ctx.branchStart).length === 0) return [];
   const named = new Set<string>();
   for (const t of talks) {
-    if (t.status !== 'final' || Number(t.date.slice(0, 4)) !== ctx.year) continue;
+    if (!talkHeldIn(t, ctx.year)) continue;
     for (const n of talkParticipants(t.data)) named.add(n);
   }
-  const yearEnd = `${ctx.year}-12-31`;
-  return members.filter((m) => (m.joinDate === '' || m.joinDate <= yearEnd) && !named.has(m.name));
+  return members.filter((m) => memberInYear(m, ctx.year) && !named.has(m.name));
 }
 
 // ---------- the year at a glance ----------

@@ -11,7 +11,7 @@ import { yearGaps } from '../../electron/core/completeness/service.js';
 import { yearGlance } from '../../electron/core/completeness/glance.js';
 import { call, callError, rows, useCore } from '../fixtures/core.js';
 import { createMeeting, meetingInput, seedBranch, type MeetingData, type Seed } from '../fixtures/seed.js';
-import { sampleRecord } from '../fixtures/records.js';
+import { sampleRecord, talkInput } from '../fixtures/records.js';
 import type { Core } from '../../electron/core/app.js';
 
 /** A year wholly in the past (today is later), so every period of it is due. */
@@ -72,11 +72,6 @@ const FULL: YearPlan = {
   unfixed: [],
   extra: async () => {},
 };
-
-function talkInput(date: string, talker: string, subject: string, status: 'final' | 'draft' = 'final'): RecordInput {
-  const input = sampleRecord(recordType('talk'), { date, status });
-  return { ...input, data: { ...input.data, talker, subject } };
-}
 
 function rectificationInput(date: string, issue: string, status: string): RecordInput {
   const input = sampleRecord(recordType('rectification-ledger'), { date });

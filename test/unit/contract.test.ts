@@ -140,6 +140,7 @@ const VALID: { [M in MethodName]: InputOf<M> } = {
   // 活动频次: 党课 once a year instead of once a quarter
   'cadence.list': {},
   'cadence.year': { year: 2025 },
+  'cadence.talks': { year: 2025 },
   'cadence.update': { typeId: 'party-lecture', enabled: true, period: 'year' },
   'cadence.setStart': { date: '2020-01-01' },
 };

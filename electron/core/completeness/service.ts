@@ -83,7 +83,7 @@ function cadenceGaps(cadences: readonly Cadence[], records: YearRecord[], ctx: C
 }
 
 /** Party members on the roster at the end of the year: those who left before it are not asked for. */
-function yearMembers(db: Db, year: number) {
+export function yearMembers(db: Db, year: number) {
   const yearEnd = `${year}-12-31`;
   return all(
     db,

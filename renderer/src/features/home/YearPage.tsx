@@ -14,6 +14,7 @@ import { useLedger } from '../../context';
 import { go } from '../../router';
 import { useApiData } from '../../useApiData';
 import { GapList } from '../archive/GapList';
+import { TalkMatrix } from './TalkMatrix';
 import './year.css';
 
 const STATE: Record<PeriodState, { text: string; color: string }> = {
@@ -127,6 +128,7 @@ export function YearPage() {
           ]}
         />
       </Card>
+      <TalkMatrix />
       <Card title="本年其他提醒" style={{ marginTop: 16 }}>
         {glance.reminders.length ? <GapList gaps={glance.reminders} hint="。" /> : <Empty description="没有其他待办事项" />}
       </Card>

@@ -5,7 +5,8 @@
  * overdue, or still to come, each linking to its record or to a new one; then
  * the year's other gaps (党费, drafts). A reminder, never a score.
  */
-import { Button, Card, Empty, List, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { Button, Card, Empty, List, Space, Spin, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import type { GlanceRow, Upcoming } from '../../../../shared/methods/cadence';
 import { UPCOMING_DAYS, type PeriodState } from '../../../../shared/rules/cadence';
 import { chineseDate } from '../../../../shared/dates';
@@ -17,37 +18,45 @@ import { GapList } from '../archive/GapList';
 import { TalkMatrix } from './TalkMatrix';
 import './year.css';
 
-const STATE: Record<PeriodState, { text: string; color: string }> = {
-  done: { text: '已开展', color: 'green' },
-  planned: { text: '已计划', color: 'purple' },
-  due: { text: '本期待办', color: 'blue' },
-  overdue: { text: '未开展', color: 'orange' },
-  later: { text: '未到', color: 'default' },
-  before: { text: '—', color: 'default' },
+const STATE: Record<PeriodState, string> = {
+  done: '已开展',
+  planned: '已计划',
+  due: '本期待办',
+  overdue: '未开展',
+  later: '未到',
+  before: '—',
 };
 
-function Cells({ row, booksStart }: { row: GlanceRow; booksStart: string }) {
-  return (
-    <Space size={4} wrap>
-      {row.cells.map((c) => {
-        const s = STATE[c.state];
-        const tag = (
-          <Tag color={s.color} className="year-cell">
-            {c.label} {s.text}
-          </Tag>
-        );
-        return c.state === 'before' ? (
-          <Tooltip key={c.label} title={`本支部记录自${booksStart}起，此前不作要求`}>
-            {tag}
-          </Tooltip>
-        ) : (
-          <a key={c.label} href={`#${c.link}`} aria-label={`${row.group ? `${row.group}` : ''}${row.label} ${c.label} ${s.text}`}>
-            {tag}
-          </a>
-        );
-      })}
-    </Space>
-  );
+const QUARTERS = ['第一季度', '第二季度', '第三季度', '第四季度'];
+
+/**
+ * One month column of the grid: a monthly obligation has its own cell, a
+ * quarterly one spans its quarter's three months, a yearly one all twelve.
+ */
+function monthColumn(month: number, booksStart: string): TableColumnsType<GlanceRow>[number] {
+  const indexIn = (r: GlanceRow) => (r.cells.length === 12 ? month - 1 : r.cells.length === 4 ? (month - 1) / 3 : month === 1 ? 0 : -1);
+  return {
+    title: `${month}月`,
+    key: `m${month}`,
+    align: 'center',
+    onCell: (r) => {
+      const span = 12 / r.cells.length;
+      return { colSpan: Number.isInteger(indexIn(r)) && indexIn(r) >= 0 ? span : 0 };
+    },
+    render: (_, r) => {
+      const c = r.cells[indexIn(r)];
+      if (!c) return null;
+      const text = STATE[c.state];
+      const cell = <span className={`glance-cell glance-${c.state}`}>{text}</span>;
+      return c.state === 'before' ? (
+        <Tooltip title={`本支部记录自${booksStart}起，此前不作要求`}>{cell}</Tooltip>
+      ) : (
+        <a href={`#${c.link}`} aria-label={`${r.group ?? ''}${r.label} ${c.label} ${text}`}>
+          {cell}
+        </a>
+      );
+    },
+  };
 }
 
 function UpcomingTag({ item }: { item: Upcoming }) {
@@ -56,13 +65,23 @@ function UpcomingTag({ item }: { item: Upcoming }) {
   return <Tag color="blue">{chineseDate(item.due)}</Tag>;
 }
 
+/** How many upcoming items show before 显示全部: a long list of old 回执 should not push the year off the page. */
+const FIRST_ITEMS = 8;
+
 function UpcomingList({ items }: { items: Upcoming[] }) {
+  const [all, setAll] = useState(false);
   if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={`今后${UPCOMING_DAYS}天内没有计划的活动或到期事项`} />;
   return (
     <List<Upcoming>
       size="small"
-      aria-label="近期待办"
-      dataSource={items}
+      dataSource={all ? items : items.slice(0, FIRST_ITEMS)}
+      footer={
+        items.length > FIRST_ITEMS ? (
+          <Button type="link" size="small" onClick={() => setAll(!all)}>
+            {all ? '收起' : `显示全部${items.length}项`}
+          </Button>
+        ) : null
+      }
       renderItem={(u) => (
         <List.Item>
           <Space>
@@ -100,21 +119,25 @@ export function YearPage() {
           </Button>
         }
       >
-        <UpcomingList items={glance.upcoming} />
+        <section aria-label="近期待办">
+          <UpcomingList items={glance.upcoming} />
+        </section>
       </Card>
       <Card title="制度要求的活动" style={{ marginTop: 16 }}>
         <Table
           size="small"
+          bordered
+          className="glance-table"
           rowKey={(r) => `${r.typeId}-${r.group ?? ''}`}
           pagination={false}
           aria-label="本年活动"
           dataSource={glance.rows}
           locale={{ emptyText: '已在支部设置中关闭全部活动的检查' }}
           columns={[
-            { title: '组织', dataIndex: 'org', width: 70 },
+            { title: '组织', dataIndex: 'org', width: 64 },
             {
               title: '活动',
-              width: 220,
+              width: 190,
               render: (_, r) => (
                 <Tooltip title={`依据：${r.source}`}>
                   <span>
@@ -124,7 +147,7 @@ export function YearPage() {
                 </Tooltip>
               ),
             },
-            { title: '各期', render: (_, r) => <Cells row={r} booksStart={glance.booksStart} /> },
+            ...QUARTERS.map((q, i) => ({ title: q, key: q, children: [1, 2, 3].map((m) => monthColumn(i * 3 + m, glance.booksStart)) })),
           ]}
         />
       </Card>

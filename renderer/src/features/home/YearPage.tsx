@@ -13,7 +13,7 @@ import { useApiData } from '../../useApiData';
 import { GapList } from '../archive/GapList';
 import './year.css';
 
-const STATE: Record<PeriodState, { text: string; color: string }> = {
+export const STATE: Record<PeriodState, { text: string; color: string }> = {
   done: { text: '已开展', color: 'green' },
   planned: { text: '已计划', color: 'purple' },
   due: { text: '本期待办', color: 'blue' },

@@ -70,9 +70,11 @@ export function RecordForm({ id, type }: { id: number | null; type: string }) {
       showError(e, message.error);
     }
   };
-  // A new meeting: who must attend follows the type (and the 党小组).
+  // A new meeting, or a planned one (a draft with nobody listed yet) being held:
+  // who must attend follows the type (and the 党小组).
   useEffect(() => {
-    if (id === null) void loadExpected();
+    const plan = def && form.getFieldValue('status') === 'draft' && !form.getFieldValue(['data', 'attendance'])?.length;
+    if (id === null || plan) void loadExpected();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id, def?.id, groupId]);
 

@@ -21,6 +21,7 @@ import { DevelopmentPage } from './features/development/DevelopmentPage';
 import { DuesPage } from './features/dues/DuesPage';
 import { ArchivePage } from './features/archive/ArchivePage';
 import { YearPage } from './features/home/YearPage';
+import { CalendarPage } from './features/calendar/CalendarPage';
 import { RegisterPrintPage } from './features/registers/RegisterPrintPage';
 import { REGISTER_KEYS, type RegisterKey } from '../../shared/archive/model';
 
@@ -71,7 +72,7 @@ function Shell({ ledger }: { ledger: Ledger }) {
   let selected = section;
   if (section === 'records') {
     if (second === 'new' && type && isRecordType(type)) page = <RecordForm key={`new-${type}`} id={null} type={type} />;
-    else if (second && third === 'edit') page = <RecordForm key={`edit-${second}`} id={Number(second)} type="" />;
+    else if (second && third === 'edit') page = <RecordForm key={`edit-${second}`} id={Number(second)} type="" hold={route.query.get('hold') === '1'} />;
     else if (second && second !== 'new') page = <RecordView id={Number(second)} />;
     else {
       const t = type && isRecordType(type) ? type : null;
@@ -86,6 +87,7 @@ function Shell({ ledger }: { ledger: Ledger }) {
   else if (section === 'dues') page = <DuesPage />;
   else if (section === 'archive') page = <ArchivePage />;
   else if (section === 'year') page = <YearPage />;
+  else if (section === 'calendar') page = <CalendarPage />;
   else if (section === 'search') page = <SearchPage key={route.query.get('q') ?? ''} text={route.query.get('q') ?? ''} />;
   else page = <Result status="404" title="没有这个页面" extra={<Button onClick={() => go('/records')}>回到记录本</Button>} />;
 
@@ -127,6 +129,7 @@ function Shell({ ledger }: { ledger: Ledger }) {
               ...(bookMenu(counts ?? {}) ?? []),
               { type: 'divider' },
               { key: 'year', label: '本年概览' },
+              { key: 'calendar', label: '活动日历' },
               { key: 'people', label: '人员名册' },
               { key: 'development', label: '发展党员' },
               { key: 'dues', label: '党费收缴' },

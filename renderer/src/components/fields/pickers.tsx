@@ -1,5 +1,5 @@
 /** Date, month and time pickers whose values are the strings the records store. */
-import { DatePicker, TimePicker } from 'antd';
+import { DatePicker, TimePicker, type DatePickerProps } from 'antd';
 import dayjs from 'dayjs';
 
 interface StringValue {
@@ -9,7 +9,8 @@ interface StringValue {
   'aria-label'?: string;
 }
 
-export function DateInput({ value, onChange, ...rest }: StringValue) {
+/** `minDate` / `maxDate` keep the choice within a range (a plan within its year). */
+export function DateInput({ value, onChange, ...rest }: StringValue & Pick<DatePickerProps, 'minDate' | 'maxDate'>) {
   return (
     <DatePicker
       {...rest}

@@ -18,13 +18,13 @@ import { GapList } from '../archive/GapList';
 import { TalkMatrix } from './TalkMatrix';
 import './year.css';
 
-const STATE: Record<PeriodState, string> = {
-  done: '已开展',
-  planned: '已计划',
-  due: '本期待办',
-  overdue: '未开展',
-  later: '未到',
-  before: '—',
+export const STATE: Record<PeriodState, { text: string; color: string }> = {
+  done: { text: '已开展', color: 'green' },
+  planned: { text: '已计划', color: 'purple' },
+  due: { text: '本期待办', color: 'blue' },
+  overdue: { text: '未开展', color: 'orange' },
+  later: { text: '未到', color: 'default' },
+  before: { text: '—', color: 'default' },
 };
 
 const QUARTERS = ['第一季度', '第二季度', '第三季度', '第四季度'];
@@ -46,7 +46,7 @@ function monthColumn(month: number, booksStart: string): TableColumnsType<Glance
     render: (_, r) => {
       const c = r.cells[indexIn(r)];
       if (!c) return null;
-      const text = STATE[c.state];
+      const text = STATE[c.state].text;
       const cell = <span className={`glance-cell glance-${c.state}`}>{text}</span>;
       return c.state === 'before' ? (
         <Tooltip title={`本支部记录自${booksStart}起，此前不作要求`}>{cell}</Tooltip>

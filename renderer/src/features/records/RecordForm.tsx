@@ -38,7 +38,8 @@ function initialValues(def: RecordTypeDef, secretary: string | undefined): Value
   return { date: dayjs().format('YYYY-MM-DD'), status: 'final', data };
 }
 
-export function RecordForm({ id, type }: { id: number | null; type: string }) {
+/** `hold`: a planned activity (a draft) being held: the form starts at 定稿, for the meeting now on record. */
+export function RecordForm({ id, type, hold = false }: { id: number | null; type: string; hold?: boolean }) {
   const { message } = AntApp.useApp();
   const { branch } = useLedger();
   const [form] = Form.useForm<Values>();
@@ -56,10 +57,10 @@ export function RecordForm({ id, type }: { id: number | null; type: string }) {
     call('records.get', { id })
       .then((r) => {
         setLoadedType(r.type);
-        form.setFieldsValue({ date: r.date, status: r.status, data: r.data });
+        form.setFieldsValue({ date: r.date, status: hold && r.status === 'draft' ? 'final' : r.status, data: r.data });
       })
       .catch((e) => showError(e, message.error));
-  }, [id, form, message]);
+  }, [id, hold, form, message]);
 
   const loadExpected = async () => {
     if (!def?.attendees) return;
@@ -70,9 +71,11 @@ export function RecordForm({ id, type }: { id: number | null; type: string }) {
       showError(e, message.error);
     }
   };
-  // A new meeting: who must attend follows the type (and the 党小组).
+  // A new meeting, or a planned one (a draft with nobody listed yet) being held:
+  // who must attend follows the type (and the 党小组).
   useEffect(() => {
-    if (id === null) void loadExpected();
+    const plan = def && (hold || form.getFieldValue('status') === 'draft') && !form.getFieldValue(['data', 'attendance'])?.length;
+    if (id === null || plan) void loadExpected();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id, def?.id, groupId]);
 

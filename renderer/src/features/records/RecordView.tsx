@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { App as AntApp, Button, Popconfirm, Result, Spin, Tag } from 'antd';
 import { recordType } from '../../../../shared/books/index';
+import { isPlannable } from '../../../../shared/books/plan';
 import { call } from '../../api';
 import { showError } from '../../errors';
 import { go } from '../../router';
@@ -24,6 +25,11 @@ function Loaded({ rec, reload }: { rec: RecordDto; reload: () => Promise<void> }
           {doc.subtitle && `（${doc.subtitle}）`} {rec.status === 'draft' && <Tag color="orange">草稿</Tag>}
         </h2>
         <Button onClick={() => go(`/records?type=${rec.type}`)}>返回列表</Button>
+        {rec.status === 'draft' && isPlannable(rec.type) && (
+          <Button type="primary" onClick={() => go(`/records/${rec.id}/edit?hold=1`)}>
+            召开并记录
+          </Button>
+        )}
         <Button onClick={() => go(`/records/${rec.id}/edit`)}>编辑</Button>
         <Button onClick={() => setHistory(true)}>历史版本</Button>
         <Button onClick={() => go(`/print/${rec.id}`)}>打印预览</Button>

@@ -27,6 +27,7 @@ import { DUES_SOURCE, dueMonths } from '../../../shared/rules/dues.js';
 import { MEMBER_STATUSES } from '../../../shared/rules/membership.js';
 import { localToday } from '../../../shared/dates.js';
 import { transferDue, transferOverdue } from '../../../shared/rules/transfer.js';
+import { addDays } from '../../../shared/rules/development.js';
 import { getBranch, groupContext } from '../branch/service.js';
 import { duesYear } from '../dues/service.js';
 import { booksStart, branchCadences } from '../cadence/service.js';
@@ -200,8 +201,8 @@ function transferGaps(records: YearRecord[], asOf: string): Gap[] {
     }));
 }
 
-/** Records of the year still 草稿, up to `asOf`: a draft dated later is a plan, not yet a gap. */
-function draftGaps(db: Db, year: number, asOf: string): Gap[] {
+/** The drafts dated from `from` to `to` (both included), with their type and title, by date. */
+export function draftsBetween(db: Db, from: string, to: string) {
   const ctx = groupContext(db);
   return all(
     db,
@@ -210,9 +211,8 @@ function draftGaps(db: Db, year: number, asOf: string): Gap[] {
       .select(['id', 'type', 'date', 'data'])
       .where('deleted_at', 'is', null)
       .where('status', '=', 'draft')
-      .where('date', '>=', `${year}-01-01`)
-      .where('date', '<=', `${year}-12-31`)
-      .where('date', '<', asOf)
+      .where('date', '>=', from)
+      .where('date', '<=', to)
       .orderBy('date')
       .orderBy('id'),
   )
@@ -220,14 +220,23 @@ function draftGaps(db: Db, year: number, asOf: string): Gap[] {
     .map((r) => {
       const def = recordType(r.type);
       const title = recordTitle(def, JSON.parse(r.data) as Record<string, unknown>, ctx);
-      return {
-        kind: 'draft-record',
-        label: '草稿未定稿',
-        message: `${def.label}（${r.date}）${title === def.label ? '' : `“${title}”`}仍为草稿，未定稿`,
-        link: recordLink(r.id),
-        source: '年度归档：入卷的记录应为定稿',
-      };
+      /** “研究下半年工作” after the type, when the record has a title of its own. */
+      const named = title === def.label ? '' : `“${title}”`;
+      return { id: r.id, date: r.date, def, named };
     });
+}
+
+/** Records of the year still 草稿, before `asOf`: a draft dated later is a plan, not yet a gap. */
+function draftGaps(db: Db, year: number, asOf: string): Gap[] {
+  const yearEnd = `${year}-12-31`;
+  const dayBefore = addDays(asOf, -1);
+  return draftsBetween(db, `${year}-01-01`, dayBefore < yearEnd ? dayBefore : yearEnd).map((d) => ({
+    kind: 'draft-record',
+    label: '草稿未定稿',
+    message: `${d.def.label}（${d.date}）${d.named}仍为草稿，未定稿`,
+    link: recordLink(d.id),
+    source: '年度归档：入卷的记录应为定稿',
+  }));
 }
 
 /**

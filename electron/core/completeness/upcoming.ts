@@ -5,45 +5,24 @@
  * year's gaps these do not belong to a year: a 整改 item of last year whose
  * 时限 is next month is due now. Nothing here writes.
  */
-import { isRecordType, recordType } from '../../../shared/books/index.js';
 import type { Upcoming } from '../../../shared/methods/cadence.js';
-import { recordTitle } from '../../../shared/print/display.js';
 import { UPCOMING_DAYS } from '../../../shared/rules/cadence.js';
 import { SOURCE as DEVELOPMENT_RULES, addDays, circled } from '../../../shared/rules/development.js';
-import { groupContext } from '../branch/service.js';
 import { all, q, type Db } from '../db/sql.js';
 import { listCases, listTransfers, readOptions } from '../development/service.js';
-import { openRectifications, recordLink } from './service.js';
+import { draftsBetween, openRectifications, recordLink } from './service.js';
 
 /** Drafts dated from `asOf` to `horizon`: activities planned and not yet held. */
 function plannedActivities(db: Db, asOf: string, horizon: string): Upcoming[] {
-  const ctx = groupContext(db);
-  return all(
-    db,
-    q
-      .selectFrom('records')
-      .select(['id', 'type', 'date', 'data'])
-      .where('deleted_at', 'is', null)
-      .where('status', '=', 'draft')
-      .where('date', '>=', asOf)
-      .where('date', '<=', horizon)
-      .orderBy('date')
-      .orderBy('id'),
-  )
-    .filter((r) => isRecordType(r.type))
-    .map((r) => {
-      const def = recordType(r.type);
-      const title = recordTitle(def, JSON.parse(r.data) as Record<string, unknown>, ctx);
-      return {
-        kind: 'planned-activity',
-        label: '已计划的活动',
-        message: `${r.date} ${def.label}${title === def.label ? '' : `“${title}”`}`,
-        link: recordLink(r.id),
-        source: '活动日历：计划的活动以草稿保存，召开后完善记录并定稿',
-        due: r.date,
-        overdue: false,
-      };
-    });
+  return draftsBetween(db, asOf, horizon).map((d) => ({
+    kind: 'planned-activity',
+    label: '已计划的活动',
+    message: `${d.date} ${d.def.label}${d.named}`,
+    link: recordLink(d.id),
+    source: '活动日历：计划的活动以草稿保存，召开后完善记录并定稿',
+    due: d.date,
+    overdue: false,
+  }));
 }
 
 /** The next step of each open 发展党员 case, when it is overdue or due within the window. */

@@ -5,11 +5,11 @@
  * and planned activities. Clicking an empty day plans an activity on it.
  */
 import { useState } from 'react';
-import { Button, Calendar, Select, Spin, Tag, Tooltip } from 'antd';
+import { Button, Calendar, Checkbox, Select, Spin, Tag, Tooltip } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { RecordSummary } from '../../../../shared/contract';
-import { recordType } from '../../../../shared/books/index';
-import { yearCalendar } from '../../../../shared/books/plan';
+import { recordType, type BookId } from '../../../../shared/books/index';
+import { plannableByBook, yearCalendar } from '../../../../shared/books/plan';
 import { localToday } from '../../../../shared/dates';
 import { call } from '../../api';
 import { useLedger } from '../../context';
@@ -19,6 +19,9 @@ import { PlanModal } from './PlanModal';
 import './calendar.css';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => ({ value: i, label: `${i + 1}月` }));
+const BOOKS = plannableByBook().map((g) => ({ value: g.book.id, label: g.book.label }));
+/** Shown at first: every book but 班组综合记录, whose daily 班前会 would bury the branch's own activities. */
+const FIRST_BOOKS: BookId[] = BOOKS.map((b) => b.value).filter((b) => b !== 'team');
 
 function Entry({ r }: { r: RecordSummary }) {
   const label = recordType(r.type).label;
@@ -37,10 +40,11 @@ function YearCalendar({ year }: { year: number }) {
   const today = localToday();
   const [value, setValue] = useState<Dayjs>(() => dayjs(today.startsWith(`${year}-`) ? today : `${year}-01-01`));
   const [planning, setPlanning] = useState<string | null>(null);
+  const [books, setBooks] = useState<BookId[]>(FIRST_BOOKS);
   const [records, reload] = useApiData(() => call('records.list', { year, type: null, book: null }), [year]);
   if (!records) return <Spin />;
   // The list comes newest first; a day reads forward.
-  const { days, months } = yearCalendar([...records].reverse());
+  const { days, months } = yearCalendar([...records].reverse().filter((r) => books.includes(recordType(r.type).book)));
   const month = value.month();
   const toMonth = (m: number) => setValue(dayjs(new Date(year, m, 1)));
 
@@ -55,6 +59,10 @@ function YearCalendar({ year }: { year: number }) {
         <Button type="primary" onClick={() => setPlanning(value.format('YYYY-MM-DD'))}>
           计划活动
         </Button>
+      </div>
+      <div className="cal-books">
+        显示：
+        <Checkbox.Group aria-label="显示的记录本" options={BOOKS} value={books} onChange={(v) => setBooks(v as BookId[])} />
       </div>
       <ol className="cal-months" aria-label="全年概况">
         {months.map((c, i) => (

@@ -18,6 +18,7 @@ import { fileUploadFields, type AttachmentContent, type FileDto } from './method
 import { MEMBERS_METHODS } from './methods/members.js';
 import { ARCHIVE_METHODS } from './methods/archive.js';
 import { CADENCE_METHODS } from './methods/cadence.js';
+import { BACKUP_METHODS } from './methods/backup.js';
 import { COMPLETENESS_METHODS } from './methods/completeness.js';
 import { REGISTERS_METHODS } from './methods/registers.js';
 import { SEAL_METHODS } from './methods/seal.js';
@@ -157,6 +158,8 @@ export interface AppInfo {
   version: string;
   dataDir: string;
   schemaVersion: number;
+  /** Set when the database was found damaged at start: the app offers the latest good backup. */
+  damage: { file: string; message: string } | null;
 }
 
 export interface PartyGroup {
@@ -348,6 +351,7 @@ export const contract = mergeMethods(
   SEAL_METHODS,
   ARCHIVE_METHODS,
   CADENCE_METHODS,
+  BACKUP_METHODS,
 );
 
 export type Contract = typeof contract;

@@ -9,6 +9,10 @@ export type ErrorCode =
   | 'DB_TOO_NEW'
   | 'DATA_DIR_LOCKED'
   | 'FORBIDDEN'
+  /** The database was found damaged at start: only restoring a backup is possible. */
+  | 'DAMAGED'
+  /** A backup that is not one, is incomplete, or fails its checks. */
+  | 'BACKUP_INVALID'
   | 'INTERNAL';
 
 export interface FieldIssue {

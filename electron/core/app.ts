@@ -1,19 +1,43 @@
-/** Opens everything below the transport for one data directory. */
+/**
+ * Opens everything below the transport for one data directory, and keeps it
+ * whole across the two moments the database is swapped: restoring a backup,
+ * and starting on a damaged database (recovery: only the backup methods answer
+ * until one is restored; the damaged file is put aside, never overwritten).
+ */
 import fs from 'node:fs';
 import path from 'node:path';
+import { METHOD_NAMES } from '../../shared/contract.js';
+import type { BackupInfo, BackupStatus, RestoreResult } from '../../shared/methods/backup.js';
 import { closeDatabase, openDatabase } from './db/connection.js';
+import { MIGRATIONS } from './db/migrations/index.js';
 import type { Db } from './db/sql.js';
 import { lockDataDir } from './datadir.js';
 import { createDispatch, type Dispatch } from './dispatch.js';
-import { createHandlers, sweepFiles, type Handlers } from './handlers.js';
+import { createHandlers, sweepFiles, type BackupMethod, type Handlers, type HandlersOf } from './handlers.js';
 import { ArchiveJobs, type PrinterFactory } from './archive/jobs.js';
 import { createChromiumPrinter } from './export/pdf/chromium.js';
+import { AppError } from './errors.js';
+import { autoDir, backupsDir, destinations, listSnapshots, rotate, savedDir, scanFolder, stamp, takeSnapshot, writeBackupFile, infoOf } from './backup/backup.js';
+import { installStaged, moveAside, stageBackup, verifyBackup } from './backup/restore.js';
+
+/** Why the database could not be used at start, and where the damaged file is. */
+export interface Damage {
+  file: string;
+  message: string;
+}
 
 export interface Core {
-  db: Db;
+  /** The open database (throws DAMAGED in recovery). */
+  readonly db: Db;
   dataDir: string;
-  handlers: Handlers;
+  readonly handlers: Handlers;
   dispatch: Dispatch;
+  /** Set when the database was found damaged at start and no backup has been restored yet. */
+  readonly damage: Damage | null;
+  /** Take an automatic backup now; resolves with it (or rejects with why it failed). */
+  backupNow(reason: 'start' | 'daily' | 'close'): Promise<BackupInfo>;
+  /** Back up (as at close), then close. */
+  shutdown(): Promise<void>;
   close(): void;
 }
 
@@ -27,6 +51,8 @@ export interface CoreOptions {
   pdfPrinter?: PrinterFactory;
   /** The bundled export worker (dist/electron/archive-worker.cjs); exports run in-process without it. */
   archiveWorker?: string;
+  /** Automatic backups at start, daily while open, and at shutdown (the app; tests take them by hand). */
+  autoBackup?: boolean;
 }
 
 /** resources/texts of this checkout: two levels up from electron/core (sources) and from dist/electron (built). */
@@ -35,31 +61,192 @@ export function defaultTextsDir(): string {
 }
 
 export const DB_FILE = 'ledger.sqlite3';
+/** Present while the app runs: found at start, the last run ended without closing (a crash or a power cut). */
+const RUNNING_MARK = 'ledger.running';
+const DAY = 24 * 3600 * 1000;
 
-export function openCore({ dataDir, version, nativeBinding, textsDir = defaultTextsDir(), pdfPrinter, archiveWorker }: CoreOptions): Core {
+function isDamage(e: unknown): boolean {
+  const code = (e as { code?: string }).code ?? '';
+  return code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB';
+}
+
+/** Open the database, checking it after a run that did not close (quick_check); null and the reason when damaged. */
+function openChecked(file: string, mark: string, nativeBinding?: string): { db: Db } | { damage: Damage } {
+  const unclean = fs.existsSync(mark);
+  let db: Db | null = null;
+  try {
+    db = openDatabase(file, { nativeBinding });
+    if (unclean) {
+      const check = db.sqlite.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw Object.assign(new Error(String(check)), { code: 'SQLITE_CORRUPT' });
+    }
+    fs.writeFileSync(mark, String(process.pid));
+    return { db };
+  } catch (e) {
+    if (db) closeDatabase(db);
+    if (!isDamage(e)) throw e;
+    return { damage: { file, message: `数据文件已损坏（${(e as Error).message.slice(0, 120)}）。为保护它，程序没有改动这个文件。` } };
+  }
+}
+
+export function openCore(o: CoreOptions): Core {
+  const { dataDir, version, nativeBinding, textsDir = defaultTextsDir() } = o;
   fs.mkdirSync(dataDir, { recursive: true });
   const lock = lockDataDir(dataDir, nativeBinding);
-  let db: Db;
+  const dbFile = path.join(dataDir, DB_FILE);
+  const mark = path.join(dataDir, RUNNING_MARK);
+  const archive = new ArchiveJobs(o.pdfPrinter ?? (() => createChromiumPrinter()), o.archiveWorker ?? null);
+
+  let db: Db | null = null;
+  let damage: Damage | null = null;
+  let handlers: Handlers;
+  let inner: Dispatch;
+  let busy: string | null = null;
+  let running: Promise<unknown> = Promise.resolve();
+  let lastFailure: BackupStatus['lastFailure'] = null;
+  let timer: NodeJS.Timeout | null = null;
+
+  const take = { dataDir, version, nativeBinding };
+  const liveDb = () => {
+    if (!db) throw new AppError('DAMAGED', '数据文件已损坏，请先从备份恢复。');
+    return db;
+  };
+
+  /** One thing at a time: backups and restores queue behind each other. */
+  const serial = <T>(f: () => Promise<T>): Promise<T> => {
+    const p = running.then(f, f);
+    running = p.catch(() => undefined);
+    return p;
+  };
+
+  const backupNow = (reason: 'start' | 'daily' | 'close') =>
+    serial(async () => {
+      try {
+        const info = await takeSnapshot({ ...take, db: liveDb() }, reason);
+        rotate(dataDir);
+        lastFailure = null;
+        return info;
+      } catch (e) {
+        lastFailure = { at: new Date().toISOString(), message: e instanceof AppError ? e.message : `自动备份未完成：${(e as Error).message}` };
+        throw e;
+      }
+    });
+
+  const status = (): BackupStatus => ({
+    auto: listSnapshots(autoDir(dataDir)).map((s) => infoOf(s.manifest, 'auto', s.id)),
+    savedBeforeRestore: listSnapshots(savedDir(dataDir)).map((s) => infoOf(s.manifest, 'auto', s.id)),
+    folder: backupsDir(dataDir),
+    lastFailure,
+  });
+
+  const restore = (kind: 'auto' | 'file', id: string) =>
+    serial(async (): Promise<RestoreResult> => {
+      const staged = await stageBackup(dataDir, kind, id, nativeBinding);
+      busy = '正在恢复备份，请稍候。';
+      try {
+        let savedTo: string;
+        if (db) {
+          const saved = await takeSnapshot({ ...take, db }, 'before-restore');
+          savedTo = path.join(savedDir(dataDir), saved.id);
+          closeDatabase(db);
+          db = null;
+        } else {
+          savedTo = path.join(backupsDir(dataDir), `damaged-${stamp()}`);
+          moveAside(dbFile, savedTo);
+        }
+        installStaged(staged, dataDir, dbFile);
+        open();
+        if (!db) throw new AppError('BACKUP_INVALID', '恢复后的数据库无法打开。');
+        sweepFiles(db, dataDir);
+        return { restored: staged.info, savedTo, fromSchema: staged.manifest.schemaVersion, toSchema: MIGRATIONS.length };
+      } finally {
+        busy = null;
+        fs.rmSync(staged.dir, { recursive: true, force: true });
+      }
+    });
+
+  const backupHandlers: HandlersOf<BackupMethod> = {
+    'backup.status': () => status(),
+    'backup.now': () => backupNow('daily'),
+    'backup.destinations': () => destinations(dataDir),
+    'backup.toFolder': ({ folder }) => serial(() => writeBackupFile({ ...take, db: liveDb() }, folder)),
+    'backup.scan': ({ folder }) => scanFolder(folder),
+    'backup.verify': ({ kind, id }) => verifyBackup(dataDir, kind, id, nativeBinding),
+    'backup.restore': ({ kind, id }) => restore(kind, id),
+  };
+
+  /** Open (or reopen) the database and build the handlers over it; in recovery, only the backup methods. */
+  function open() {
+    const r = openChecked(dbFile, mark, nativeBinding);
+    if ('db' in r) {
+      db = r.db;
+      damage = null;
+      handlers = { ...createHandlers({ db, dataDir, textsDir, version, archive }), ...backupHandlers };
+    } else {
+      db = null;
+      damage = r.damage;
+      const refuse = () => {
+        throw new AppError('DAMAGED', '数据文件已损坏，请先从备份恢复。');
+      };
+      // Only what it takes to restore a backup answers; backup.now and toFolder need the database and refuse too.
+      handlers = {
+        ...(Object.fromEntries(METHOD_NAMES.map((m) => [m, refuse])) as unknown as Handlers),
+        ...backupHandlers,
+        'app.info': () => ({ version, dataDir, schemaVersion: MIGRATIONS.length, damage }),
+      };
+    }
+    const d = createDispatch(handlers);
+    inner = (method, input) => (busy ? Promise.resolve({ ok: false, error: { code: 'CONFLICT', message: busy } }) : d(method, input));
+  }
+
   try {
-    db = openDatabase(path.join(dataDir, DB_FILE), { nativeBinding });
+    open();
   } catch (e) {
     lock.release();
     throw e;
   }
   // Files left by a crash between writing an attachment and committing it.
-  sweepFiles(db, dataDir);
-  const archive = new ArchiveJobs(pdfPrinter ?? (() => createChromiumPrinter()), archiveWorker ?? null);
-  const handlers = createHandlers({ db, dataDir, textsDir, version, archive });
-  return {
-    db,
-    dataDir,
-    handlers,
-    dispatch: createDispatch(handlers),
-    close() {
-      // A running export is stopped; its worker removes nothing of the database's.
-      void archive.close();
+  if (db) sweepFiles(db, dataDir);
+
+  if (o.autoBackup && db) {
+    void backupNow('start').catch((e) => console.error('启动时自动备份未完成：', e));
+    timer = setInterval(() => {
+      const newest = listSnapshots(autoDir(dataDir))[0];
+      if (db && (!newest || Date.now() - Date.parse(newest.manifest.at) >= DAY)) void backupNow('daily').catch((e) => console.error('每日自动备份未完成：', e));
+    }, 3600 * 1000);
+    timer.unref();
+  }
+
+  const close = () => {
+    if (timer) clearInterval(timer);
+    // A running export is stopped; its worker removes nothing of the database's.
+    void archive.close();
+    if (db) {
       closeDatabase(db);
-      lock.release();
+      fs.rmSync(mark, { force: true });
+    }
+    db = null;
+    lock.release();
+  };
+
+  return {
+    get db() {
+      return liveDb();
     },
+    dataDir,
+    get handlers() {
+      return handlers;
+    },
+    dispatch: (method, input) => inner(method, input),
+    get damage() {
+      return damage;
+    },
+    backupNow,
+    async shutdown() {
+      if (o.autoBackup && db) await backupNow('close').catch((e) => console.error('退出时自动备份未完成：', e));
+      else await running;
+      close();
+    },
+    close,
   };
 }

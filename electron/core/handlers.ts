@@ -36,12 +36,16 @@ import { cadenceSettings, setBooksStart, updateCadence } from './cadence/service
 import { talkMatrix } from './cadence/talks.js';
 import { yearGlance } from './completeness/glance.js';
 import type { ArchiveJobs } from './archive/jobs.js';
+import type { BACKUP_METHODS } from '../../shared/methods/backup.js';
 
 /** The handlers of some methods: each domain provides those of its own method map. */
 export type HandlersOf<K extends MethodName> = {
   [M in K]: (input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
 };
 export type Handlers = HandlersOf<MethodName>;
+/** Backups swap the database itself: their handlers live with the core's lifecycle (app.ts), not here. */
+export type BackupMethod = keyof typeof BACKUP_METHODS;
+export type DataHandlers = HandlersOf<Exclude<MethodName, BackupMethod>>;
 
 export interface CoreContext {
   db: Db;
@@ -72,7 +76,7 @@ function branchName(db: Db): string {
   return b.name;
 }
 
-export function createHandlers(ctx: CoreContext): Handlers {
+export function createHandlers(ctx: CoreContext): DataHandlers {
   const { db, dataDir, textsDir, version } = ctx;
   return {
     ...membersHandlers(ctx),
@@ -87,7 +91,7 @@ export function createHandlers(ctx: CoreContext): Handlers {
     'cadence.talks': ({ year }) => talkMatrix(db, year),
     'cadence.update': (input) => updateCadence(db, input),
     'cadence.setStart': ({ date }) => setBooksStart(db, date),
-    'app.info': () => ({ version, dataDir, schemaVersion: MIGRATIONS.length }),
+    'app.info': () => ({ version, dataDir, schemaVersion: MIGRATIONS.length, damage: null }),
     'branch.get': () => getBranch(db),
     'branch.setup': (input) => setupBranch(db, input),
     'branch.update': (input) => updateBranch(db, input),

@@ -21,6 +21,8 @@ const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYP
 /** A regulation text shipped in resources/texts (rules.update and rules.reset need one that exists). */
 const RULE_ID = 'sanhui-yike';
 const TEXTS_DIR = path.join(REPO_ROOT, 'resources', 'texts');
+/** A folder that does not exist: the backup methods that write or read files there answer NOT_FOUND. */
+const NO_FOLDER = path.join(REPO_ROOT, '.cache', 'no-such-folder');
 
 const ATTENDANCE = [
   { personId: 1, name: '王书记', membership: '正式', title: '书记', present: true, absenceReason: '' },
@@ -143,6 +145,13 @@ const VALID: { [M in MethodName]: InputOf<M> } = {
   'cadence.talks': { year: 2025 },
   'cadence.update': { typeId: 'party-lecture', enabled: true, period: 'year' },
   'cadence.setStart': { date: '2020-01-01' },
+  'backup.status': {},
+  'backup.now': {},
+  'backup.destinations': {},
+  'backup.toFolder': { folder: NO_FOLDER },
+  'backup.scan': { folder: NO_FOLDER },
+  'backup.verify': { kind: 'auto', id: '20260101-093000-000' },
+  'backup.restore': { kind: 'file', id: path.join(NO_FOLDER, '备份.ledgerbak') },
 };
 
 /**
@@ -216,9 +225,10 @@ describe('contract coverage', () => {
   const h = useCore();
 
   it('has a handler for every method and none for anything else', () => {
-    const handlers = createHandlers({ db: h.core.db, dataDir: h.dir, textsDir: TEXTS_DIR, version: 'test', archive: new ArchiveJobs(null, null) });
-    expect(Object.keys(handlers).sort()).toEqual([...METHOD_NAMES].sort());
-    for (const m of METHOD_NAMES) expect(typeof handlers[m]).toBe('function');
+    const data = createHandlers({ db: h.core.db, dataDir: h.dir, textsDir: TEXTS_DIR, version: 'test', archive: new ArchiveJobs(null, null) });
+    expect(Object.keys(data).sort()).toEqual(METHOD_NAMES.filter((m) => !m.startsWith('backup.')).sort());
+    expect(Object.keys(h.core.handlers).sort()).toEqual([...METHOD_NAMES].sort());
+    for (const m of METHOD_NAMES) expect(typeof h.core.handlers[m]).toBe('function');
   });
 
   it('has a zod input schema for every method, and the test inputs above are valid', () => {
@@ -262,6 +272,10 @@ describe('contract coverage', () => {
     'archive.job': 'NOT_FOUND', // no export started
     'archive.cancel': 'NOT_FOUND',
     'archive.file': 'NOT_FOUND',
+    'backup.toFolder': 'NOT_FOUND', // the folder does not exist
+    'backup.scan': 'NOT_FOUND',
+    'backup.verify': 'NOT_FOUND', // no such automatic backup
+    'backup.restore': 'NOT_FOUND', // no such file
   };
 
   it.each(METHOD_NAMES)('%s answers its valid input through the dispatch', async (method) => {

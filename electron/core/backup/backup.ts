@@ -1,0 +1,413 @@
+/**
+ * Backups of the data folder (issue 7). Nothing is ever lost:
+ *
+ * - **Automatic** (backups/auto/<stamp>/): at start, at close and daily while
+ *   the app is open, the database is copied with SQLite's online backup API,
+ *   the copy must pass `integrity_check`, and the attachments it refers to are
+ *   mirrored into backups/attachments/ (content-addressed like the live store,
+ *   so each photo is copied once, whatever the number of backups). Kept: the
+ *   newest of each of the last 7 days, 4 weeks and 12 months.
+ * - **A backup file** (备份到U盘/文件夹): one tar holding the database, every
+ *   attachment and manifest.json (sha256 and size of every part, app and schema
+ *   version), written as .part, read back and checked, then renamed.
+ *
+ * Restoring lives in restore.ts. Plain Node; no electron.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { BackupDestination, BackupInfo, BackupReason } from '../../../shared/methods/backup.js';
+import { localToday } from '../../../shared/dates.js';
+import { putBlobFile, readBlobFile } from '../attachments/store.js';
+import { AppError } from '../errors.js';
+import type { Db } from '../db/sql.js';
+import { TarWriter, copyEntry, readEntry, tarEntries, type TarEntry } from './tar.js';
+import { createHash } from 'node:crypto';
+
+export const BACKUPS_DIR = 'backups';
+export const BACKUP_EXT = '.ledgerbak';
+const DB_NAME = 'ledger.sqlite3';
+const MANIFEST = 'manifest.json';
+const FORMAT = 'branch-ledger-backup';
+/** Pages copied per step of the online backup (4 KB pages: 16 MB a step). */
+const PAGES_PER_STEP = 4096;
+
+export const backupsDir = (dataDir: string) => path.join(dataDir, BACKUPS_DIR);
+export const autoDir = (dataDir: string) => path.join(backupsDir(dataDir), 'auto');
+export const savedDir = (dataDir: string) => path.join(backupsDir(dataDir), 'saved-before-restore');
+
+/** What a backup holds, as written in its manifest.json. */
+export interface Manifest {
+  format: typeof FORMAT;
+  formatVersion: 1;
+  at: string;
+  reason: BackupReason | 'file';
+  appVersion: string;
+  schemaVersion: number;
+  branchName: string;
+  records: number;
+  db: { size: number; sha256: string };
+  /** The attachment files the database refers to (sha256 is also the file's name). */
+  blobs: { sha256: string; size: number }[];
+  /** Attachment files that were missing or damaged in the data folder when the backup was taken. */
+  missingBlobs: string[];
+}
+
+/** A local timestamp that sorts: 20261121-103000-123. */
+export function stamp(d = new Date()): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${localToday(d).replaceAll('-', '')}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}-${p(d.getMilliseconds(), 3)}`;
+}
+
+export function infoOf(m: Manifest, kind: BackupInfo['kind'], id: string): BackupInfo {
+  return {
+    kind,
+    id,
+    at: m.at,
+    reason: m.reason,
+    appVersion: m.appVersion,
+    schemaVersion: m.schemaVersion,
+    size: m.db.size + m.blobs.reduce((n, b) => n + b.size, 0),
+    records: m.records,
+    attachments: m.blobs.length,
+    branchName: m.branchName,
+  };
+}
+
+export function sha256File(file: string): string {
+  const hash = createHash('sha256');
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    let n: number;
+    let pos = 0;
+    while ((n = fs.readSync(fd, buf, 0, buf.length, pos)) > 0) {
+      hash.update(buf.subarray(0, n));
+      pos += n;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
+/** The facts of a database copy, once it has passed integrity_check; throws BACKUP_INVALID otherwise. */
+export function inspectDb(file: string, nativeBinding?: string): Omit<Manifest, 'format' | 'formatVersion' | 'at' | 'reason' | 'appVersion' | 'missingBlobs'> {
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+  } catch (e) {
+    throw new AppError('BACKUP_INVALID', `备份中的数据库无法打开：${(e as Error).message}`);
+  }
+  try {
+    const check = sqlite.pragma('integrity_check', { simple: true });
+    if (check !== 'ok') throw new AppError('BACKUP_INVALID', `备份中的数据库未通过完整性检查：${String(check).slice(0, 200)}`);
+    const schemaVersion = sqlite.pragma('user_version', { simple: true }) as number;
+    const has = (t: string) => !!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(t);
+    const branchName = has('branch') ? ((sqlite.prepare('SELECT name FROM branch WHERE id = 1').get() as { name: string } | undefined)?.name ?? '') : '';
+    const records = has('records') ? (sqlite.prepare('SELECT count(*) AS n FROM records WHERE deleted_at IS NULL').get() as { n: number }).n : 0;
+    const blobs = has('blobs') ? (sqlite.prepare('SELECT sha256, size FROM blobs ORDER BY sha256').all() as { sha256: string; size: number }[]) : [];
+    return { schemaVersion, branchName, records, blobs, db: { size: fs.statSync(file).size, sha256: sha256File(file) } };
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('BACKUP_INVALID', `备份中的数据库已损坏：${(e as Error).message}`);
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** Copy the live database with SQLite's online backup API (writes may go on meanwhile). */
+export async function copyDatabase(db: Db, file: string): Promise<void> {
+  await db.sqlite.backup(file, { progress: () => PAGES_PER_STEP });
+}
+
+function writeJson(file: string, value: unknown) {
+  const fd = fs.openSync(file, 'wx');
+  try {
+    fs.writeFileSync(fd, JSON.stringify(value, null, 1));
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export function readManifest(text: string): Manifest {
+  let m: Manifest;
+  try {
+    m = JSON.parse(text) as Manifest;
+  } catch {
+    throw new AppError('BACKUP_INVALID', '备份的清单（manifest.json）无法读取，文件不完整或不是本软件的备份。');
+  }
+  if (m?.format !== FORMAT || m.formatVersion !== 1 || !Array.isArray(m.blobs) || typeof m.db?.sha256 !== 'string') {
+    throw new AppError('BACKUP_INVALID', '这不是“支部四本一档”的备份文件，或备份格式无法识别。');
+  }
+  return m;
+}
+
+export interface TakeOptions {
+  db: Db;
+  dataDir: string;
+  version: string;
+  nativeBinding?: string;
+}
+
+/** An automatic backup (or the copy saved before a restore): database, its check, the attachments mirrored. */
+export async function takeSnapshot(o: TakeOptions, reason: BackupReason): Promise<BackupInfo> {
+  const parent = reason === 'before-restore' ? savedDir(o.dataDir) : autoDir(o.dataDir);
+  fs.mkdirSync(parent, { recursive: true });
+  const id = stamp();
+  const tmp = path.join(parent, `.tmp-${id}`);
+  fs.mkdirSync(tmp);
+  try {
+    const dbFile = path.join(tmp, DB_NAME);
+    await copyDatabase(o.db, dbFile);
+    const facts = inspectDb(dbFile, o.nativeBinding);
+    const missingBlobs: string[] = [];
+    const root = backupsDir(o.dataDir);
+    for (const b of facts.blobs) {
+      if (readBlobFile(root, b.sha256).status === 'ok') continue;
+      const live = readBlobFile(o.dataDir, b.sha256);
+      if (live.status === 'ok') putBlobFile(root, b.sha256, live.bytes);
+      else missingBlobs.push(b.sha256);
+    }
+    const m: Manifest = { format: FORMAT, formatVersion: 1, at: new Date().toISOString(), reason, appVersion: o.version, ...facts, missingBlobs };
+    writeJson(path.join(tmp, MANIFEST), m);
+    fs.renameSync(tmp, path.join(parent, id));
+    return infoOf(m, 'auto', id);
+  } catch (e) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+/** The snapshots of a folder (auto, or saved-before-restore), newest first; unreadable ones left out. */
+export function listSnapshots(parent: string): { id: string; manifest: Manifest }[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(parent);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((n) => /^\d{8}-\d{6}-\d{3}$/.test(n))
+    .sort()
+    .reverse()
+    .flatMap((id) => {
+      try {
+        return [{ id, manifest: readManifest(fs.readFileSync(path.join(parent, id, MANIFEST), 'utf8')) }];
+      } catch {
+        return [];
+      }
+    });
+}
+
+/** ISO week key of a date: 2026-W47. */
+function weekKey(d: Date): string {
+  const t = new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()));
+  const day = t.getUTCDay() || 7;
+  t.setUTCDate(t.getUTCDate() + 4 - day);
+  const yearStart = new Date(Date.UTC(t.getUTCFullYear(), 0, 1));
+  return `${t.getUTCFullYear()}-W${Math.ceil(((t.getTime() - yearStart.getTime()) / 86400000 + 1) / 7)}`;
+}
+
+/**
+ * Which snapshots rotation keeps (ids newest first in, kept ids out): the
+ * newest of each of the 7 latest days, 4 latest weeks and 12 latest months.
+ */
+export function keptByRotation(ids: readonly { id: string; at: string }[]): Set<string> {
+  const keep = new Set<string>();
+  const byKey = (key: (d: Date) => string, count: number) => {
+    const seen = new Set<string>();
+    for (const s of ids) {
+      const k = key(new Date(s.at));
+      if (seen.has(k)) continue;
+      seen.add(k);
+      if (seen.size > count) break;
+      keep.add(s.id);
+    }
+  };
+  byKey((d) => localToday(d), 7);
+  byKey(weekKey, 4);
+  byKey((d) => localToday(d).slice(0, 7), 12);
+  return keep;
+}
+
+/** Remove automatic backups rotation does not keep, then mirrored attachments no kept backup refers to. */
+export function rotate(dataDir: string): { removed: number; blobsRemoved: number } {
+  const auto = listSnapshots(autoDir(dataDir));
+  const keep = keptByRotation(auto.map((s) => ({ id: s.id, at: s.manifest.at })));
+  let removed = 0;
+  for (const s of auto) {
+    if (keep.has(s.id)) continue;
+    fs.rmSync(path.join(autoDir(dataDir), s.id), { recursive: true, force: true });
+    removed++;
+  }
+  const wanted = new Set<string>();
+  for (const s of [...auto.filter((x) => keep.has(x.id)), ...listSnapshots(savedDir(dataDir))]) for (const b of s.manifest.blobs) wanted.add(b.sha256);
+  let blobsRemoved = 0;
+  const mirror = path.join(backupsDir(dataDir), 'attachments');
+  for (const shard of fs.existsSync(mirror) ? fs.readdirSync(mirror) : []) {
+    for (const name of fs.readdirSync(path.join(mirror, shard))) {
+      if (wanted.has(name)) continue;
+      fs.rmSync(path.join(mirror, shard, name), { force: true });
+      blobsRemoved++;
+    }
+  }
+  return { removed, blobsRemoved };
+}
+
+// ---------- the backup file ----------
+
+const UNSAFE_NAME = /[\\/:*?"<>|\x00-\x1f]/g;
+
+/** 支部四本一档备份-中共某某党支部-20261121-103000.ledgerbak */
+export function backupFileName(branchName: string, d = new Date()): string {
+  const branch = branchName.replace(UNSAFE_NAME, '').trim().slice(0, 40) || '支部';
+  return `支部四本一档备份-${branch}-${stamp(d).slice(0, 15)}${BACKUP_EXT}`;
+}
+
+/** Write one backup file into `folder`: written as .part, read back and checked, then renamed. */
+export async function writeBackupFile(o: TakeOptions, folder: string): Promise<BackupInfo> {
+  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new AppError('NOT_FOUND', `找不到文件夹：${folder}。请检查U盘是否已插好。`);
+  const work = path.join(backupsDir(o.dataDir), `.tmp-file-${stamp()}`);
+  fs.mkdirSync(work, { recursive: true });
+  let part: string | null = null;
+  try {
+    const dbFile = path.join(work, DB_NAME);
+    await copyDatabase(o.db, dbFile);
+    const facts = inspectDb(dbFile, o.nativeBinding);
+    const target = path.join(folder, backupFileName(facts.branchName));
+    part = `${target}.part`;
+    fs.rmSync(part, { force: true });
+    const tar = new TarWriter(part);
+    const missingBlobs: string[] = [];
+    try {
+      await tar.addFile(DB_NAME, dbFile);
+      for (const b of facts.blobs) {
+        const live = readBlobFile(o.dataDir, b.sha256);
+        if (live.status !== 'ok') {
+          missingBlobs.push(b.sha256);
+          continue;
+        }
+        tar.addBytes(blobEntryName(b.sha256), live.bytes);
+      }
+      const m: Manifest = { format: FORMAT, formatVersion: 1, at: new Date().toISOString(), reason: 'file', appVersion: o.version, ...facts, missingBlobs };
+      tar.addBytes(MANIFEST, Buffer.from(JSON.stringify(m, null, 1)));
+      tar.finish();
+    } catch (e) {
+      tar.abort();
+      throw e;
+    }
+    await verifyBackupFile(part);
+    fs.renameSync(part, target);
+    part = null;
+    return { ...(await verifyBackupFile(target)).info };
+  } catch (e) {
+    if (part) fs.rmSync(part, { force: true });
+    throw e;
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+const blobEntryName = (sha: string) => `attachments/${sha.slice(0, 2)}/${sha}`;
+
+export interface VerifiedFile {
+  info: BackupInfo;
+  manifest: Manifest;
+  entries: Map<string, TarEntry>;
+}
+
+/** Read a backup file's manifest and check that every part is there with its sha256 (the database's integrity is checked on restore). */
+export async function verifyBackupFile(file: string): Promise<VerifiedFile> {
+  let entries: TarEntry[];
+  try {
+    entries = tarEntries(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('NOT_FOUND', `找不到备份文件：${file}`);
+    throw new AppError('BACKUP_INVALID', `备份文件已损坏或不完整（${(e as Error).message}），无法使用。`);
+  }
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  const me = byName.get(MANIFEST);
+  if (!me) throw new AppError('BACKUP_INVALID', '这不是“支部四本一档”的备份文件：缺少清单（manifest.json）。');
+  const manifest = readManifest(readEntry(file, me).toString('utf8'));
+  const expect: [string, string, number][] = [[DB_NAME, manifest.db.sha256, manifest.db.size], ...manifest.blobs.filter((b) => !manifest.missingBlobs.includes(b.sha256)).map((b) => [blobEntryName(b.sha256), b.sha256, b.size] as [string, string, number])];
+  for (const [name, sha, size] of expect) {
+    const e = byName.get(name);
+    if (!e || e.size !== size) throw new AppError('BACKUP_INVALID', `备份文件不完整：缺少或截断了 ${name}。`);
+    if ((await copyEntry(file, e, null)) !== sha) throw new AppError('BACKUP_INVALID', `备份文件已损坏：${name} 的校验值不符。`);
+  }
+  return { info: infoOf(manifest, 'file', file), manifest, entries: byName };
+}
+
+/** Extract a verified backup file's database and attachments into `dir` (database at dir/ledger.sqlite3, attachments in dir's store). */
+export async function extractBackupFile(v: VerifiedFile, file: string, dir: string): Promise<void> {
+  const dbEntry = v.entries.get(DB_NAME)!;
+  if ((await copyEntry(file, dbEntry, path.join(dir, DB_NAME))) !== v.manifest.db.sha256) throw new AppError('BACKUP_INVALID', '备份文件在读取过程中发生变化，请重试。');
+  for (const b of v.manifest.blobs) {
+    const e = v.entries.get(blobEntryName(b.sha256));
+    if (!e) continue;
+    putBlobFile(dir, b.sha256, readEntry(file, e));
+  }
+}
+
+export { DB_NAME as BACKUP_DB_NAME, MANIFEST as BACKUP_MANIFEST };
+
+/** The backup files directly in a folder, newest first (anything else is left out). */
+export function scanFolder(folder: string): BackupInfo[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder);
+  } catch {
+    throw new AppError('NOT_FOUND', `无法读取文件夹：${folder}。请检查U盘是否已插好。`);
+  }
+  return names
+    .filter((n) => n.endsWith(BACKUP_EXT))
+    .flatMap((n) => {
+      const file = path.join(folder, n);
+      try {
+        const me = tarEntries(file).find((e) => e.name === MANIFEST);
+        return me ? [infoOf(readManifest(readEntry(file, me).toString('utf8')), 'file', file)] : [];
+      } catch {
+        return [];
+      }
+    })
+    .sort((a, b) => b.at.localeCompare(a.at));
+}
+
+/** U盘 and usual folders: removable drives first (Windows drive letters, /media and /run/media on Linux), then 桌面 and 文档. */
+export function destinations(dataDir: string, platform = process.platform): BackupDestination[] {
+  const out: BackupDestination[] = [];
+  const dirs = (root: string) => {
+    try {
+      return fs.readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => path.join(root, d.name));
+    } catch {
+      return [];
+    }
+  };
+  if (platform === 'win32') {
+    for (const letter of 'DEFGHIJKLMNOPQRSTUVWXYZ') {
+      const root = `${letter}:\\`;
+      if (fs.existsSync(root)) out.push({ path: root, label: `${letter}: 盘`, removable: true });
+    }
+  } else {
+    const user = os.userInfo().username;
+    for (const root of [path.join('/media', user), path.join('/run/media', user), '/media', '/mnt']) {
+      for (const d of dirs(root)) if (!out.some((o) => o.path === d) && d !== path.join('/media', user)) out.push({ path: d, label: `U盘 ${path.basename(d)}`, removable: true });
+    }
+  }
+  for (const [sub, label] of [
+    ['Desktop', '桌面'],
+    ['桌面', '桌面'],
+    ['Documents', '文档'],
+    ['文档', '文档'],
+  ] as const) {
+    const p = path.join(os.homedir(), sub);
+    if (fs.existsSync(p) && !out.some((o) => o.path === p)) out.push({ path: p, label, removable: false });
+  }
+  const own = path.join(backupsDir(dataDir), 'files');
+  fs.mkdirSync(own, { recursive: true });
+  out.push({ path: own, label: '数据目录中的备份文件夹', removable: false });
+  return out;
+}

@@ -1,0 +1,77 @@
+/**
+ * Backups of the contract (merged in shared/contract.ts): the automatic ones
+ * kept in the data folder, a single backup file written to a USB stick or any
+ * folder, and restoring from either. See electron/core/backup.
+ */
+import { z } from 'zod';
+import { method, noInput } from './method.js';
+
+/** Why an automatic backup was taken. */
+export type BackupReason = 'start' | 'close' | 'daily' | 'before-restore';
+
+/** A backup as listed: an automatic one (id = its folder name) or a backup file (id = its path). */
+export interface BackupInfo {
+  kind: 'auto' | 'file';
+  /** auto: the folder name under backups/auto (20261121-103000-123); file: the file's full path. */
+  id: string;
+  /** When it was taken (ISO). */
+  at: string;
+  reason: BackupReason | 'file';
+  appVersion: string;
+  schemaVersion: number;
+  /** Bytes: the database and the attachments it refers to. */
+  size: number;
+  records: number;
+  attachments: number;
+  branchName: string;
+}
+
+/** A place a backup file may be written to or looked for. */
+export interface BackupDestination {
+  path: string;
+  /** U盘 (E:), 桌面, 文档, 数据目录中的备份文件夹 */
+  label: string;
+  removable: boolean;
+}
+
+export interface BackupStatus {
+  /** Automatic backups, newest first. */
+  auto: BackupInfo[];
+  /** The copies of the data saved just before a restore, newest first (kept until removed by hand). */
+  savedBeforeRestore: BackupInfo[];
+  /** Where automatic backups live. */
+  folder: string;
+  /** The last automatic backup that failed, and why (null when the last one succeeded). */
+  lastFailure: { at: string; message: string } | null;
+}
+
+export interface RestoreResult {
+  restored: BackupInfo;
+  /** Where the data as it was before the restore was saved (or the damaged file was put aside). */
+  savedTo: string;
+  /** The schema version the restored data had, and has now (migrated when older). */
+  fromSchema: number;
+  toSchema: number;
+}
+
+const folder = z.string({ error: '请选择文件夹' }).trim().min(1, '请选择文件夹').max(1000, '文件夹路径过长');
+
+export const BACKUP_METHODS = {
+  'backup.status': method<BackupStatus>()(noInput),
+  /** Take an automatic backup now (as the daily one). */
+  'backup.now': method<BackupInfo>()(noInput),
+  /** U盘 and usual folders to write a backup file to. */
+  'backup.destinations': method<BackupDestination[]>()(noInput),
+  /** Write one backup file (database, attachments, manifest) into a folder: 备份到U盘/文件夹. */
+  'backup.toFolder': method<BackupInfo>()(z.strictObject({ folder })),
+  /** The backup files found in a folder (not below it), newest first; files that are not backups are left out. */
+  'backup.scan': method<BackupInfo[]>()(z.strictObject({ folder })),
+  /** Check a backup without restoring it: every part against its sha256 and the database's integrity. */
+  'backup.verify': method<BackupInfo>()(z.strictObject({ kind: z.enum(['auto', 'file'], { error: '备份类型无效' }), id: folder })),
+  /**
+   * Replace the data with a backup: verified first, the current data saved
+   * aside, an older schema migrated; a newer or damaged backup is refused and
+   * nothing is changed.
+   */
+  'backup.restore': method<RestoreResult>()(z.strictObject({ kind: z.enum(['auto', 'file'], { error: '备份类型无效' }), id: folder })),
+} as const;

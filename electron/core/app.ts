@@ -85,7 +85,8 @@ function openChecked(file: string, mark: string, nativeBinding?: string): { db: 
   } catch (e) {
     if (db) closeDatabase(db);
     if (!isDamage(e)) throw e;
-    return { damage: { file, message: `数据文件已损坏（${(e as Error).message.slice(0, 120)}）。为保护它，程序没有改动这个文件。` } };
+    const what = (e as { code?: string }).code === 'SQLITE_NOTADB' ? '文件头已损坏，无法识别为数据库' : '数据库内部结构损坏';
+    return { damage: { file, message: `数据文件已损坏（${what}）。为保护它，程序没有改动这个文件。` } };
   }
 }
 

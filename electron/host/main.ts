@@ -22,7 +22,7 @@ async function main() {
   const dataDir = resolveDataDir(process.argv.slice(2), process.env, () => defaultDataDir());
   let core;
   try {
-    core = openCore({ dataDir, version: __APP_VERSION__, archiveWorker: path.join(__dirname, 'archive-worker.cjs') });
+    core = openCore({ dataDir, version: __APP_VERSION__, archiveWorker: path.join(__dirname, 'archive-worker.cjs'), autoBackup: true });
   } catch (e) {
     if (e instanceof AppError) {
       console.error(`无法打开：${e.message}`);
@@ -46,7 +46,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     await host.close();
-    core.close();
+    await core.shutdown();
     process.exit(0);
   };
   process.on('SIGINT', stop);

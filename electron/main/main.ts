@@ -137,6 +137,7 @@ app.whenReady().then(() => {
       // unpacked from app.asar by electron-builder (asarUnpack): a worker thread loads a real file
       archiveWorker: path.join(__dirname, 'archive-worker.cjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
       ...(app.isPackaged ? { textsDir: path.join(process.resourcesPath, 'texts') } : {}),
+      autoBackup: true,
     });
   } catch (e) {
     dialog.showErrorBox('支部四本一档无法启动', e instanceof AppError ? e.message : String(e));
@@ -162,7 +163,11 @@ app.whenReady().then(() => {
 });
 
 app.on('window-all-closed', () => app.quit());
-app.on('will-quit', () => {
-  core?.close();
+// Quit waits for the closing backup (a few seconds at most), then closes the data.
+app.on('will-quit', (e) => {
+  if (!core) return;
+  e.preventDefault();
+  const closing = core;
   core = null;
+  void closing.shutdown().finally(() => app.exit(0));
 });

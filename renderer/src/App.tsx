@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { App as AntApp, Button, Input, Layout, Menu, Result, Select, Spin, Typography } from 'antd';
 import type { MenuProps } from 'antd';
-import type { Branch } from '../../shared/contract';
+import type { AppInfo, Branch } from '../../shared/contract';
 import { BOOK_TREE, isRecordType, recordType, typesOf, type BookId } from '../../shared/books/index';
 import { call } from './api';
 import { LedgerContext, type Ledger } from './context';
@@ -21,6 +21,8 @@ import { DevelopmentPage } from './features/development/DevelopmentPage';
 import { DuesPage } from './features/dues/DuesPage';
 import { ArchivePage } from './features/archive/ArchivePage';
 import { YearPage } from './features/home/YearPage';
+import { BackupPage } from './features/backup/BackupPage';
+import { RecoveryPage } from './features/backup/RecoveryPage';
 import { CalendarPage } from './features/calendar/CalendarPage';
 import { RegisterPrintPage } from './features/registers/RegisterPrintPage';
 import { REGISTER_KEYS, type RegisterKey } from '../../shared/archive/model';
@@ -87,6 +89,7 @@ function Shell({ ledger }: { ledger: Ledger }) {
   else if (section === 'dues') page = <DuesPage />;
   else if (section === 'archive') page = <ArchivePage />;
   else if (section === 'year') page = <YearPage />;
+  else if (section === 'backup') page = <BackupPage />;
   else if (section === 'calendar') page = <CalendarPage />;
   else if (section === 'search') page = <SearchPage key={route.query.get('q') ?? ''} text={route.query.get('q') ?? ''} />;
   else page = <Result status="404" title="没有这个页面" extra={<Button onClick={() => go('/records')}>回到记录本</Button>} />;
@@ -136,6 +139,7 @@ function Shell({ ledger }: { ledger: Ledger }) {
               { key: 'archive', label: '年度归档' },
               { key: 'rules', label: '制度文本' },
               { key: 'trash', label: '回收站' },
+              { key: 'backup', label: '数据备份' },
               { key: 'settings', label: '支部设置' },
             ]}
           />
@@ -149,12 +153,16 @@ function Shell({ ledger }: { ledger: Ledger }) {
 export function App() {
   const { message } = AntApp.useApp();
   const [branch, setBranch] = useState<Branch | null | undefined>(undefined);
+  const [damage, setDamage] = useState<AppInfo['damage']>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [year, setYear] = useState(thisYear);
 
   const reloadBranch = useCallback(async () => {
     try {
-      setBranch(await call('branch.get'));
+      // A database found damaged at start: only restoring a backup is possible.
+      const info = await call('app.info');
+      setDamage(info.damage);
+      setBranch(info.damage ? null : await call('branch.get'));
     } catch (e) {
       setFailure((e as Error).message);
     }
@@ -165,6 +173,7 @@ export function App() {
 
   if (failure) return <Result status="error" title="无法读取数据" subTitle={failure} extra={<Button onClick={() => location.reload()}>重试</Button>} />;
   if (branch === undefined) return <Spin fullscreen tip="正在打开…" />;
+  if (damage) return <RecoveryPage damage={damage} />;
   if (branch === null || !ledger) {
     return (
       <SetupPage

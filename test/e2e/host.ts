@@ -62,8 +62,10 @@ export function useApp(prefix: string) {
       if (!state.host) throw new Error('call app.start() first');
       return state.host.url;
     },
-    async start() {
+    /** (Re)start the host; `whileStopped` runs between stopping it and starting it again (e.g. damaging its data). */
+    async start(whileStopped?: () => void) {
       await state.host?.stop();
+      whileStopped?.();
       state.host = await startHost(state.dataDir);
       return state.host;
     },

@@ -13,6 +13,8 @@ export default defineConfig({
     locale: 'zh-CN',
     viewport: { width: 1360, height: 900 },
     acceptDownloads: true,
+    // a failure keeps its trace (.cache/test-results/playwright/…/trace.zip: npx playwright show-trace)
+    trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [...QUIET_CHROMIUM_FLAGS],

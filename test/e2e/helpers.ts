@@ -5,6 +5,8 @@ import { expect, type Page } from '@playwright/test';
 export async function pick(page: Page, label: string | RegExp, option: string) {
   await page.getByLabel(label, { exact: true }).click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${option}$`) }).click();
+  // the list closes (with an animation) before the next one opens; on a busy machine a stale one is still visible
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
 }
 
 /** Type into a date picker found by its label and confirm. */

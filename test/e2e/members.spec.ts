@@ -21,6 +21,8 @@ const masked = (id: string) => `${id.slice(0, 6)}********${id.slice(14)}`;
 async function mapColumn(page: Page, label: string, option: string) {
   await page.getByRole('combobox', { name: label, exact: true }).click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${option}$`) }).click();
+  // the list closes (with an animation) before the next one opens; on a busy machine a stale one is still visible
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
 }
 const view = (page: Page, label: string) => page.locator('.ant-segmented-item').filter({ hasText: label }).click();
 

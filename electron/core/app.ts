@@ -1,13 +1,13 @@
 /** Opens everything below the transport for one data directory. */
-import fs from 'node:fs';
 import path from 'node:path';
 import { closeDatabase, openDatabase } from './db/connection.js';
 import type { Db } from './db/sql.js';
-import { lockDataDir } from './datadir.js';
+import { lockDataDir, type DataDirLock } from './datadir.js';
 import { createDispatch, type Dispatch } from './dispatch.js';
 import { createHandlers, sweepFiles, type Handlers } from './handlers.js';
 import { ArchiveJobs, type PrinterFactory } from './archive/jobs.js';
 import { createChromiumPrinter } from './export/pdf/chromium.js';
+import { prepareDataDir, storageError } from './storage-errors.js';
 
 export interface Core {
   db: Db;
@@ -37,14 +37,20 @@ export function defaultTextsDir(): string {
 export const DB_FILE = 'ledger.sqlite3';
 
 export function openCore({ dataDir, version, nativeBinding, textsDir = defaultTextsDir(), pdfPrinter, archiveWorker }: CoreOptions): Core {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const lock = lockDataDir(dataDir, nativeBinding);
+  // A data dir that cannot be written is refused with READ_ONLY, one on a full disk with DISK_FULL: never a raw error.
+  prepareDataDir(dataDir);
+  let lock: DataDirLock;
   let db: Db;
+  try {
+    lock = lockDataDir(dataDir, nativeBinding);
+  } catch (e) {
+    throw storageError(e, dataDir, 'open') ?? e;
+  }
   try {
     db = openDatabase(path.join(dataDir, DB_FILE), { nativeBinding });
   } catch (e) {
     lock.release();
-    throw e;
+    throw storageError(e, dataDir, 'open') ?? e;
   }
   // Files left by a crash between writing an attachment and committing it.
   sweepFiles(db, dataDir);
@@ -54,7 +60,7 @@ export function openCore({ dataDir, version, nativeBinding, textsDir = defaultTe
     db,
     dataDir,
     handlers,
-    dispatch: createDispatch(handlers),
+    dispatch: createDispatch(handlers, console.error, dataDir),
     close() {
       // A running export is stopped; its worker removes nothing of the database's.
       void archive.close();

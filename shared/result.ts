@@ -8,6 +8,10 @@ export type ErrorCode =
   | 'UNKNOWN_METHOD'
   | 'DB_TOO_NEW'
   | 'DATA_DIR_LOCKED'
+  /** The disk of the data dir is full: nothing of the call was saved. */
+  | 'DISK_FULL'
+  /** The data dir cannot be written (read-only disk or folder): nothing of the call was saved. */
+  | 'READ_ONLY'
   | 'FORBIDDEN'
   /** The database was found damaged at start: only restoring a backup is possible. */
   | 'DAMAGED'

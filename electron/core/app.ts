@@ -11,7 +11,7 @@ import type { BackupInfo, BackupStatus, RestoreResult } from '../../shared/metho
 import { closeDatabase, openDatabase } from './db/connection.js';
 import { MIGRATIONS } from './db/migrations/index.js';
 import type { Db } from './db/sql.js';
-import { lockDataDir } from './datadir.js';
+import { lockDataDir, type DataDirLock } from './datadir.js';
 import { createDispatch, type Dispatch } from './dispatch.js';
 import { createHandlers, sweepFiles, type BackupMethod, type Handlers, type HandlersOf } from './handlers.js';
 import { ArchiveJobs, type PrinterFactory } from './archive/jobs.js';
@@ -19,6 +19,7 @@ import { createChromiumPrinter } from './export/pdf/chromium.js';
 import { AppError } from './errors.js';
 import { autoDir, backupsDir, destinations, listSnapshots, rotate, savedDir, scanFolder, stamp, takeSnapshot, writeBackupFile, infoOf } from './backup/backup.js';
 import { installStaged, moveAside, stageBackup, verifyBackup } from './backup/restore.js';
+import { prepareDataDir, storageError } from './storage-errors.js';
 
 /** Why the database could not be used at start, and where the damaged file is. */
 export interface Damage {
@@ -71,7 +72,7 @@ function isDamage(e: unknown): boolean {
 }
 
 /** Open the database, checking it after a run that did not close (quick_check); null and the reason when damaged. */
-function openChecked(file: string, mark: string, nativeBinding?: string): { db: Db } | { damage: Damage } {
+function openChecked(dataDir: string, file: string, mark: string, nativeBinding?: string): { db: Db } | { damage: Damage } {
   const unclean = fs.existsSync(mark);
   let db: Db | null = null;
   try {
@@ -84,7 +85,7 @@ function openChecked(file: string, mark: string, nativeBinding?: string): { db: 
     return { db };
   } catch (e) {
     if (db) closeDatabase(db);
-    if (!isDamage(e)) throw e;
+    if (!isDamage(e)) throw storageError(e, dataDir, 'open') ?? e;
     const what = (e as { code?: string }).code === 'SQLITE_NOTADB' ? '文件头已损坏，无法识别为数据库' : '数据库内部结构损坏';
     return { damage: { file, message: `数据文件已损坏（${what}）。为保护它，程序没有改动这个文件。` } };
   }
@@ -92,8 +93,14 @@ function openChecked(file: string, mark: string, nativeBinding?: string): { db: 
 
 export function openCore(o: CoreOptions): Core {
   const { dataDir, version, nativeBinding, textsDir = defaultTextsDir() } = o;
-  fs.mkdirSync(dataDir, { recursive: true });
-  const lock = lockDataDir(dataDir, nativeBinding);
+  // A data dir that cannot be written is refused with READ_ONLY, one on a full disk with DISK_FULL: never a raw error.
+  prepareDataDir(dataDir);
+  let lock: DataDirLock;
+  try {
+    lock = lockDataDir(dataDir, nativeBinding);
+  } catch (e) {
+    throw storageError(e, dataDir, 'open') ?? e;
+  }
   const dbFile = path.join(dataDir, DB_FILE);
   const mark = path.join(dataDir, RUNNING_MARK);
   const archive = new ArchiveJobs(o.pdfPrinter ?? (() => createChromiumPrinter()), o.archiveWorker ?? null);
@@ -178,7 +185,7 @@ export function openCore(o: CoreOptions): Core {
 
   /** Open (or reopen) the database and build the handlers over it; in recovery, only the backup methods. */
   function open() {
-    const r = openChecked(dbFile, mark, nativeBinding);
+    const r = openChecked(dataDir, dbFile, mark, nativeBinding);
     if ('db' in r) {
       db = r.db;
       damage = null;
@@ -196,7 +203,7 @@ export function openCore(o: CoreOptions): Core {
         'app.info': () => ({ version, dataDir, schemaVersion: MIGRATIONS.length, damage }),
       };
     }
-    const d = createDispatch(handlers);
+    const d = createDispatch(handlers, console.error, dataDir);
     inner = (method, input) => (busy ? Promise.resolve({ ok: false, error: { code: 'CONFLICT', message: busy } }) : d(method, input));
   }
 

@@ -9,6 +9,7 @@ import type { Result } from '../../shared/result.js';
 import { fieldIssues, validationMessage } from '../../shared/validation.js';
 import { AppError } from './errors.js';
 import type { Handlers } from './handlers.js';
+import { storageError } from './storage-errors.js';
 
 function isMethod(name: string): name is MethodName {
   return Object.hasOwn(contract, name);
@@ -21,7 +22,8 @@ function validationError(error: z.ZodError): AppError {
 
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
 
-export function createDispatch(handlers: Handlers, log: (e: unknown) => void = console.error): Dispatch {
+/** `dataDir` lets a failed write be told apart as a full disk or a read-only data dir (storage-errors.ts). */
+export function createDispatch(handlers: Handlers, log: (e: unknown) => void = console.error, dataDir: string | null = null): Dispatch {
   return async (method, input) => {
     if (!isMethod(method)) return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的接口：${method.slice(0, 60)}` } };
     const parsed = contract[method].input.safeParse(input);
@@ -32,6 +34,8 @@ export function createDispatch(handlers: Handlers, log: (e: unknown) => void = c
       return { ok: true, value: value ?? null };
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: e.toJSON() };
+      const storage = storageError(e, dataDir);
+      if (storage) return { ok: false, error: storage.toJSON() };
       log(e);
       return { ok: false, error: { code: 'INTERNAL', message: `程序内部错误，操作未完成：${(e as Error)?.message ?? String(e)}` } };
     }

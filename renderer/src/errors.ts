@@ -1,5 +1,5 @@
 import type { FormInstance } from 'antd';
-import type { FieldIssue } from '../../shared/result';
+import type { ErrorCode, FieldIssue } from '../../shared/result';
 import { ApiCallError } from './api';
 
 /** Put field issues next to their fields: `data.motions.0.for` becomes the form name ['motions', 0, 'for']. */
@@ -16,11 +16,17 @@ export function markFields(form: FormInstance, fields: readonly FieldIssue[], pr
   );
 }
 
-/** Show a failed call: field issues next to their fields, the message in a toast. */
-export function showError(e: unknown, toast: (msg: string) => void, form?: FormInstance, prefix = 'data.') {
+/** Errors whose (long) message must stay up until it is read: nothing was saved, and the user has to act. */
+const LASTING: ReadonlySet<ErrorCode> = new Set(['DISK_FULL', 'READ_ONLY']);
+/** Seconds a lasting message stays (antd's default is 3). */
+const LASTING_SECONDS = 15;
+
+/** Show a failed call: field issues next to their fields, the message in a toast (`message.error` takes the duration). */
+export function showError(e: unknown, toast: (msg: string, seconds?: number) => void, form?: FormInstance, prefix = 'data.') {
   if (e instanceof ApiCallError) {
     if (form) markFields(form, e.fields, prefix);
-    toast(e.message);
+    if (LASTING.has(e.error.code)) toast(e.message, LASTING_SECONDS);
+    else toast(e.message);
     return;
   }
   toast(`操作失败：${(e as Error)?.message ?? String(e)}`);

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { ExportFileInfo, ExportJob } from '../../../shared/archive/model.js';
 import { AppError } from '../errors.js';
+import { storageError } from '../storage-errors.js';
 import type { PdfPrinter } from '../export/pdf/printer.js';
 import { ExportCancelled, tempDirOf, writeExport, type ExportPlan, type ExportStep } from './export.js';
 
@@ -97,7 +98,8 @@ export class ArchiveJobs {
       },
       (e: unknown) => {
         if (e instanceof ExportCancelled || abort.signal.aborted) Object.assign(job, { state: 'cancelled', phase: '已取消' });
-        else Object.assign(job, { state: 'failed', phase: '失败', error: e instanceof Error ? e.message : String(e) });
+        // A full disk or a read-only data dir in words the user can act on (the worker says it already).
+        else Object.assign(job, { state: 'failed', phase: '失败', error: storageError(e, null)?.message ?? (e instanceof Error ? e.message : String(e)) });
       },
     );
     this.jobs.set(job.id, { job, abort, finished });

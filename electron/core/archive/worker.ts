@@ -6,6 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { PdfPrinter } from '../export/pdf/printer.js';
+import { storageError } from '../storage-errors.js';
 import { writeExport, type ExportPlan } from './export.js';
 import type { FromWorker, ToWorker } from './jobs.js';
 
@@ -36,5 +37,5 @@ const printer: PdfPrinter = {
 
 writeExport(plan, plan.pdf ? async () => printer : null, (step) => post({ type: 'step', step }), new AbortController().signal).then(
   (files) => post({ type: 'done', files }),
-  (e: unknown) => post({ type: 'failed', message: e instanceof Error ? e.message : String(e) }),
+  (e: unknown) => post({ type: 'failed', message: storageError(e, null)?.message ?? (e instanceof Error ? e.message : String(e)) }),
 );

@@ -18,6 +18,7 @@ import {
   describeContent,
   putBlobFile,
   readBlobFile,
+  removeUnreferencedFiles,
   sha256Hex,
   sniffMime,
   type BlobMime,
@@ -187,18 +188,25 @@ export function addFile(
   const sha = sha256Hex(bytes);
   const name = sanitizeName(upload.name, mime);
 
-  // Files first: a crash from here to the commit leaves only unreferenced files.
-  putBlobFile(dataDir, sha, bytes);
-  if (thumb) putBlobFile(dataDir, thumb.sha, thumb.bytes);
+  // Files first: a crash from here to the commit leaves only unreferenced files (swept at the next start).
+  const written: string[] = [];
+  try {
+    if (putBlobFile(dataDir, sha, bytes)) written.push(sha);
+    if (thumb && putBlobFile(dataDir, thumb.sha, thumb.bytes)) written.push(thumb.sha);
 
-  return tx(db, () => {
-    o.guard();
-    const t = now();
-    const blobs = [{ sha256: sha, size: bytes.length, mime, created_at: t }];
-    if (thumb) blobs.push({ sha256: thumb.sha, size: thumb.bytes.length, mime: thumb.mime, created_at: t });
-    for (const b of blobs) run(db, q.insertInto('blobs').values(b).onConflict((oc) => oc.column('sha256').doNothing()));
-    return o.insert({ sha256: sha, thumbSha256: thumb?.sha ?? null, name, addedAt: t });
-  });
+    return tx(db, () => {
+      o.guard();
+      const t = now();
+      const blobs = [{ sha256: sha, size: bytes.length, mime, created_at: t }];
+      if (thumb) blobs.push({ sha256: thumb.sha, size: thumb.bytes.length, mime: thumb.mime, created_at: t });
+      for (const b of blobs) run(db, q.insertInto('blobs').values(b).onConflict((oc) => oc.column('sha256').doNothing()));
+      return o.insert({ sha256: sha, thumbSha256: thumb?.sha ?? null, name, addedAt: t });
+    });
+  } catch (e) {
+    // A failed add (the disk filled up between the file and its row …) leaves no file of its own behind.
+    removeUnreferencedFiles(db, dataDir, written);
+    throw e;
+  }
 }
 
 // ---------- readers ----------

@@ -13,7 +13,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { q, run, all, type Db } from '../db/sql.js';
+import { q, run, all, first, type Db } from '../db/sql.js';
 
 export const ATTACHMENTS_DIR = 'attachments';
 /** Temp files are written next to their final place so that the rename is atomic. */
@@ -120,10 +120,11 @@ export function readBlobFile(dataDir: string, sha256: string): BlobRead {
  * (dedupe, or one left by a crash); otherwise writes a temp file in the same
  * directory, fsyncs it and renames it over the final name, which also repairs
  * a damaged file. Call before the transaction that inserts the blobs row.
+ * Returns whether it wrote the file (false: a good one was there).
  */
-export function putBlobFile(dataDir: string, sha256: string, bytes: Uint8Array): void {
+export function putBlobFile(dataDir: string, sha256: string, bytes: Uint8Array): boolean {
   if (sha256Hex(bytes) !== sha256) throw new Error('putBlobFile: bytes do not match their sha256');
-  if (readBlobFile(dataDir, sha256).status === 'ok') return;
+  if (readBlobFile(dataDir, sha256).status === 'ok') return false;
   const file = blobPath(dataDir, sha256);
   const dir = path.dirname(file);
   fs.mkdirSync(dir, { recursive: true });
@@ -143,6 +144,24 @@ export function putBlobFile(dataDir: string, sha256: string, bytes: Uint8Array):
   }
   fsyncDir(dir);
   fsyncDir(path.dirname(dir));
+  return true;
+}
+
+/**
+ * After an add failed (a disk that filled up, a data dir that turned
+ * read-only): remove the files it wrote that no blobs row refers to, so that
+ * nothing of it is left. Best effort: what cannot go now is swept at the next
+ * start.
+ */
+export function removeUnreferencedFiles(db: Db, dataDir: string, sha256s: readonly string[]): void {
+  for (const sha of sha256s) {
+    try {
+      if (first(db, q.selectFrom('blobs').select('sha256').where('sha256', '=', sha))) continue;
+      fs.rmSync(blobPath(dataDir, sha), { force: true });
+    } catch {
+      // swept at the next start
+    }
+  }
 }
 
 // ---------- garbage ----------

@@ -82,7 +82,7 @@ export function AddFilesButton(props: {
         await upload({ name: file.name, base64: await fileToBase64(file), thumbBase64: await thumbnail(file) });
         message.success(`已添加 ${file.name}`);
       } catch (e) {
-        showError(e, (m) => message.error(`${file.name}：${m}`));
+        showError(e, (m, seconds) => message.error(`${file.name}：${m}`, seconds));
       }
     }
     setBusy(false);

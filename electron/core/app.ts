@@ -231,7 +231,11 @@ export function openCore(o: CoreOptions): Core {
     void archive.close();
     if (db) {
       closeDatabase(db);
-      fs.rmSync(mark, { force: true });
+      try {
+        fs.rmSync(mark, { force: true });
+      } catch {
+        // a data dir gone read-only keeps the mark: the next start checks the database, nothing worse
+      }
     }
     db = null;
     lock.release();

@@ -382,6 +382,23 @@ describe('a full disk', () => {
 
 // ---------- a read-only data dir ----------
 
+describe('a backup file to a U盘 that is full or write-protected', () => {
+  const m = useMounts();
+
+  itWith(NO_TMPFS)('says so of the U盘 (not the data dir), leaves no half-written file, and the data is untouched', async () => {
+    const core = m.open(m.tmpfs('8m'));
+    await call(core, 'branch.setup', SETUP);
+    for (let i = 0; i < 20; i++) await call(core, 'records.create', talk(`备份${i}`, 5000));
+    const before = dbDigest(core.db);
+    const full = m.tmpfs('64k');
+    expect(await callError(core, 'backup.toFolder', { folder: full })).toMatchObject({ code: 'DISK_FULL', message: expect.stringContaining('目标文件夹所在的磁盘空间不足') });
+    expect(fs.readdirSync(full)).toEqual([]);
+    const locked = m.bindReadOnly(m.tmpfs('8m'));
+    expect(await callError(core, 'backup.toFolder', { folder: locked })).toMatchObject({ code: 'READ_ONLY', message: expect.stringContaining('写保护') });
+    expect(dbDigest(core.db)).toBe(before);
+  });
+});
+
 describe('a read-only data dir', () => {
   const m = useMounts();
 

@@ -305,10 +305,19 @@ export async function writeBackupFile(o: TakeOptions, folder: string): Promise<B
     return { ...(await verifyBackupFile(target)).info };
   } catch (e) {
     if (part) fs.rmSync(part, { force: true });
-    throw e;
+    throw targetError(e, folder);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** A U盘 that is full, write-protected or pulled out while the backup file was written: said of the U盘, not the data dir. */
+function targetError(e: unknown, folder: string): unknown {
+  const code = (e as NodeJS.ErrnoException).code ?? '';
+  if (code === 'ENOSPC' || code === 'EDQUOT') return new AppError('DISK_FULL', `目标文件夹所在的磁盘空间不足，备份文件没有写完，已删除写了一半的文件：${folder}。请换一个U盘或清理空间后重试。`);
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return new AppError('READ_ONLY', `无法写入目标文件夹：${folder}。请检查U盘的写保护开关和文件夹权限。`);
+  if (code === 'EIO' || code === 'ENOENT' || code === 'ENODEV') return new AppError('NOT_FOUND', `写入过程中无法访问目标文件夹：${folder}。U盘是否被拔出？请插好后重试。`);
+  return e;
 }
 
 const blobEntryName = (sha: string) => `attachments/${sha.slice(0, 2)}/${sha}`;

@@ -9,6 +9,10 @@ export type ErrorCode =
   | 'DB_TOO_NEW'
   | 'DATA_DIR_LOCKED'
   | 'FORBIDDEN'
+  /** An app password is set and the session is locked: only app.info, auth.status and auth.unlock answer. */
+  | 'LOCKED'
+  /** auth.unlock or auth.set with a wrong password (or too soon after 5 wrong ones). */
+  | 'WRONG_PASSWORD'
   | 'INTERNAL';
 
 export interface FieldIssue {

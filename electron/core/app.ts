@@ -8,6 +8,7 @@ import { createDispatch, type Dispatch } from './dispatch.js';
 import { createHandlers, sweepFiles, type Handlers } from './handlers.js';
 import { ArchiveJobs, type PrinterFactory } from './archive/jobs.js';
 import { createChromiumPrinter } from './export/pdf/chromium.js';
+import { AuthSession, lockGate } from './auth/session.js';
 
 export interface Core {
   db: Db;
@@ -27,6 +28,8 @@ export interface CoreOptions {
   pdfPrinter?: PrinterFactory;
   /** The bundled export worker (dist/electron/archive-worker.cjs); exports run in-process without it. */
   archiveWorker?: string;
+  /** The clock of the idle lock (tests move it); Date.now otherwise. */
+  clock?: () => number;
 }
 
 /** resources/texts of this checkout: two levels up from electron/core (sources) and from dist/electron (built). */
@@ -36,7 +39,7 @@ export function defaultTextsDir(): string {
 
 export const DB_FILE = 'ledger.sqlite3';
 
-export function openCore({ dataDir, version, nativeBinding, textsDir = defaultTextsDir(), pdfPrinter, archiveWorker }: CoreOptions): Core {
+export function openCore({ dataDir, version, nativeBinding, textsDir = defaultTextsDir(), pdfPrinter, archiveWorker, clock }: CoreOptions): Core {
   fs.mkdirSync(dataDir, { recursive: true });
   const lock = lockDataDir(dataDir, nativeBinding);
   let db: Db;
@@ -49,12 +52,14 @@ export function openCore({ dataDir, version, nativeBinding, textsDir = defaultTe
   // Files left by a crash between writing an attachment and committing it.
   sweepFiles(db, dataDir);
   const archive = new ArchiveJobs(pdfPrinter ?? (() => createChromiumPrinter()), archiveWorker ?? null);
-  const handlers = createHandlers({ db, dataDir, textsDir, version, archive });
+  const auth = new AuthSession(db, clock);
+  const handlers = createHandlers({ db, dataDir, textsDir, version, archive, auth });
   return {
     db,
     dataDir,
     handlers,
-    dispatch: createDispatch(handlers),
+    // With an app password set, a locked session answers LOCKED before the call is even parsed.
+    dispatch: lockGate(auth, createDispatch(handlers)),
     close() {
       // A running export is stopped; its worker removes nothing of the database's.
       void archive.close();

@@ -19,6 +19,7 @@ import { MEMBERS_METHODS } from './methods/members.js';
 import { ARCHIVE_METHODS } from './methods/archive.js';
 import { CADENCE_METHODS } from './methods/cadence.js';
 import { BACKUP_METHODS } from './methods/backup.js';
+import { AUTH_METHODS } from './methods/auth.js';
 import { COMPLETENESS_METHODS } from './methods/completeness.js';
 import { REGISTERS_METHODS } from './methods/registers.js';
 import { SEAL_METHODS } from './methods/seal.js';
@@ -314,7 +315,10 @@ const CORE_METHODS = {
   'records.trash': method<TrashItem[]>()(noInput),
   'records.restore': method<RecordDto>()(z.strictObject({ id })),
   'records.purge': method<null>()(z.strictObject({ id })),
-  'records.exportDocx': method<ExportedFile>()(z.strictObject({ id })),
+  /** The record's page as .docx; 身份证号 masked unless fullIds. */
+  'records.exportDocx': method<ExportedFile>()(
+    z.strictObject({ id, fullIds: z.boolean({ error: '请选择是否导出完整身份证号' }).optional() }),
+  ),
   'records.revisions': method<RevisionSummary[]>()(z.strictObject({ id })),
   'records.revision': method<RevisionDto>()(z.strictObject({ id })),
   /** Make an old version current again (the current one is kept as a revision). */
@@ -352,6 +356,7 @@ export const contract = mergeMethods(
   ARCHIVE_METHODS,
   CADENCE_METHODS,
   BACKUP_METHODS,
+  AUTH_METHODS,
 );
 
 export type Contract = typeof contract;

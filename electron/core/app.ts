@@ -20,6 +20,7 @@ import { AppError } from './errors.js';
 import { autoDir, backupsDir, destinations, listSnapshots, rotate, savedDir, scanFolder, stamp, takeSnapshot, writeBackupFile, infoOf } from './backup/backup.js';
 import { installStaged, moveAside, stageBackup, verifyBackup } from './backup/restore.js';
 import { prepareDataDir, storageError } from './storage-errors.js';
+import { AuthSession, lockGate } from './auth/session.js';
 
 /** Why the database could not be used at start, and where the damaged file is. */
 export interface Damage {
@@ -54,6 +55,8 @@ export interface CoreOptions {
   archiveWorker?: string;
   /** Automatic backups at start, daily while open, and at shutdown (the app; tests take them by hand). */
   autoBackup?: boolean;
+  /** The clock of the idle lock (tests move it); Date.now otherwise. */
+  clock?: () => number;
 }
 
 /** resources/texts of this checkout: two levels up from electron/core (sources) and from dist/electron (built). */
@@ -186,10 +189,15 @@ export function openCore(o: CoreOptions): Core {
   /** Open (or reopen) the database and build the handlers over it; in recovery, only the backup methods. */
   function open() {
     const r = openChecked(dataDir, dbFile, mark, nativeBinding);
+    let gate = (d: Dispatch) => d;
     if ('db' in r) {
       db = r.db;
       damage = null;
-      handlers = { ...createHandlers({ db, dataDir, textsDir, version, archive }), ...backupHandlers };
+      // The app password's lock reads the database it guards: a restored one with a password locks at once.
+      const auth = new AuthSession(db, o.clock);
+      handlers = { ...createHandlers({ db, dataDir, textsDir, version, archive, auth }), ...backupHandlers };
+      // With an app password set, a locked session answers LOCKED before the call is even parsed.
+      gate = (d) => lockGate(auth, d);
     } else {
       db = null;
       damage = r.damage;
@@ -203,7 +211,7 @@ export function openCore(o: CoreOptions): Core {
         'app.info': () => ({ version, dataDir, schemaVersion: MIGRATIONS.length, damage }),
       };
     }
-    const d = createDispatch(handlers, console.error, dataDir);
+    const d = gate(createDispatch(handlers, console.error, dataDir));
     inner = (method, input) => (busy ? Promise.resolve({ ok: false, error: { code: 'CONFLICT', message: busy } }) : d(method, input));
   }
 

@@ -2,6 +2,7 @@
 import type { MethodName, OutputOf, ParsedInputOf, RecordInput } from '../../shared/contract.js';
 import { recordType } from '../../shared/books/index.js';
 import { recordPrintDoc } from '../../shared/print/record.js';
+import { hasPersonalIds, shownRecord } from '../../shared/books/privacy.js';
 import { getBranch, groupContext, setupBranch, updateBranch } from './branch/service.js';
 import { createPerson, listPeople, removePerson, updatePerson } from './people/service.js';
 import {
@@ -37,6 +38,8 @@ import { talkMatrix } from './cadence/talks.js';
 import { yearGlance } from './completeness/glance.js';
 import type { ArchiveJobs } from './archive/jobs.js';
 import type { BACKUP_METHODS } from '../../shared/methods/backup.js';
+import { authHandlers } from './auth/handlers.js';
+import type { AuthSession } from './auth/session.js';
 
 /** The handlers of some methods: each domain provides those of its own method map. */
 export type HandlersOf<K extends MethodName> = {
@@ -55,6 +58,8 @@ export interface CoreContext {
   version: string;
   /** Year-end exports running in the background. */
   archive: ArchiveJobs;
+  /** The app password's lock, shared with the dispatch's gate (electron/core/auth). */
+  auth?: AuthSession;
 }
 
 /**
@@ -86,6 +91,7 @@ export function createHandlers(ctx: CoreContext): DataHandlers {
     ...completenessHandlers(ctx),
     ...sealHandlers(ctx),
     ...archiveHandlers(ctx),
+    ...authHandlers(ctx),
     'cadence.list': () => cadenceSettings(db),
     'cadence.year': ({ year }) => yearGlance(db, year),
     'cadence.talks': ({ year }) => talkMatrix(db, year),
@@ -113,13 +119,14 @@ export function createHandlers(ctx: CoreContext): DataHandlers {
       sweepFiles(db, dataDir);
       return null;
     },
-    'records.exportDocx': async ({ id }) => {
+    'records.exportDocx': async ({ id, fullIds = false }) => {
       const rec = getRecord(db, id);
       const def = recordType(rec.type);
-      const doc = recordPrintDoc(def, rec, branchName(db), groupContext(db));
+      const doc = recordPrintDoc(def, shownRecord(def, rec, fullIds), branchName(db), groupContext(db));
       const buf = await printDocToDocxBuffer(doc);
       const seq = rec.seq ? `_第${rec.seq}次` : '';
-      return { fileName: `${rec.date}_${doc.title}${seq}.docx`, mimeType: DOCX_MIME, base64: buf.toString('base64') };
+      const full = fullIds && hasPersonalIds(def) ? '_完整身份证号' : '';
+      return { fileName: `${rec.date}_${doc.title}${seq}${full}.docx`, mimeType: DOCX_MIME, base64: buf.toString('base64') };
     },
     'records.revisions': ({ id }) => listRevisions(db, id),
     'records.revision': ({ id }) => getRevision(db, id),

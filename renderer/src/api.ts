@@ -48,9 +48,20 @@ export class ApiCallError extends Error {
   }
 }
 
+const lockedListeners = new Set<() => void>();
+
+/** Called whenever the core answers LOCKED (the app password's lock; features/lock shows the lock screen). */
+export function onLocked(listener: () => void): () => void {
+  lockedListeners.add(listener);
+  return () => lockedListeners.delete(listener);
+}
+
 /** Call a method and return its value, or throw ApiCallError with the typed error. */
 export async function call<M extends MethodName>(method: M, input?: InputOf<M>): Promise<OutputOf<M>> {
   const r = (await api[method](input as never)) as Result<OutputOf<M>>;
-  if (!r.ok) throw new ApiCallError(r.error);
+  if (!r.ok) {
+    if (r.error.code === 'LOCKED') for (const l of lockedListeners) l();
+    throw new ApiCallError(r.error);
+  }
   return r.value;
 }

@@ -5,6 +5,7 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { App } from './App';
+import { LockGate } from './features/lock/LockGate';
 import './styles.css';
 
 dayjs.locale('zh-cn');
@@ -13,7 +14,9 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#c8102e', borderRadius: 4 } }}>
       <AntApp>
-        <App />
+        <LockGate>
+          <App />
+        </LockGate>
       </AntApp>
     </ConfigProvider>
   </StrictMode>,

@@ -17,3 +17,14 @@ function maskFields(fields: readonly FieldDef[], data: Record<string, unknown>):
 export function maskPersonalIds(def: RecordTypeDef, data: Record<string, unknown>): Record<string, unknown> {
   return maskFields(def.fields, data);
 }
+
+/** Whether the type has a field marked `personalId` (at any depth): its print and exports offer the full numbers. */
+export function hasPersonalIds(def: RecordTypeDef): boolean {
+  const any = (fields: readonly FieldDef[]): boolean => fields.some((f) => f.personalId || (f.columns ? any(f.columns) : false));
+  return any(def.fields);
+}
+
+/** A record as printed or exported: its 身份证号 masked unless the user chose them in full. */
+export function shownRecord<R extends { data: Record<string, unknown> }>(def: RecordTypeDef, rec: R, fullIds: boolean): R {
+  return fullIds ? rec : { ...rec, data: maskPersonalIds(def, rec.data) };
+}

@@ -119,9 +119,10 @@ describe('migrations', () => {
     }, MIGRATIONS.slice(0, n));
   });
 
-  it('0006 adds the year seals and their log, empty and checked, and keeps the records', () => {
-    const n = MIGRATIONS.findIndex((m) => m.name === '0006_year_seals') + 1;
-    expect(n).toBe(6);
+  /** Seed the version before the migration `name`, migrate through it, check the records are kept, then `check` the new version. */
+  function acrossMigration(name: string, check: (db: Db) => void) {
+    const n = MIGRATIONS.findIndex((m) => m.name === name) + 1;
+    expect(n).toBe(Number(name.slice(0, 4)));
     const before = withDb((db) => {
       for (const sql of SEED) db.sqlite.exec(sql);
       return rows(db, 'SELECT * FROM records ORDER BY id');
@@ -129,6 +130,12 @@ describe('migrations', () => {
     withDb((db) => {
       expect(db.sqlite.pragma('user_version', { simple: true })).toBe(n);
       expect(rows(db, 'SELECT * FROM records ORDER BY id')).toEqual(before);
+      check(db);
+    }, MIGRATIONS.slice(0, n));
+  }
+
+  it('0006 adds the year seals and their log, empty and checked, and keeps the records', () => {
+    acrossMigration('0006_year_seals', (db) => {
       expect(tableNames(db)).toEqual(expect.arrayContaining(['year_seals', 'seal_log']));
       expect(rows(db, 'SELECT * FROM year_seals')).toEqual([]);
       expect(rows(db, 'SELECT * FROM seal_log')).toEqual([]);
@@ -140,7 +147,23 @@ describe('migrations', () => {
       log.run(2026, 't', 'unseal', '补录会议');
       expect(() => log.run(2026, 't', 'tamper', '')).toThrow(/CHECK/);
       expect(rows(db, 'SELECT year, action, export_id, reason FROM seal_log')).toEqual([{ year: 2026, action: 'unseal', export_id: null, reason: '补录会议' }]);
-    }, MIGRATIONS.slice(0, n));
+    });
+  });
+
+  it('0009 adds the app password row, empty (no password: the app opens as before) and checked', () => {
+    acrossMigration('0009_app_lock', (db) => {
+      expect(rows(db, 'SELECT * FROM app_lock')).toEqual([]);
+      const put = db.sqlite.prepare('INSERT OR REPLACE INTO app_lock (id, password_hash, idle_minutes, updated_at) VALUES (?, ?, ?, ?)');
+      put.run(1, '$scrypt$ln=15,r=8,p=1$c2FsdA$aGFzaA', 10, 't');
+      put.run(1, null, 0, 't');
+      expect(() => put.run(2, null, 10, 't')).toThrow(/CHECK/);
+      expect(() => put.run(1, 'secret1', 10, 't')).toThrow(/CHECK/); // never a password as typed
+      expect(() => put.run(1, null, -1, 't')).toThrow(/CHECK/);
+      expect(() => put.run(1, null, 1441, 't')).toThrow(/CHECK/);
+      expect(rows(db, 'SELECT id, password_hash, idle_minutes FROM app_lock')).toEqual([{ id: 1, password_hash: null, idle_minutes: 0 }]);
+      db.sqlite.prepare("INSERT OR REPLACE INTO app_lock (id, password_hash, updated_at) VALUES (1, NULL, 't')").run();
+      expect(rows(db, 'SELECT idle_minutes FROM app_lock')).toEqual([{ idle_minutes: 10 }]);
+    });
   });
 
   it('reopens an up-to-date database without migrating again and keeps its data', () => {

@@ -10,9 +10,10 @@ import type { Core } from '../../electron/core/app.js';
 import { createDispatch } from '../../electron/core/dispatch.js';
 import { ArchiveJobs } from '../../electron/core/archive/jobs.js';
 import { createHandlers } from '../../electron/core/handlers.js';
+import { OPEN_WHILE_LOCKED } from '../../electron/core/auth/session.js';
 import { contract, METHOD_NAMES, type InputOf, type MethodName } from '../../shared/contract.js';
 import { call, dbDigest, useCore } from '../fixtures/core.js';
-import { createMeeting, meetingInput, personInput, sampleMeeting, seedBranch, setupInput } from '../fixtures/seed.js';
+import { BRANCH_NAME, createMeeting, meetingInput, personInput, sampleMeeting, seedBranch, setupInput } from '../fixtures/seed.js';
 import { REPO_ROOT } from '../fixtures/tmp.js';
 import { simpleRosterBuffer } from '../fixtures/roster.js';
 
@@ -66,7 +67,7 @@ const VALID: { [M in MethodName]: InputOf<M> } = {
   'records.trash': {},
   'records.restore': { id: 1 },
   'records.purge': { id: 1 },
-  'records.exportDocx': { id: 1 },
+  'records.exportDocx': { id: 1, fullIds: false },
   'records.revisions': { id: 1 },
   'records.revision': { id: 1 },
   'records.restoreRevision': { id: 1 },
@@ -152,6 +153,12 @@ const VALID: { [M in MethodName]: InputOf<M> } = {
   'backup.scan': { folder: NO_FOLDER },
   'backup.verify': { kind: 'auto', id: '20260101-093000-000' },
   'backup.restore': { kind: 'file', id: path.join(NO_FOLDER, '备份.ledgerbak') },
+  // 开启密码: none is set on the seeded branch, so unlock opens at once and set needs no current one.
+  'auth.status': {},
+  'auth.unlock': { password: 'secret1' },
+  'auth.lock': {},
+  'auth.touch': {},
+  'auth.set': { current: '', password: 'secret1', idleMinutes: 10 },
 };
 
 /**
@@ -191,6 +198,7 @@ const OPTIONAL_KEYS: Partial<Record<MethodName, RegExp[]>> = {
   'search.query': [/^limit$/],
   'members.importCommit': [/^mapping\.\d+$/], // a column left out of the mapping is not imported
   'members.exportXlsx': [/^fullId$/],
+  'records.exportDocx': [/^fullIds$/],
 };
 
 /**
@@ -344,5 +352,37 @@ describe('dispatch', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(r.ok || r.error.message).toContain('磁盘坏了');
     expect(log).toHaveBeenCalledOnce();
+  });
+});
+
+describe('a locked session (app password set)', () => {
+  const h = useCore();
+
+  async function seedAndLock() {
+    await seedEverything(h.core);
+    await call(h.core, 'auth.set', { current: '', password: 'secret1', idleMinutes: 10 });
+    await call(h.core, 'auth.lock');
+  }
+
+  it.each(METHOD_NAMES.filter((m) => !OPEN_WHILE_LOCKED.has(m)))('refuses %s with its valid input: LOCKED, nothing written', async (method) => {
+    await seedAndLock();
+    const before = dbDigest(h.core.db);
+    expect(await h.core.dispatch(method, VALID[method])).toEqual({ ok: false, error: { code: 'LOCKED', message: '程序已锁定，请输入开启密码解锁。' } });
+    // Before the input is parsed: malformed input gets LOCKED too, never a VALIDATION that tells about it.
+    expect(await h.core.dispatch(method, { __proto__pollution: 1 })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(dbDigest(h.core.db)).toBe(before);
+  });
+
+  it('answers app.info, auth.status and auth.unlock, and then everything again', async () => {
+    await seedAndLock();
+    expect([...OPEN_WHILE_LOCKED].sort()).toEqual(['app.info', 'auth.status', 'auth.unlock']);
+    expect(await call(h.core, 'app.info')).toMatchObject({ version: '0.0.0-test' });
+    expect(await call(h.core, 'auth.status')).toEqual({ passwordSet: true, locked: true, idleMinutes: 10, branchName: BRANCH_NAME });
+    expect(await call(h.core, 'auth.unlock', { password: 'secret1' })).toMatchObject({ locked: false });
+    // Every method but the lock's own (auth.lock would lock again, auth.set needs the current password).
+    for (const m of METHOD_NAMES.filter((x) => !x.startsWith('auth.'))) {
+      const r = await h.core.dispatch(m, VALID[m]);
+      expect(r.ok || r.error.code, m).not.toBe('LOCKED');
+    }
   });
 });

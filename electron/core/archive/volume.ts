@@ -10,7 +10,7 @@ import type { RecordDto } from '../../../shared/contract.js';
 import { chineseDate } from '../../../shared/dates.js';
 import { recordTitle } from '../../../shared/print/display.js';
 import { recordPrintDoc } from '../../../shared/print/record.js';
-import { maskPersonalIds } from '../../../shared/books/privacy.js';
+import { shownRecord } from '../../../shared/books/privacy.js';
 import {
   eightDigitDate,
   longestRetention,
@@ -114,7 +114,7 @@ export function buildVolumes(db: Db, dataDir: string, textsDir: string, opts: Vo
 
   const item = (rec: RecordDto, book: BookDef, no: number): VolumeItem => {
     const def = recordType(rec.type);
-    const shown = opts.fullIds ? rec : { ...rec, data: maskPersonalIds(def, rec.data) };
+    const shown = shownRecord(def, rec, opts.fullIds);
     const print = recordPrintDoc(def, shown, branch.name, ctx);
     const title = def.kind === 'document' ? print.title : `[${print.title}${print.subtitle ? `（${print.subtitle}）` : ''}：${recordTitle(def, rec.data, ctx)}]`;
     const images: VolumeImage[] = [];

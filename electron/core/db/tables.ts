@@ -189,6 +189,16 @@ export interface CadenceSettingsTable {
   updated_at: string;
 }
 
+/** The app password (one row, id 1): see migration 0009 and electron/core/auth. */
+export interface AppLockTable {
+  id: number;
+  /** `$scrypt$ln=15,r=8,p=1$<salt>$<hash>`, or null: no password. */
+  password_hash: string | null;
+  /** Lock after this many minutes without a call; 0: never. */
+  idle_minutes: number;
+  updated_at: string;
+}
+
 export interface Tables {
   branch: BranchTable;
   party_groups: PartyGroupsTable;
@@ -208,4 +218,5 @@ export interface Tables {
   dues_bases: DuesBasesTable;
   dues_payments: DuesPaymentsTable;
   cadence_settings: CadenceSettingsTable;
+  app_lock: AppLockTable;
 }

@@ -15,6 +15,7 @@ import * as m0005 from './0005_development_step_files.js';
 import * as m0006 from './0006_year_seals.js';
 import * as m0007 from './0007_cadence_settings.js';
 import * as m0008 from './0008_books_start.js';
+import * as m0009 from './0009_app_lock.js';
 
 export type Exec = (query: Compilable<unknown> | CompiledQuery<unknown>) => void;
 
@@ -32,4 +33,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0006_year_seals', up: m0006.up },
   { name: '0007_cadence_settings', up: m0007.up },
   { name: '0008_books_start', up: m0008.up },
+  { name: '0009_app_lock', up: m0009.up },
 ];

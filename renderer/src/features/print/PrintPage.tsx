@@ -6,7 +6,8 @@ import { go } from '../../router';
 import { PrintSheet, type PrintImage } from '../../components/PrintSheet';
 import { PrintToolbar } from '../../components/PrintToolbar';
 import { dataUrl } from '../records/attachmentFiles';
-import { useExportDocx, usePrintDoc, useRecord } from '../records/useRecord';
+import { useExportDocx, useFullIds, usePrintDoc, useRecord } from '../records/useRecord';
+import { FullIdsSwitch } from '../../components/FullIdsSwitch';
 
 /** The record's attachments for paper: images in full, other files by name. */
 function useAttachmentsForPrint(id: number) {
@@ -34,13 +35,15 @@ function useAttachmentsForPrint(id: number) {
 }
 
 function Sheet({ rec }: { rec: RecordDto }) {
-  const doc = usePrintDoc(rec);
+  const ids = useFullIds(rec);
+  const doc = usePrintDoc(rec, ids.fullIds);
   const exportDocx = useExportDocx();
   const { images, others } = useAttachmentsForPrint(rec.id);
   return (
     <div className="print-page">
       <PrintToolbar title={doc.title} hint="A4 纸，公文格式；打印时请在对话框中选择“A4”、边距“默认”。" onBack={() => go(`/records/${rec.id}`)}>
-        <Button onClick={() => exportDocx(rec.id)}>导出Word</Button>
+        {ids.offered && <FullIdsSwitch checked={ids.fullIds} onChange={ids.setFullIds} />}
+        <Button onClick={() => exportDocx(rec.id, ids.fullIds)}>导出Word</Button>
       </PrintToolbar>
       <div style={{ paddingTop: 16 }}>
         <PrintSheet doc={doc} images={images} others={others} />

@@ -8,14 +8,16 @@ import { go } from '../../router';
 import { PrintSheet } from '../../components/PrintSheet';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { RevisionsDrawer } from './RevisionsDrawer';
-import { useExportDocx, usePrintDoc, useRecord } from './useRecord';
+import { useExportDocx, useFullIds, usePrintDoc, useRecord } from './useRecord';
+import { FullIdsSwitch } from '../../components/FullIdsSwitch';
 import type { RecordDto } from '../../../../shared/contract';
 
 function Loaded({ rec, reload }: { rec: RecordDto; reload: () => Promise<void> }) {
   const { message } = AntApp.useApp();
   const exportDocx = useExportDocx();
   const [history, setHistory] = useState(false);
-  const doc = usePrintDoc(rec);
+  const ids = useFullIds(rec);
+  const doc = usePrintDoc(rec, ids.fullIds);
   const def = recordType(rec.type);
   return (
     <>
@@ -33,7 +35,8 @@ function Loaded({ rec, reload }: { rec: RecordDto; reload: () => Promise<void> }
         <Button onClick={() => go(`/records/${rec.id}/edit`)}>编辑</Button>
         <Button onClick={() => setHistory(true)}>历史版本</Button>
         <Button onClick={() => go(`/print/${rec.id}`)}>打印预览</Button>
-        <Button onClick={() => exportDocx(rec.id)}>导出Word</Button>
+        {ids.offered && <FullIdsSwitch checked={ids.fullIds} onChange={ids.setFullIds} />}
+        <Button onClick={() => exportDocx(rec.id, ids.fullIds)}>导出Word</Button>
         <Popconfirm
           title="删除这条记录？"
           description="记录会移到回收站，可以恢复。"

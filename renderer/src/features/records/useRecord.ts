@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import { App as AntApp } from 'antd';
 import type { RecordDto } from '../../../../shared/contract';
 import { recordType } from '../../../../shared/books/index';
 import { recordPrintDoc, type PrintDoc } from '../../../../shared/print/record';
+import { hasPersonalIds, shownRecord } from '../../../../shared/books/privacy';
 import { call } from '../../api';
 import { useLedger } from '../../context';
 import { showError } from '../../errors';
@@ -14,18 +16,26 @@ export function useRecord(id: number): [RecordDto | null | false, () => Promise<
   return [failed ? false : rec, reload];
 }
 
-/** The record's printed page, laid out from its definition. */
-export function usePrintDoc(rec: RecordDto): PrintDoc {
+/** The record's printed page, laid out from its definition; 身份证号 masked unless `fullIds`. */
+export function usePrintDoc(rec: RecordDto, fullIds = false): PrintDoc {
   const { branch } = useLedger();
   const names = new Map(branch.groups.map((g) => [g.id, g.name]));
-  return recordPrintDoc(recordType(rec.type), rec, branch.name, { groupName: (gid) => names.get(gid) ?? rec.groupName });
+  const def = recordType(rec.type);
+  return recordPrintDoc(def, shownRecord(def, rec, fullIds), branch.name, { groupName: (gid) => names.get(gid) ?? rec.groupName });
+}
+
+/** Whether the record's type has a 身份证号 (then its view offers them in full), and the user's choice. */
+export function useFullIds(rec: RecordDto): { offered: boolean; fullIds: boolean; setFullIds: (v: boolean) => void } {
+  const [fullIds, setFullIds] = useState(false);
+  const offered = hasPersonalIds(recordType(rec.type));
+  return { offered, fullIds: offered && fullIds, setFullIds };
 }
 
 export function useExportDocx() {
   const { message } = AntApp.useApp();
-  return async (id: number) => {
+  return async (id: number, fullIds = false) => {
     try {
-      const f = await call('records.exportDocx', { id });
+      const f = await call('records.exportDocx', { id, fullIds });
       saveFile(f);
       message.success(`已导出 ${f.fileName}`);
     } catch (e) {

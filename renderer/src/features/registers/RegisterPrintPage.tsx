@@ -4,7 +4,7 @@
  * as the register says. Route: #/print/register/<year>/<key>.
  */
 import { useState } from 'react';
-import { App as AntApp, Button, Result, Spin, Switch } from 'antd';
+import { App as AntApp, Button, Result, Spin } from 'antd';
 import type { Register, RegisterKey } from '../../../../shared/archive/model';
 import { chineseDate } from '../../../../shared/dates';
 import { localToday } from '../../../../shared/dates';
@@ -14,6 +14,7 @@ import { showError } from '../../errors';
 import { go } from '../../router';
 import { useApiData } from '../../useApiData';
 import { PrintToolbar } from '../../components/PrintToolbar';
+import { FullIdsSwitch } from '../../components/FullIdsSwitch';
 import '../../components/print.css';
 import './register.css';
 
@@ -123,12 +124,7 @@ export function RegisterPrintPage({ year, registerKey }: { year: number; registe
         hint={`A4 纸${register.landscape ? '横向' : '纵向'}；打印时请在对话框中选择“A4”，表头在每页重复。`}
         onBack={back}
       >
-        {hasIds && (
-          <label className="muted" style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
-            <Switch size="small" checked={fullIds} onChange={setFullIds} aria-label="显示完整身份证号" />
-            显示完整身份证号
-          </label>
-        )}
+        {hasIds && <FullIdsSwitch checked={fullIds} onChange={setFullIds} />}
         <Button loading={exporting} onClick={() => void exportXlsx()}>
           导出Excel（全年台账）
         </Button>

@@ -7,6 +7,7 @@ import { useLedger } from '../../context';
 import { showError } from '../../errors';
 import { options } from '../../options';
 import { CadenceSettings } from './CadenceSettings';
+import { PasswordCard } from './PasswordCard';
 
 type Values = BranchUpdateInput;
 
@@ -122,6 +123,7 @@ export function SettingsPage() {
         </Form>
       </Card>
       <CadenceSettings />
+      <PasswordCard />
       {info && (
         <Card style={{ maxWidth: 760, marginTop: 16 }} title="关于本机数据">
           <Descriptions column={1} size="small">

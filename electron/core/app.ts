@@ -205,10 +205,13 @@ export function openCore(o: CoreOptions): Core {
         throw new AppError('DAMAGED', '数据文件已损坏，请先从备份恢复。');
       };
       // Only what it takes to restore a backup answers; backup.now and toFolder need the database and refuse too.
+      // (A restored backup with a password locks at once: its lock reads the restored database.)
       handlers = {
         ...(Object.fromEntries(METHOD_NAMES.map((m) => [m, refuse])) as unknown as Handlers),
         ...backupHandlers,
         'app.info': () => ({ version, dataDir, schemaVersion: MIGRATIONS.length, damage }),
+        // The password lives in the damaged database and cannot be read: the recovery page opens without it.
+        'auth.status': () => ({ passwordSet: false, locked: false, idleMinutes: 0, branchName: null }),
       };
     }
     const d = gate(createDispatch(handlers, console.error, dataDir));

@@ -222,6 +222,7 @@ describe('a damaged database at start', () => {
     expect(core.damage?.message).toContain('数据文件已损坏');
     expect(await call(core, 'app.info', {})).toMatchObject({ damage: { file: dbFile } });
     expect(await callError(core, 'records.list', { year: 2026, type: null, book: null })).toMatchObject({ code: 'DAMAGED' });
+    expect(await call(core, 'auth.status', {})).toMatchObject({ passwordSet: false, locked: false });
     const status = await call(core, 'backup.status', {});
     expect(status.auto[0]!.id).toBe(good.id);
 

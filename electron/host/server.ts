@@ -7,7 +7,7 @@
  *   it once (`/?t=…`), the host answers with an HttpOnly SameSite=Strict cookie;
  * - the Host header must name this loopback port (defeats DNS rebinding) and a
  *   POST's Origin, when present, must be this origin (defeats cross-site calls);
- * - only files inside the renderer build are served.
+ * - only files inside the renderer build are served (symlinks resolved).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -93,22 +93,39 @@ export function staticPath(root: string, urlPath: string): string | null {
   return full.startsWith(base + path.sep) ? full : null;
 }
 
+/**
+ * The body as text, or null when it is larger than `limit`. An oversized body is still
+ * read to its end (and dropped as it comes), so that the client gets the 413 answer
+ * rather than a reset connection.
+ */
 function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > limit) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(c);
+      if (size > limit) chunks.length = 0;
+      else chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/**
+ * The file to serve for a URL path: a regular file inside the renderer build once
+ * symlinks are resolved (a link pointing out of the build is not followed), or null.
+ */
+export function servedFile(root: string, urlPath: string): string | null {
+  const file = staticPath(root, urlPath);
+  if (!file) return null;
+  try {
+    const real = fs.realpathSync(file);
+    if (!real.startsWith(fs.realpathSync(root) + path.sep) || !fs.statSync(real).isFile()) return null;
+    return real;
+  } catch {
+    return null;
+  }
 }
 
 export function startHost(opts: HostOptions): Promise<Host> {
@@ -153,8 +170,8 @@ export function startHost(opts: HostOptions): Promise<Host> {
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, '不支持的请求');
-      const file = staticPath(opts.staticDir, url.pathname);
-      if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      const file = servedFile(opts.staticDir, url.pathname);
+      if (!file) {
         res.writeHead(404, { ...BASE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
         return res.end('未找到');
       }

@@ -13,7 +13,9 @@ import { resolveDataDir } from '../core/datadir.js';
 import { AppError } from '../core/errors.js';
 import { staticPath } from '../host/server.js';
 import { CSP } from '../../shared/csp.js';
-import { APP_ENTRY, APP_HOST, APP_SCHEME, isTrustedUrl, isOwnBlobUrl } from './security.js';
+import { APP_ENTRY, APP_HOST, APP_SCHEME } from './security.js';
+import { ipcCall } from './ipc.js';
+import { MAIN_WINDOW_PREFERENCES, navigationAllowed, windowOpenAction } from './window-options.js';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -30,11 +32,7 @@ function nativeBinding(): string {
 
 function registerIpc(c: Core) {
   for (const method of METHOD_NAMES) {
-    ipcMain.handle(channelOf(method), (event, input: unknown) => {
-      const url = event.senderFrame?.url ?? '';
-      if (!isTrustedUrl(url)) return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自未知页面的请求' } };
-      return c.dispatch(method, input);
-    });
+    ipcMain.handle(channelOf(method), (event, input: unknown) => ipcCall(c.dispatch, event.senderFrame?.url ?? null, method, input));
   }
 }
 
@@ -46,20 +44,14 @@ function createWindow() {
     minHeight: 640,
     title: '支部四本一档',
     show: false,
-    webPreferences: {
-      preload: path.join(__dirname, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: { ...MAIN_WINDOW_PREFERENCES, preload: path.join(__dirname, 'preload.cjs') },
   });
   win.webContents.on('will-navigate', (e, url) => {
-    if (!isTrustedUrl(url)) e.preventDefault();
+    if (!navigationAllowed(url)) e.preventDefault();
   });
   win.webContents.on('will-attach-webview', (e) => e.preventDefault());
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  // As for every web contents (below): replacing that handler with a plain deny here kept the PDF viewer from opening.
+  win.webContents.setWindowOpenHandler(({ url }) => windowOpenAction(url));
   win.once('ready-to-show', () => win.show());
   void win.loadURL(APP_ENTRY);
 }
@@ -110,20 +102,10 @@ function buildMenu() {
 
 app.on('web-contents-created', (_e, contents) => {
   contents.on('will-navigate', (e, url) => {
-    if (!isTrustedUrl(url)) e.preventDefault();
+    if (!navigationAllowed(url)) e.preventDefault();
   });
   // Only a PDF made by our own page (an archive volume to print) opens, in a sandboxed viewer window.
-  contents.setWindowOpenHandler(({ url }) =>
-    isOwnBlobUrl(url)
-      ? {
-          action: 'allow',
-          overrideBrowserWindowOptions: {
-            autoHideMenuBar: true,
-            webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true },
-          },
-        }
-      : { action: 'deny' },
-  );
+  contents.setWindowOpenHandler(({ url }) => windowOpenAction(url));
 });
 
 app.whenReady().then(() => {

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BrowserWindow, session, type Session } from 'electron';
 import type { PdfPrinter } from '../core/export/pdf/printer.js';
+import { PRINT_WINDOW_PREFERENCES } from './window-options.js';
 
 export interface ElectronPrinterOptions {
   /** Limit for one print() from window creation to PDF bytes (default 60 s). */
@@ -52,17 +53,7 @@ export function createElectronPrinter(options: ElectronPrinterOptions = {}): Pdf
       show: false,
       width: 794, // A4 at 96 dpi; the PDF's size comes from the page's @page rule
       height: 1123,
-      webPreferences: {
-        session: pdfSession(),
-        sandbox: true,
-        contextIsolation: true,
-        nodeIntegration: false,
-        nodeIntegrationInSubFrames: false,
-        javascript: false,
-        webSecurity: true,
-        webviewTag: false,
-        spellcheck: false,
-      },
+      webPreferences: { ...PRINT_WINDOW_PREFERENCES, session: pdfSession() },
     });
     open.add(win);
     const wc = win.webContents;

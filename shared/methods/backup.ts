@@ -55,6 +55,16 @@ export interface RestoreResult {
 }
 
 const folder = z.string({ error: '请选择文件夹' }).trim().min(1, '请选择文件夹').max(1000, '文件夹路径过长');
+/**
+ * A full path (/media/U盘, E:\, E:/备份, \\server\share\…): a relative one would name a
+ * folder under wherever the app happened to be started (found by the fuzz, test/unit/fuzz.test.ts).
+ */
+const isFullPath = (p: string) => /^(?:\/|[A-Za-z]:[\\/]|\\\\[^\\/]+[\\/])/.test(p);
+const fullFolder = folder.refine(isFullPath, '请选择文件夹的完整路径（如 E:\\ 或 /media/U盘）');
+/** An automatic backup by its folder name, or a backup file by its full path. */
+const backupRef = z
+  .strictObject({ kind: z.enum(['auto', 'file'], { error: '备份类型无效' }), id: folder })
+  .refine((b) => b.kind !== 'file' || isFullPath(b.id), { path: ['id'], message: '请选择备份文件的完整路径' });
 
 export const BACKUP_METHODS = {
   'backup.status': method<BackupStatus>()(noInput),
@@ -63,15 +73,15 @@ export const BACKUP_METHODS = {
   /** U盘 and usual folders to write a backup file to. */
   'backup.destinations': method<BackupDestination[]>()(noInput),
   /** Write one backup file (database, attachments, manifest) into a folder: 备份到U盘/文件夹. */
-  'backup.toFolder': method<BackupInfo>()(z.strictObject({ folder })),
+  'backup.toFolder': method<BackupInfo>()(z.strictObject({ folder: fullFolder })),
   /** The backup files found in a folder (not below it), newest first; files that are not backups are left out. */
-  'backup.scan': method<BackupInfo[]>()(z.strictObject({ folder })),
+  'backup.scan': method<BackupInfo[]>()(z.strictObject({ folder: fullFolder })),
   /** Check a backup without restoring it: every part against its sha256 and the database's integrity. */
-  'backup.verify': method<BackupInfo>()(z.strictObject({ kind: z.enum(['auto', 'file'], { error: '备份类型无效' }), id: folder })),
+  'backup.verify': method<BackupInfo>()(backupRef),
   /**
    * Replace the data with a backup: verified first, the current data saved
    * aside, an older schema migrated; a newer or damaged backup is refused and
    * nothing is changed.
    */
-  'backup.restore': method<RestoreResult>()(z.strictObject({ kind: z.enum(['auto', 'file'], { error: '备份类型无效' }), id: folder })),
+  'backup.restore': method<RestoreResult>()(backupRef),
 } as const;

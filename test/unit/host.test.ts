@@ -1,14 +1,18 @@
 /** The loopback web host, started for real on a real core, spoken to over HTTP. */
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../electron/core/app.js';
 import { MIGRATIONS } from '../../electron/core/db/migrations/index.js';
 import { startHost, type Host } from '../../electron/host/server.js';
+import { METHOD_NAMES } from '../../shared/contract.js';
+import { CSP } from '../../shared/csp.js';
 import type { Result } from '../../shared/result.js';
-import { openTestCore, rows } from '../fixtures/core.js';
+import { VALID } from '../fixtures/contract-inputs.js';
+import { dbDigest, openTestCore, rows } from '../fixtures/core.js';
 import { makeTempDir, removeDir } from '../fixtures/tmp.js';
 
 const INDEX_HTML = '<!doctype html><title>支部四本一档</title>';
@@ -149,12 +153,38 @@ describe('web host', () => {
     ['a rebound name on our port', (port) => `attacker.example:${port}`],
     ['our address on another port', () => '127.0.0.1:1'],
     ['our address without the port', () => '127.0.0.1'],
+    ['a name of the brief on our port', (port) => `evil.example:${port}`],
+    ['a name that starts like ours', (port) => `localhost.evil.example:${port}`],
+    ['a wildcard-DNS name of our address', (port) => `127.0.0.1.nip.io:${port}`],
+    ['our host and port followed by a name', (port) => `127.0.0.1:${port}.evil.example`],
+    ['our host and port with userinfo after it', (port) => `127.0.0.1:${port}@evil.example`],
+    ['IPv6 loopback', (port) => `[::1]:${port}`],
+    ['any address', (port) => `0.0.0.0:${port}`],
+    ['another loopback address', (port) => `127.0.0.2:${port}`],
   ])('refuses a Host header naming %s with 421', async (_label, hostHeader) => {
     const headers = { host: hostHeader(host.port), cookie, 'content-type': 'application/json' };
     expect((await rawRequest({ path: '/', headers })).status).toBe(421);
     const apiCall = await rawRequest({ path: '/api/app.info', method: 'POST', headers, body: '{}' });
     expect(apiCall.status).toBe(421);
     expect(JSON.parse(apiCall.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  // http.request fills in a Host of its own when given none or an empty one: these go over a bare socket.
+  it.each([
+    ['no Host (HTTP/1.1: Node answers 400)', 'GET / HTTP/1.1\r\n', 400],
+    ['an empty Host', 'GET / HTTP/1.1\r\nHost: \r\n', 421],
+    ['no Host (HTTP/1.0)', 'GET / HTTP/1.0\r\n', 421],
+    ['no Host on the API (HTTP/1.0)', 'POST /api/app.info HTTP/1.0\r\nContent-Type: application/json\r\nContent-Length: 2\r\n', 421],
+  ])('refuses a request with %s', async (_label, head, status) => {
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(host.port, '127.0.0.1', () => socket.end(`${head}Cookie: ${cookie}\r\n\r\n{}`));
+      let text = '';
+      socket.on('data', (c) => (text += c));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer.split('\r\n')[0]).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+    expect(answer).not.toContain('支部四本一档');
   });
 
   it('accepts localhost:PORT as Host', async () => {
@@ -165,9 +195,24 @@ describe('web host', () => {
 
   it('refuses a cross-site Origin with 403 and does not run the method', async () => {
     const body = JSON.stringify({ name: '跨站', parentOrg: '跨站', fondsNo: '', groups: [], committee: [] });
-    for (const origin of ['http://evil.com', `http://evil.com:${host.port}`, `https://127.0.0.1:${host.port}`, 'null']) {
+    for (const origin of [
+      'http://evil.com',
+      `http://evil.com:${host.port}`,
+      `https://127.0.0.1:${host.port}`,
+      'null',
+      'http://127.0.0.1',
+      `http://127.0.0.1:${host.port + 1}`,
+      `http://127.0.0.1:${host.port}.evil.example`,
+      `http://localhost.evil.example:${host.port}`,
+      `http://[::1]:${host.port}`,
+      `http://127.0.0.1:${host.port}/`,
+      'file://',
+      'chrome-extension://abcdefghijklmnop',
+      'app://ledger',
+    ]) {
       const r = await api('branch.setup', { body, headers: { origin } });
       expect(r.status, origin).toBe(403);
+      expect(await r.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
     expect(rows(core.db, "SELECT * FROM branch WHERE name = '跨站'")).toEqual([]);
   });
@@ -205,6 +250,18 @@ describe('web host', () => {
     '/..%2f..%2fetc%2fpasswd',
     '/assets/../../etc/passwd',
     '/%00',
+    // encoded backslashes (a separator on Windows), double encoding, absolute paths
+    '/%5c..%5c..%5cetc%5cpasswd',
+    '/..%5c..%5c..%5cetc%5cpasswd',
+    '/%2e%2e%5c%2e%2e%5cetc%5cpasswd',
+    '/assets/..%5c..%5c..%5cetc%5cpasswd',
+    '/%252e%252e/%252e%252e/etc/passwd',
+    '/.%2e/.%2e/etc/passwd',
+    '/etc/passwd',
+    '//etc/passwd',
+    '/%2fetc%2fpasswd',
+    '/C:%5cWindows%5cwin.ini',
+    '/index.html%00.js',
   ])('does not serve %s (404)', async (rawPath) => {
     const r = await rawRequest({ path: rawPath, headers: { host: `127.0.0.1:${host.port}`, cookie } });
     expect(r.status).toBe(404);
@@ -216,5 +273,117 @@ describe('web host', () => {
     const r = await rawRequest({ path: sibling, headers: { host: `127.0.0.1:${host.port}`, cookie } });
     expect(r.status).toBe(404);
     expect(r.body).not.toContain('secret');
+  });
+
+  it('does not follow a symlink out of the build, and follows one inside it', async () => {
+    const secret = path.join(path.dirname(staticDir), `${path.basename(staticDir)}-secret.txt`);
+    const links = [path.join(staticDir, 'assets', 'leak.txt'), path.join(staticDir, 'up'), path.join(staticDir, 'assets', 'alias.js')];
+    fs.symlinkSync(secret, links[0]!);
+    fs.symlinkSync(path.dirname(staticDir), links[1]!, 'dir');
+    fs.symlinkSync('app.js', links[2]!);
+    try {
+      for (const p of ['/assets/leak.txt', `/up/${path.basename(staticDir)}-secret.txt`, '/up/']) {
+        const r = await rawRequest({ path: p, headers: { host: `127.0.0.1:${host.port}`, cookie } });
+        expect(r.status, p).toBe(404);
+        expect(r.body).not.toContain('secret');
+      }
+      expect((await rawRequest({ path: '/assets/alias.js', headers: { host: `127.0.0.1:${host.port}`, cookie } })).body).toBe('console.log(1)');
+    } finally {
+      for (const l of links) fs.rmSync(l, { force: true });
+    }
+  });
+
+  const html = 'text/html; charset=utf-8';
+  it.each<[string, string, string]>([
+    ['GET', '/', html],
+    ['GET', '/index.html', html],
+    ['HEAD', '/', html],
+    ['GET', '/?x=1', html],
+    ['GET', '/assets/app.js', 'text/javascript; charset=utf-8'],
+    ['GET', '/missing.html', 'text/plain; charset=utf-8'],
+    ['POST', '/api/app.info', 'application/json; charset=utf-8'],
+  ])('sends the CSP (and nosniff, DENY) with %s %s', async (method, p, type) => {
+    const r = await rawRequest({ path: p, method, headers: { host: `127.0.0.1:${host.port}`, cookie, 'content-type': 'application/json' }, body: method === 'POST' ? '{}' : undefined });
+    expect(r.headers['content-type']).toBe(type);
+    expect(r.headers['content-security-policy']).toBe(CSP);
+    expect(r.headers['x-content-type-options']).toBe('nosniff');
+    expect(r.headers['x-frame-options']).toBe('DENY');
+  });
+
+  it('sends the CSP with refusals and the token redirect too', async () => {
+    const refusals = [
+      await rawRequest({ path: '/', headers: { host: `127.0.0.1:${host.port}` } }),
+      await rawRequest({ path: '/', headers: { host: `evil.example:${host.port}`, cookie } }),
+      await rawRequest({ path: `/?t=${host.token}`, headers: { host: `127.0.0.1:${host.port}` } }),
+    ];
+    expect(refusals.map((r) => r.status)).toEqual([403, 421, 302]);
+    for (const r of refusals) expect(r.headers['content-security-policy']).toBe(CSP);
+  });
+});
+
+describe('web host: every method needs the token', () => {
+  const wrongToken = () => host.token.replace(/^./, (c) => (c === '0' ? '1' : '0'));
+  /** Headers and query of a request that does not carry the token where the host takes it. */
+  it.each<[string, () => { headers?: Record<string, string>; query?: string }]>([
+    ['no token', () => ({})],
+    ['a wrong cookie of the right length', () => ({ headers: { cookie: `bl_token=${wrongToken()}` } })],
+    ['the token cut short', () => ({ headers: { cookie: `bl_token=${host.token.slice(0, -1)}` } })],
+    ['the token with more after it', () => ({ headers: { cookie: `bl_token=${host.token}0` } })],
+    ['an empty cookie', () => ({ headers: { cookie: 'bl_token=' } })],
+    ['the token under another cookie name', () => ({ headers: { cookie: `token=${host.token}` } })],
+    ['a wrong x-ledger-token', () => ({ headers: { 'x-ledger-token': wrongToken() } })],
+    ['the token as a Bearer', () => ({ headers: { authorization: `Bearer ${host.token}` } })],
+    ['the token in the query', () => ({ query: `?t=${host.token}` })],
+  ])('refuses every method with %s (403, typed) and runs none', async (_label, request) => {
+    const { headers = {}, query = '' } = request();
+    const before = dbDigest(core.db);
+    for (const method of METHOD_NAMES) {
+      const r = await fetch(`${base}/api/${method}${query}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(VALID[method] ?? {}),
+        redirect: 'manual',
+      });
+      expect(r.status, method).toBe(403);
+      expect(await r.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringMatching(/\p{Script=Han}/u) } });
+    }
+    expect(dbDigest(core.db)).toBe(before);
+  });
+});
+
+describe('web host: sockets and sizes', () => {
+  it('binds its server to 127.0.0.1 (IPv4) and nothing else', async () => {
+    const listen = vi.spyOn(http.Server.prototype, 'listen');
+    const other = await startHost({ dispatch: core.dispatch, staticDir });
+    try {
+      const server = listen.mock.contexts[0] as http.Server;
+      expect(server.address()).toEqual({ address: '127.0.0.1', family: 'IPv4', port: other.port });
+      expect(listen.mock.calls[0]?.[1]).toBe('127.0.0.1');
+    } finally {
+      listen.mockRestore();
+      await other.close();
+    }
+  });
+
+  it('answers a body over its limit with 413 and a typed VALIDATION (the rest dropped as it comes), and keeps serving', async () => {
+    const small = await startHost({ dispatch: core.dispatch, staticDir, maxBodyBytes: 1024 * 1024 });
+    const post = (body: string) =>
+      fetch(`http://127.0.0.1:${small.port}/api/rules.update`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-ledger-token': small.token }, body });
+    try {
+      const before = dbDigest(core.db);
+      for (const size of [1024 * 1024 + 1, 2 * 1024 * 1024, 10 * 1024 * 1024]) {
+        const r = await post(JSON.stringify({ id: 'sanhui-yike', body: 'A'.repeat(size) }));
+        expect(r.status, String(size)).toBe(413);
+        expect(await r.json()).toEqual({ ok: false, error: { code: 'VALIDATION', message: '提交的内容过大' } });
+      }
+      expect(dbDigest(core.db)).toBe(before);
+      // Under the limit the body reaches the schema.
+      const under = await post(JSON.stringify({ id: 'sanhui-yike', body: 'A'.repeat(200_000) }));
+      expect(under.status).toBe(200);
+      expect(await under.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'body' }] } });
+      expect(await (await post('{"id":"sanhui-yike","body":"一、本支部的制度。"}')).json()).toMatchObject({ ok: true });
+    } finally {
+      await small.close();
+    }
   });
 });

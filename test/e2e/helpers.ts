@@ -1,12 +1,26 @@
 /** Small page helpers shared by the end-to-end specs. */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/**
+ * Choose an option of an antd Select: in the select's own list (the one its
+ * input's aria-controls names), never in another that is still closing on a
+ * busy machine.
+ */
+export async function choose(page: Page, box: Locator, option: string) {
+  await box.click();
+  await expect(box).toHaveAttribute('aria-controls', /_list$/);
+  const list = (await box.getAttribute('aria-controls'))!;
+  await page
+    .locator('.ant-select-dropdown')
+    .filter({ has: page.locator(`[id="${list}"]`) })
+    .locator('.ant-select-item-option')
+    .filter({ hasText: new RegExp(`^${option}$`) })
+    .click();
+}
 
 /** Choose an option of an antd Select found by its label. */
 export async function pick(page: Page, label: string | RegExp, option: string) {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${option}$`) }).click();
-  // the list closes (with an animation) before the next one opens; on a busy machine a stale one is still visible
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+  await choose(page, page.getByLabel(label, { exact: true }), option);
 }
 
 /** Type into a date picker found by its label and confirm. */
@@ -25,9 +39,11 @@ export async function api(page: Page, method: string, input: unknown) {
 
 /** Open a record type from the sidebar, opening its book first when it is closed. */
 export async function openType(page: Page, book: string, type: string) {
-  const item = page.getByRole('menuitem', { name: new RegExp(`^${type}`) });
-  if (!(await item.isVisible())) await page.getByRole('menuitem', { name: book }).click();
-  await item.click();
+  // Wait for the menu (the app may still be loading), then open the book only if it is closed.
+  const bookItem = page.getByRole('menuitem', { name: book });
+  await expect(bookItem).toBeVisible();
+  if ((await bookItem.getAttribute('aria-expanded')) !== 'true') await bookItem.click();
+  await page.getByRole('menuitem', { name: new RegExp(`^${type}`) }).click();
 }
 
 /** A branch set up through the API: a drilling crew with 书记 张书记 and 组织委员 李组织 unless told otherwise. */

@@ -7,16 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { readDocx, wordText } from '../fixtures/docx.js';
+import { pick } from './helpers.js';
 import { SHOTS as shots, useApp } from './host.js';
 
 const app = useApp('meeting');
-
-
-
-async function pick(page: Page, label: string | RegExp, option: string) {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${option}$`) }).click();
-}
 
 async function addPerson(page: Page, p: { name: string; gender: string; status: string; group?: string; position: string }) {
   await page.getByRole('button', { name: '添加人员' }).click();

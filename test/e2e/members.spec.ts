@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { IDS, messyRosterBuffer, readXlsx } from '../fixtures/roster.js';
-import { api, setUpBranch } from './helpers.js';
+import { api, choose, setUpBranch } from './helpers.js';
 import { SHOTS as shots, useApp } from './host.js';
 
 const app = useApp('members');
@@ -19,10 +19,7 @@ const BRANCH = '中共测试钻井队党支部';
 const masked = (id: string) => `${id.slice(0, 6)}********${id.slice(14)}`;
 /** Choose the field of a preview column (getByRole skips the table's hidden measuring copy of the header). */
 async function mapColumn(page: Page, label: string, option: string) {
-  await page.getByRole('combobox', { name: label, exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${option}$`) }).click();
-  // the list closes (with an animation) before the next one opens; on a busy machine a stale one is still visible
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+  await choose(page, page.getByRole('combobox', { name: label, exact: true }), option);
 }
 const view = (page: Page, label: string) => page.locator('.ant-segmented-item').filter({ hasText: label }).click();
 

@@ -299,10 +299,10 @@ export async function writeBackupFile(o: TakeOptions, folder: string): Promise<B
       tar.abort();
       throw e;
     }
-    await verifyBackupFile(part);
+    const checked = await verifyBackupFile(part);
     fs.renameSync(part, target);
     part = null;
-    return { ...(await verifyBackupFile(target)).info };
+    return { ...checked.info, id: target };
   } catch (e) {
     if (part) fs.rmSync(part, { force: true });
     throw targetError(e, folder);

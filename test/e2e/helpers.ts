@@ -3,19 +3,23 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 /**
  * Choose an option of an antd Select: in the select's own list (the one its
- * input's aria-controls names), never in another that is still closing on a
- * busy machine.
+ * input's aria-controls names), never in another that is still closing; and
+ * again until the list closes on the choice (a click can be lost while the
+ * list is still appearing, or re-rendered as its options load).
  */
 export async function choose(page: Page, box: Locator, option: string) {
-  await box.click();
-  await expect(box).toHaveAttribute('aria-controls', /_list$/);
-  const list = (await box.getAttribute('aria-controls'))!;
-  await page
-    .locator('.ant-select-dropdown')
-    .filter({ has: page.locator(`[id="${list}"]`) })
-    .locator('.ant-select-item-option')
-    .filter({ hasText: new RegExp(`^${option}$`) })
-    .click();
+  await expect(async () => {
+    if ((await box.getAttribute('aria-expanded')) !== 'true') await box.click();
+    await expect(box).toHaveAttribute('aria-controls', /_list$/, { timeout: 2000 });
+    const list = (await box.getAttribute('aria-controls'))!;
+    await page
+      .locator('.ant-select-dropdown')
+      .filter({ has: page.locator(`[id="${list}"]`) })
+      .locator('.ant-select-item-option')
+      .filter({ hasText: new RegExp(`^${option}$`) })
+      .click({ timeout: 2000 });
+    await expect(box).toHaveAttribute('aria-expanded', 'false', { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
 }
 
 /** Choose an option of an antd Select found by its label. */

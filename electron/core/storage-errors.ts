@@ -48,7 +48,8 @@ export function storageAppError(kind: Storage, when: When, dataDir: string | nul
   return new AppError(kind, message(kind, when, dataDir));
 }
 
-function errnoKind(code: string): Storage | 'DENIED' | null {
+/** What an fs errno says of the disk it was on: full, read-only, denied, or nothing of the kind. */
+export function errnoKind(code: string): Storage | 'DENIED' | null {
   if (FULL_ERRNO.has(code)) return 'DISK_FULL';
   if (READ_ONLY_ERRNO.has(code)) return 'READ_ONLY';
   if (DENIED_ERRNO.has(code)) return 'DENIED';

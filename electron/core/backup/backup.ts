@@ -21,6 +21,7 @@ import type { BackupDestination, BackupInfo, BackupReason } from '../../../share
 import { localToday } from '../../../shared/dates.js';
 import { putBlobFile, readBlobFile } from '../attachments/store.js';
 import { AppError } from '../errors.js';
+import { errnoKind } from '../storage-errors.js';
 import type { Db } from '../db/sql.js';
 import { TarWriter, copyEntry, readEntry, tarEntries, type TarEntry } from './tar.js';
 import { createHash } from 'node:crypto';
@@ -314,8 +315,9 @@ export async function writeBackupFile(o: TakeOptions, folder: string): Promise<B
 /** A U盘 that is full, write-protected or pulled out while the backup file was written: said of the U盘, not the data dir. */
 function targetError(e: unknown, folder: string): unknown {
   const code = (e as NodeJS.ErrnoException).code ?? '';
-  if (code === 'ENOSPC' || code === 'EDQUOT') return new AppError('DISK_FULL', `目标文件夹所在的磁盘空间不足，备份文件没有写完，已删除写了一半的文件：${folder}。请换一个U盘或清理空间后重试。`);
-  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return new AppError('READ_ONLY', `无法写入目标文件夹：${folder}。请检查U盘的写保护开关和文件夹权限。`);
+  const kind = errnoKind(code);
+  if (kind === 'DISK_FULL') return new AppError('DISK_FULL', `目标文件夹所在的磁盘空间不足，备份文件没有写完，已删除写了一半的文件：${folder}。请换一个U盘或清理空间后重试。`);
+  if (kind === 'READ_ONLY' || kind === 'DENIED') return new AppError('READ_ONLY', `无法写入目标文件夹：${folder}。请检查U盘的写保护开关和文件夹权限。`);
   if (code === 'EIO' || code === 'ENOENT' || code === 'ENODEV') return new AppError('NOT_FOUND', `写入过程中无法访问目标文件夹：${folder}。U盘是否被拔出？请插好后重试。`);
   return e;
 }

@@ -4,7 +4,8 @@
  * data: a backup that is damaged, incomplete or written by a newer app is
  * refused here, and nothing has changed. `installStaged` then (the core's
  * database closed, the current data saved aside) moves the staged database
- * into place and adds its attachments to the store. Plain Node.
+ * into place and adds its attachments to the store; the caller removes the
+ * staging folder. Plain Node.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -110,8 +111,7 @@ export function moveAside(dbFile: string, aside: string): void {
 
 /**
  * Put the staged database in place of the data dir's (closed, already saved
- * aside) and add the staged attachments to the store; the staging folder is
- * removed. The old database files are kept under a temporary name until the
+ * aside) and add the staged attachments to the store. The old database files are kept under a temporary name until the
  * new one is in place, and put back if that fails.
  */
 export function installStaged(staged: Staged, dataDir: string, dbFile: string): void {
@@ -134,5 +134,4 @@ export function installStaged(staged: Staged, dataDir: string, dbFile: string): 
       putBlobFile(dataDir, sha, fs.readFileSync(path.join(stagedStore, shard, sha)));
     }
   }
-  fs.rmSync(staged.dir, { recursive: true, force: true });
 }

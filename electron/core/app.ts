@@ -161,8 +161,12 @@ export function openCore(o: CoreOptions): Core {
           savedTo = path.join(backupsDir(dataDir), `damaged-${stamp()}`);
           moveAside(dbFile, savedTo);
         }
-        installStaged(staged, dataDir, dbFile);
-        open();
+        try {
+          installStaged(staged, dataDir, dbFile);
+        } finally {
+          // restored or (the swap failed and put the old files back) not: the data in place is opened again
+          open();
+        }
         if (!db) throw new AppError('BACKUP_INVALID', '恢复后的数据库无法打开。');
         sweepFiles(db, dataDir);
         return { restored: staged.info, savedTo, fromSchema: staged.manifest.schemaVersion, toSchema: MIGRATIONS.length };

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openCore, type Core } from '../../electron/core/app.js';
 import { keptByRotation, writeBackupFile } from '../../electron/core/backup/backup.js';
 import { tarEntries } from '../../electron/core/backup/tar.js';
@@ -167,6 +167,26 @@ describe('restore (从备份恢复)', () => {
     expect(r.savedTo).toContain(saved[0]!.id);
     await call(core, 'backup.restore', { kind: 'auto', id: saved[0]!.id });
     expect(recordIds(core)).toEqual([b.id, later.id]);
+  });
+
+  it('keeps the data it had, open, when the swap itself fails', async () => {
+    const dataDir = tempDir('bk-swapfail');
+    const core = open(dataDir);
+    const { a, b } = await keepData(core);
+    const info = await call(core, 'backup.toFolder', { folder: tempDir('usb') });
+    const later = await call(core, 'records.create', sampleRecord(recordType('work-plan'), { date: '2026-09-01' }));
+    const rename = fs.renameSync;
+    const spy = vi.spyOn(fs, 'renameSync').mockImplementation((from, to) => {
+      if (String(to).endsWith('ledger.sqlite3') && String(from).includes('.restore-')) throw Object.assign(new Error('EXDEV: cross-device link'), { code: 'EXDEV' });
+      return rename(from, to);
+    });
+    try {
+      expect((await core.dispatch('backup.restore', { kind: 'file', id: info.id })).ok).toBe(false);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(recordIds(core)).toEqual([a.id, b.id, later.id]);
+    expect(core.db.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
   it('migrates a backup of an older schema', async () => {

@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { BOOK_IDS, RECORD_TYPES, RECORD_TYPE_IDS, type BookId } from './books/index.js';
 import { dataSchema, isoDate, type Attendee } from './books/schema.js';
-import { isValidIsoDate } from './dates.js';
+import { isoDateProblem, isValidIsoDate } from './dates.js';
 import { id, mergeMethods, method, noInput } from './methods/method.js';
 import { DEVELOPMENT_METHODS } from './methods/development.js';
 import { DUES_METHODS } from './methods/dues.js';
@@ -27,10 +27,8 @@ import { COMMITTEE_ROLES, GENDERS, POLITICAL_STATUSES, type RecordStatus } from 
 
 // ---------- field schemas ----------
 
-const text = (max: number) => z.string().trim().max(max, `不能超过${max}个字`);
 const required = (label: string, max: number) =>
   z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
-const optionalDate = z.union([isoDate, z.literal('')]);
 const phone = z
   .string()
   .trim()
@@ -39,7 +37,7 @@ const phone = z
 
 const labelled = (label: string, max: number) => z.string({ error: `${label}应为文字` }).trim().max(max, `${label}不能超过${max}个字`);
 const labelledDate = (label: string) =>
-  z.string({ error: `${label}应为日期` }).refine((s) => s === '' || isValidIsoDate(s), `${label}无效，应为有效的年-月-日`);
+  z.string({ error: `${label}应为日期` }).refine((s) => s === '' || isValidIsoDate(s), { error: (iss) => `${label}有误：${isoDateProblem(String(iss.input))}` });
 
 /**
  * A person on the roster. The 党员花名册 fields (民族 … 备注) may be left out:
@@ -51,10 +49,10 @@ const labelledDate = (label: string) =>
 export const personInput = z.strictObject({
   name: required('姓名', 40),
   gender: z.enum(GENDERS, { error: '请选择性别' }),
-  birthDate: optionalDate,
+  birthDate: labelledDate('出生日期'),
   politicalStatus: z.enum(POLITICAL_STATUSES, { error: '请选择政治面貌' }),
   groupId: id.nullable(),
-  position: text(60),
+  position: labelled('岗位/职务', 60),
   phone,
   ethnicity: labelled('民族', 20).optional(),
   nativePlace: labelled('籍贯', 60).optional(),
@@ -95,7 +93,7 @@ const committeeSeat = z.strictObject({
 export const branchSetupInput = z.strictObject({
   name: required('支部名称', 80),
   parentOrg: required('上级党委', 80),
-  fondsNo: text(20),
+  fondsNo: labelled('全宗号', 20),
   groups: z.array(required('党小组名称', 30)).max(30, '党小组不能超过30个'),
   committee: z
     .array(
@@ -112,7 +110,7 @@ export type BranchSetupInput = z.infer<typeof branchSetupInput>;
 export const branchUpdateInput = z.strictObject({
   name: required('支部名称', 80),
   parentOrg: required('上级党委', 80),
-  fondsNo: text(20),
+  fondsNo: labelled('全宗号', 20),
   /** Existing groups keep their id; new ones have none; missing ones are removed. */
   groups: z
     .array(z.strictObject({ id: id.optional(), name: required('党小组名称', 30) }))

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { contract, type MethodName } from '../../shared/contract.js';
 import type { Result } from '../../shared/result.js';
+import { inputPathLabel } from '../../shared/books/paths.js';
 import { fieldIssues, validationMessage } from '../../shared/validation.js';
 import { AppError } from './errors.js';
 import type { Handlers } from './handlers.js';
@@ -15,9 +16,10 @@ function isMethod(name: string): name is MethodName {
   return Object.hasOwn(contract, name);
 }
 
-function validationError(error: z.ZodError): AppError {
+/** The fields at fault, and a message naming the first in words (a record's field by its label). */
+function validationError(error: z.ZodError, input: unknown): AppError {
   const fields = fieldIssues(error);
-  return new AppError('VALIDATION', validationMessage(fields), fields);
+  return new AppError('VALIDATION', validationMessage(fields, (path) => inputPathLabel(input, path)), fields);
 }
 
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
@@ -27,7 +29,7 @@ export function createDispatch(handlers: Handlers, log: (e: unknown) => void = c
   return async (method, input) => {
     if (!isMethod(method)) return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的接口：${method.slice(0, 60)}` } };
     const parsed = contract[method].input.safeParse(input);
-    if (!parsed.success) return { ok: false, error: validationError(parsed.error).toJSON() };
+    if (!parsed.success) return { ok: false, error: validationError(parsed.error, input).toJSON() };
     try {
       const handler = handlers[method] as (i: unknown) => unknown;
       const value = await handler(parsed.data);

@@ -79,7 +79,7 @@ export function rectifyFields(statuses: readonly string[] = RECTIFY_STATUSES): F
     { key: 'measures', label: '整改措施', kind: 'textarea', required: true, max: 2000 },
     { key: 'responsible', label: '责任人', kind: 'person', required: true },
     { key: 'deadline', label: '时限', kind: 'date', required: true },
-    { key: 'status', label: '状态', kind: 'select', required: true, options: statuses },
+    { key: 'status', label: '整改状态', kind: 'select', required: true, options: statuses },
   ];
 }
 

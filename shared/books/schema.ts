@@ -3,7 +3,7 @@
  * checks the form in the renderer and the input at the API boundary.
  */
 import { z } from 'zod';
-import { isValidIsoDate } from '../dates.js';
+import { isoDateProblem, isValidIsoDate } from '../dates.js';
 import type { FieldDef, RecordTypeDef } from './types.js';
 
 // Messages zod writes itself (wrong types, unknown keys) in Chinese too.
@@ -11,7 +11,7 @@ z.config(z.locales.zhCN());
 
 const DEFAULT_MAX = { text: 200, textarea: 50000, person: 40 } as const;
 
-export const isoDate = z.string({ error: '请选择日期' }).refine(isValidIsoDate, '日期无效，应为有效的年-月-日');
+export const isoDate = z.string({ error: '请选择日期' }).refine(isValidIsoDate, { error: (iss) => isoDateProblem(String(iss.input)) });
 export const recordId = z.number({ error: '编号无效' }).int('编号无效').positive('编号无效');
 const time = z.string({ error: '请填写时间' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 时:分，如 09:30');
 const month = z.string({ error: '请选择月份' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 年-月，如 2026-03');
@@ -63,10 +63,23 @@ function orEmpty(f: FieldDef, s: z.ZodType<string, string>) {
   const verb = f.kind === 'time' ? '填写' : '选择';
   return f.required
     ? z.string({ error: `请${verb}${f.label}` }).min(1, `请${verb}${f.label}`).pipe(s)
-    : z.union([s, z.literal('')], { error: `${f.label}无效，请重新${verb}` });
+    : z.string({ error: `${f.label}无效，请重新${verb}` }).refine((v) => v === '' || s.safeParse(v).success, {
+        // The value's own problem (日期“2010.13.1”不存在), not a generic one.
+        error: (iss) => s.safeParse(iss.input).error?.issues[0]?.message ?? `${f.label}无效，请重新${verb}`,
+      });
 }
 
-export function fieldSchema(f: FieldDef): z.ZodType {
+/** Most characters of one line of a `lines` field (an 议题, a 列席人员) or a name of `people`. */
+export const LINE_MAX = 200;
+
+/** An unfilled value as a form leaves it: '', null, false, an empty list. */
+function isBlank(v: unknown): boolean {
+  return v === undefined || v === null || v === '' || v === false || (Array.isArray(v) && v.length === 0);
+}
+
+/** `draft`: the schema of a draft's field, which keeps the rows left empty (see dataSchema). */
+export function fieldSchema(f: FieldDef, o: { draft?: boolean } = {}): z.ZodType {
+  const draft = o.draft === true;
   switch (f.kind) {
     case 'text':
       return text(f, f.max ?? DEFAULT_MAX.text);
@@ -94,19 +107,28 @@ export function fieldSchema(f: FieldDef): z.ZodType {
     }
     case 'boolean':
       return z.boolean({ error: `请选择${f.label}` });
-    case 'people':
-    case 'lines': {
-      const item = z.string().trim().min(1, `${f.label}不能有空行`).max(200, `${f.label}每项不超过200个字`);
+    case 'people': {
+      const item = z.string().trim().min(1, `${f.label}不能有空项`).max(LINE_MAX, `${f.label}每项不超过${LINE_MAX}个字`);
       const a = z.array(item).max(200, `${f.label}不超过200项`);
       return f.required ? a.min(1, `请至少填写一项${f.label}`) : a;
     }
+    case 'lines': {
+      const item = z.string().trim().max(LINE_MAX, `每项${f.label}不超过${LINE_MAX}个字`);
+      const a = z.array(item).max(200, `${f.label}不超过200项`);
+      // A draft keeps its empty rows (the form shows them again); a 定稿 drops them.
+      if (draft) return a;
+      return z.preprocess((v) => (Array.isArray(v) ? v.filter((x) => !(typeof x === 'string' && x.trim() === '')) : v), f.required ? a.min(1, `请至少填写一项${f.label}`) : a);
+    }
     case 'table': {
-      const row = z.strictObject(Object.fromEntries(f.columns!.map((c) => [c.key, fieldSchema(c)])));
+      const cols = f.columns!;
+      const row = z.strictObject(Object.fromEntries(cols.map((c) => [c.key, fieldSchema(c, o)])));
       const a = z.array(row).max(1000, `${f.label}不超过1000行`);
-      return f.required ? a.min(1, `请至少填写一行${f.label}`) : a;
+      if (draft) return a;
+      const blank = (r: unknown) => !!r && typeof r === 'object' && cols.every((c) => isBlank((r as Record<string, unknown>)[c.key]));
+      return z.preprocess((v) => (Array.isArray(v) ? v.filter((r) => !blank(r)) : v), f.required ? a.min(1, `请至少填写一行${f.label}`) : a);
     }
     case 'object':
-      return z.strictObject(Object.fromEntries(f.columns!.map((c) => [c.key, fieldSchema(c)])));
+      return z.strictObject(Object.fromEntries(f.columns!.map((c) => [c.key, fieldSchema(c, o)])));
     case 'group':
       return f.required ? z.number({ error: `请选择${f.label}` }).int().positive() : recordId.nullable();
     case 'attendance':
@@ -132,7 +154,7 @@ export function dataSchema(def: RecordTypeDef, o: { draft?: boolean } = {}) {
       def.fields.map((f) => {
         if (!o.draft) return [f.key, fieldSchema(f)];
         const r = relaxed(f);
-        return [f.key, fieldSchema(r).default(emptyValue(r) as never)];
+        return [f.key, fieldSchema(r, o).default(emptyValue(r) as never)];
       }),
     ),
   );

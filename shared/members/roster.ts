@@ -7,7 +7,7 @@
  * Pure functions; the import (electron/core/members/import.ts) and the
  * renderer use them alike.
  */
-import { isValidIsoDate } from '../dates.js';
+import { cleanText, fail, halfWidth, ok, type Parsed } from '../text.js';
 import { GENDERS, POLITICAL_STATUSES } from '../books/vocab.js';
 import type { FieldIssue } from '../result.js';
 import { checkIdNumber } from '../rules/idcard.js';
@@ -77,14 +77,6 @@ export function guessField(header: string): RosterField | null {
 
 // ---------- text ----------
 
-/** Full-width letters, digits and punctuation to half-width; ideographic space to space. */
-export const halfWidth = (s: string) => s.normalize('NFKC');
-
-/** Trimmed, inner runs of spaces as one. */
-export function cleanText(s: string): string {
-  return s.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
-}
-
 /**
  * A name without the spaces people pad Chinese names with (王 芳 → 王芳);
  * a space between two Latin letters stays. Dots of minority names become ·.
@@ -96,10 +88,6 @@ export function cleanName(s: string): string {
 }
 
 // ---------- vocabularies ----------
-
-export type Result<T> = { ok: true; value: T } | { ok: false; message: string };
-const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const fail = <T>(message: string): Result<T> => ({ ok: false, message });
 
 const GENDER_WORDS: Record<string, (typeof GENDERS)[number]> = {
   男: '男',
@@ -114,7 +102,7 @@ const GENDER_WORDS: Record<string, (typeof GENDERS)[number]> = {
   female: '女',
 };
 
-export function parseGender(raw: string): Result<(typeof GENDERS)[number]> {
+export function parseGender(raw: string): Parsed<(typeof GENDERS)[number]> {
   const v = halfWidth(raw).replace(/\s/g, '').toLowerCase();
   const g = GENDER_WORDS[v];
   return g ? ok(g) : fail(`性别“${cleanText(raw)}”无法识别，应为男或女`);
@@ -138,7 +126,7 @@ const STATUS_WORDS: Record<string, (typeof POLITICAL_STATUSES)[number]> = {
 };
 
 /** 正式党员 → 中共党员, 预备党员 → 中共预备党员, 团员 → 共青团员 … */
-export function parseStatus(raw: string): Result<(typeof POLITICAL_STATUSES)[number]> {
+export function parseStatus(raw: string): Parsed<(typeof POLITICAL_STATUSES)[number]> {
   const v = halfWidth(raw).replace(/\s/g, '');
   const s = STATUS_WORDS[v];
   return s ? ok(s) : fail(`政治面貌“${cleanText(raw)}”无法识别，应为正式党员、预备党员、共青团员或群众`);
@@ -155,7 +143,7 @@ export const ETHNICITIES = [
 const OTHER_ETHNICITIES = ['其他未识别民族', '外国血统中国籍人士', '穿青人'];
 
 /** 汉 → 汉族; unknown names are refused. */
-export function parseEthnicity(raw: string): Result<string> {
+export function parseEthnicity(raw: string): Parsed<string> {
   const v = halfWidth(raw).replace(/\s/g, '');
   const base = v.endsWith('族') ? v.slice(0, -1) : v;
   if ((ETHNICITIES as readonly string[]).includes(base)) return ok(`${base}族`);
@@ -174,101 +162,11 @@ export function parseMobile(raw: string): string {
 }
 
 /** The same rule as the contract's phone field. */
-export function parsePhone(raw: string): Result<string> {
+export function parsePhone(raw: string): Parsed<string> {
   const v = cleanText(halfWidth(raw));
   if (v.length > 30) return fail('联系电话不能超过30个字符');
   if (!/^[0-9+\-\s()（）转]*$/.test(v)) return fail(`联系电话“${v}”只能包含数字和 + - ( ) 空格`);
   return ok(v);
-}
-
-// ---------- dates ----------
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
-
-/** A calendar date, and whether the source gave only its month (the day is then the 1st). */
-export interface LooseDate {
-  date: string;
-  monthOnly: boolean;
-}
-
-function dateOrFail(y: number, m: number, d: number, shown: string, monthOnly = false): Result<LooseDate> {
-  const date = iso(y, m, d);
-  return isValidIsoDate(date) ? ok({ date, monthOnly }) : fail(`日期“${shown}”不存在`);
-}
-
-function monthOrFail(y: number, m: number, shown: string): Result<LooseDate> {
-  if (m < 1 || m > 12) return fail(`日期“${shown}”的月份无效`);
-  return dateOrFail(y, m, 1, shown, true);
-}
-
-/** Excel's day count: 1 = 1900-01-01, with its fictitious 1900-02-29 (60). */
-export function excelSerialToIso(serial: number): string | null {
-  const day = Math.floor(serial);
-  if (day < 61 || day > 150000) return null;
-  const ms = Date.UTC(1899, 11, 30) + day * 86_400_000;
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-/** A JS date read from a workbook (UTC midnight, maybe shifted by a writer's time zone) as a calendar date. */
-export function jsDateToIso(d: Date): string | null {
-  if (Number.isNaN(d.getTime())) return null;
-  const day = Math.round(d.getTime() / 86_400_000);
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
-}
-
-/**
- * A date as rosters write it, to YYYY-MM-DD. Accepted (full-width digits too):
- * 2019-07-01, 2019/7/1, 2019.07.01, 2019年7月1日, 20190701; a month alone
- * (2019.07, 2019-7, 2019年7月, 201907) is its first day; Excel dates (JS Dates
- * or serial numbers); numbers typed as 20190701, 201907 or 2019.07. Refused:
- * a year alone, two-digit years, and 2019.1 as a number (January or October?).
- */
-export function parseLooseDate(raw: unknown): Result<string> {
-  const r = readLooseDate(raw);
-  return r.ok ? ok(r.value.date) : r;
-}
-
-/** parseLooseDate, telling a month alone apart (2019.07 → 2019-07-01, monthOnly). '' for a blank. */
-export function readLooseDate(raw: unknown): Result<LooseDate> {
-  if (raw instanceof Date) {
-    const s = jsDateToIso(raw);
-    return s && isValidIsoDate(s) ? ok({ date: s, monthOnly: false }) : fail('日期无效');
-  }
-  if (typeof raw === 'number') return dateNumber(raw);
-  const shown = cleanText(String(raw ?? ''));
-  const v = halfWidth(shown).replace(/\s/g, '').replace(/[.。]$/, '');
-  if (v === '') return ok({ date: '', monthOnly: false });
-  let m: RegExpExecArray | null;
-  if ((m = /^(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})[日号]?(?:T[\d:.]+Z?|\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(v))) {
-    return dateOrFail(Number(m[1]), Number(m[2]), Number(m[3]), shown);
-  }
-  if ((m = /^(\d{4})(\d{2})(\d{2})$/.exec(v))) return dateOrFail(Number(m[1]), Number(m[2]), Number(m[3]), shown);
-  if ((m = /^(\d{4})[-./年](\d{1,2})月?$/.exec(v)) || (m = /^(\d{4})(\d{2})$/.exec(v))) return monthOrFail(Number(m[1]), Number(m[2]), shown);
-  if (/^\d{4}年?$/.test(v)) return fail(`日期“${shown}”只有年份，请至少写到月份，如 ${v.slice(0, 4)}.07`);
-  if (/^\d{2}[-./年]\d{1,2}/.test(v)) return fail(`日期“${shown}”的年份应写4位`);
-  if (/^\d{1,6}(\.\d+)?$/.test(v)) return dateNumber(Number(v));
-  return fail(`日期“${shown}”无法识别，请写成 2019-07-01 或 2019.07.01`);
-}
-
-/** A number in a date column: 20190701, 201907, 2019.07, or an Excel serial. */
-function dateNumber(n: number): Result<LooseDate> {
-  if (!Number.isFinite(n) || n <= 0) return fail(`日期“${n}”无法识别`);
-  const s = String(n);
-  if (Number.isInteger(n)) {
-    if (/^\d{8}$/.test(s)) return dateOrFail(Number(s.slice(0, 4)), Number(s.slice(4, 6)), Number(s.slice(6)), s);
-    if (/^\d{6}$/.test(s)) return monthOrFail(Number(s.slice(0, 4)), Number(s.slice(4)), s);
-    if (n >= 1900 && n <= 2200) return fail(`日期“${s}”只有年份，请至少写到月份，如 ${s}.07`);
-  } else {
-    // 2019.07 typed into a number cell; 2019.10 has become 2019.1, which could as well be January.
-    const m = /^(\d{4})\.(\d{1,2})$/.exec(s);
-    if (m && Number(m[1]) >= 1900 && Number(m[1]) <= 2200) {
-      if (m[2] === '1') return fail(`日期“${s}”是数字，分不清是1月还是10月，请把单元格设为文本并写成 ${m[1]}.01 或 ${m[1]}.10`);
-      return monthOrFail(Number(m[1]), Number(m[2]), s);
-    }
-  }
-  const serial = excelSerialToIso(n);
-  return serial ? ok({ date: serial, monthOnly: false }) : fail(`日期“${s}”无法识别`);
 }
 
 // ---------- one person ----------

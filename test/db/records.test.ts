@@ -176,7 +176,7 @@ describe('草稿/定稿 and revisions', () => {
     await call(h.core, 'records.update', { id: rec.id, record: edit({}, 'draft') });
     const kept = revisionRows(rec.id);
     expect(kept.map((r) => r.status)).toEqual(['final']);
-    expect((await call(h.core, 'records.revisions', { id: rec.id }))[0]!.changed).toEqual(['状态']);
+    expect((await call(h.core, 'records.revisions', { id: rec.id }))[0]!.changed).toEqual(['记录状态']);
   });
 
   it('lists revisions newest first, each with what the save after it changed', async () => {

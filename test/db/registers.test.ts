@@ -251,7 +251,7 @@ describe('the year’s registers', () => {
     olm.data.rectification = [{ issue: '理论学习不够深入', measures: '制定学习计划', responsible: '王书记', deadline: '2026-03-31', status: '整改中' }];
     await call(h.core, 'records.create', olm);
     const rect = byHeader(await get(h.core, 'rectification'));
-    expect(rect.map((r) => [r.序号, r.登记日期, r.问题来源, r.问题, r.责任人, r.时限, r.状态, r.销号日期])).toEqual([
+    expect(rect.map((r) => [r.序号, r.登记日期, r.问题来源, r.问题, r.责任人, r.时限, r.整改状态, r.销号日期])).toEqual([
       ['1', '2025年4月1日', '上级检查', '三会一课记录不全', '钱宣传', '2025年5月1日', '已销号', '2025年5月10日'],
       ['2', '2025年12月20日', '组织生活会', '理论学习不够深入', '王书记', '2026年3月31日', '整改中', ''],
     ]);

@@ -64,7 +64,7 @@ test('a record in every book, found by search', async ({ page }) => {
   await page.getByLabel('整改措施', { exact: true }).fill('逐台补齐点检，建立周检表。');
   await page.getByLabel('责任人', { exact: true }).fill('张书记');
   await fillDate(page, '时限', `${new Date().getFullYear()}-12-31`);
-  await pick(page, '状态', '整改中');
+  await pick(page, '整改状态', '整改中');
   await save(page);
 
   // 《工会、团支部记录》: 合理化建议

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { BOOK_TREE, RECORD_TYPES, printTitle, recordType, type FieldDef, type FieldKind, type RecordTypeDef } from '../../shared/books/index.js';
 import { maskPersonalIds } from '../../shared/books/privacy.js';
 import { dataSchema, emptyData, emptyValue } from '../../shared/books/schema.js';
-import { sampleMembers, sampleRecord } from '../fixtures/records.js';
+import { sampleMembers, sampleRecord, sampleValue } from '../fixtures/records.js';
 
 const SCALAR_KINDS: readonly FieldKind[] = ['text', 'textarea', 'date', 'month', 'time', 'number', 'money', 'select', 'boolean', 'person'];
 /** Kinds that make no sense as a list cell. */
@@ -140,6 +140,29 @@ describe.each(cases)('%s', (_id, def) => {
     for (const w of words) expect(w).not.toMatch(FORBIDDEN);
   });
 
+  it('gives each field of its form a label of its own, none that the form itself uses', () => {
+    // the form's own fields: the record's date and 记录状态; an object's members sit beside the others
+    const labels = [def.dateLabel, '记录状态', ...def.fields.flatMap((f) => (f.kind === 'object' ? f.columns!.map((c) => c.label) : [f.label]))];
+    expect(labels.filter((l, i) => labels.indexOf(l) !== i)).toEqual([]);
+    for (const f of def.fields.filter((x) => x.kind === 'table')) {
+      const cols = f.columns!.map((c) => c.label);
+      expect(cols.filter((l, i) => cols.indexOf(l) !== i), f.label).toEqual([]);
+    }
+  });
+
+  const listed = def.fields.filter((f) => f.kind === 'lines' || f.kind === 'table');
+  it.each(listed.map((f) => [f.label, f] as const))('keeps empty %s rows in a draft and drops them from a 定稿', (_label, f) => {
+    const blankRow = f.kind === 'lines' ? '' : emptyData({ ...def, fields: f.columns! });
+    const filledRow = f.kind === 'lines' ? '第一项' : Object.fromEntries(f.columns!.map((c) => [c.key, sampleValue(c)]));
+    const data = { ...minimalData(def), [f.key]: [blankRow, filledRow, blankRow] };
+    const draft = dataSchema(def, { draft: true }).safeParse(data);
+    expect(draft.success, draft.error?.issues.map((i) => i.message).join('; ')).toBe(true);
+    expect((draft.data as Record<string, unknown[]>)[f.key]).toHaveLength(3);
+    const final = dataSchema(def).safeParse(data);
+    expect(final.success, final.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')).toBe(true);
+    expect((final.data as Record<string, unknown[]>)[f.key]).toHaveLength(1);
+  });
+
   it('builds a data schema that accepts a minimal record', () => {
     const schema = dataSchema(def);
     const r = schema.safeParse(minimalData(def));
@@ -168,7 +191,9 @@ describe.each(cases)('%s', (_id, def) => {
     (_label, f) => {
       const schema = dataSchema(def);
       for (const c of f.columns!.filter((x) => x.required)) {
-        const r = schema.safeParse({ ...minimalData(def), [f.key]: [{ ...sampleMembers(f.columns!), [c.key]: cleared(c) }] });
+        // every column filled but this one: a row left wholly blank is dropped instead (below)
+        const filled = Object.fromEntries(f.columns!.map((x) => [x.key, sampleValue(x)]));
+        const r = schema.safeParse({ ...minimalData(def), [f.key]: [{ ...filled, [c.key]: cleared(c) }] });
         expect(r.success, c.label).toBe(false);
         const issue = r.error!.issues.find((i) => i.path[0] === f.key && i.path[2] === c.key);
         expect(issue, c.label).toBeDefined();

@@ -96,6 +96,8 @@ describe('malformed input is refused at the boundary and writes nothing', () => 
       if (r.ok) continue;
       expect(r.error.code, `${method} with ${label}`).toBe('VALIDATION');
       expect(r.error.message).toMatch(/^输入有误：/);
+      // fields are named in words, never by a code path such as （data.motions.0.for）
+      expect(r.error.message, `${method} with ${label}`).not.toMatch(/（[A-Za-z][\w.]*）/);
       expect(r.error.fields?.length, `${method} with ${label}: no field issues`).toBeGreaterThan(0);
       for (const f of r.error.fields ?? []) expect(f.message, `${method} with ${label}: ${f.message}`).toMatch(/\p{Script=Han}/u);
     }
@@ -105,8 +107,17 @@ describe('malformed input is refused at the boundary and writes nothing', () => 
 
   it('names the field at fault', async () => {
     const r = await h.core.dispatch('records.create', { ...VALID['records.create'], date: '2026-02-30' });
-    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'date', message: '日期无效，应为有效的年-月-日' }] } });
-    expect(r.ok || r.error.message).toContain('（date）');
+    expect(r).toMatchObject({ ok: false, error: { code: 'VALIDATION', fields: [{ path: 'date', message: '日期“2026-02-30”不存在' }] } });
+    // in words, never a code path
+    expect(r.ok || r.error.message).toBe('输入有误：会议日期：日期“2026-02-30”不存在');
+  });
+
+  it('names a field inside a record in the words of its form', async () => {
+    const input = VALID['records.update'] as { id: number; record: { data: Record<string, unknown> } };
+    const motions = [{ title: '甲', for: 1, against: 0, abstain: 0 }, { title: '乙', for: 1.5, against: 0, abstain: 0 }];
+    const r = await h.core.dispatch('records.update', { ...input, record: { ...input.record, data: { ...input.record.data, motions } } });
+    expect(r.ok || r.error.message).toMatch(/^输入有误：第2项表决的赞成票：票数应为整数/);
+    expect(r.ok || r.error.message).not.toMatch(/[a-z]+\.\d/);
   });
 
   it('accepts no input at all for methods that take none', async () => {

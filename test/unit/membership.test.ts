@@ -6,11 +6,11 @@ import {
   guessField,
   parseEthnicity,
   parseGender,
-  parseLooseDate,
   parseMobile,
   parseStatus,
   personIssues,
 } from '../../shared/members/roster.js';
+import { parseLooseDate } from '../../shared/dates.js';
 
 describe('党龄', () => {
   it.each([

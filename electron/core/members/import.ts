@@ -20,18 +20,17 @@ import {
   DATE_FIELDS,
   ROSTER_LABELS,
   cleanName,
-  cleanText,
   guessField,
-  halfWidth,
   parseEthnicity,
   parseGender,
-  readLooseDate,
   parseMobile,
   parsePhone,
   parseStatus,
   personIssues,
   type RosterField,
 } from '../../../shared/members/roster.js';
+import { readLooseDate } from '../../../shared/dates.js';
+import { cleanText, halfWidth } from '../../../shared/text.js';
 import { checkIdNumber, maskIdNumber, normaliseIdNumber } from '../../../shared/rules/idcard.js';
 
 export type Cell = string | number | boolean | Date | null;

@@ -21,7 +21,7 @@ export function changedFields(type: string, a: Version, b: Version): string[] {
   const def = recordType(type);
   const out: string[] = [];
   if (a.date !== b.date) out.push(def.dateLabel);
-  if (a.status !== b.status) out.push('状态');
+  if (a.status !== b.status) out.push('记录状态');
   for (const f of def.fields) {
     if (JSON.stringify(a.data[f.key] ?? null) !== JSON.stringify(b.data[f.key] ?? null)) out.push(f.label);
   }

@@ -8,6 +8,8 @@ import { sql } from 'kysely';
 import type { Attendee, RecordDto, RecordInput, RecordSummary, TrashItem } from '../../../shared/contract.js';
 import { recordType, typesOf, type BookId, type RecordStatus, type RecordTypeDef } from '../../../shared/books/index.js';
 import { checkRecord } from '../../../shared/books/check.js';
+import { recordPathLabel } from '../../../shared/books/paths.js';
+import { validationMessage } from '../../../shared/validation.js';
 import { displayValue, recordTitle } from '../../../shared/print/display.js';
 import { groupContext } from '../branch/service.js';
 import { attendeeOf } from '../../../shared/rules/attendance.js';
@@ -219,7 +221,7 @@ function validate(db: Db, def: RecordTypeDef, input: RecordInput, existingGroupI
     const known = all(db, q.selectFrom('people').select('id').where('id', 'in', ids)).length;
     if (known !== ids.length) add('attendance', '应到人员中有人不在人员名册里');
   }
-  if (issues.length) throw new AppError('VALIDATION', issues[0]!.message, issues);
+  if (issues.length) throw new AppError('VALIDATION', validationMessage(issues, (path) => recordPathLabel(def, path)), issues);
   return groupId;
 }
 

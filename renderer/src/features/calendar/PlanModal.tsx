@@ -5,7 +5,6 @@
  */
 import { useState } from 'react';
 import { Alert, App as AntApp, Form, Modal, Select } from 'antd';
-import dayjs from 'dayjs';
 import type { RecordDto } from '../../../../shared/contract';
 import { isRecordType, recordType } from '../../../../shared/books/index';
 import { planFields, planIssues, plannableByBook, planRecord, type PlanValues } from '../../../../shared/books/plan';
@@ -65,7 +64,7 @@ export function PlanModal({ date, onClose, onSaved }: { date: string; onClose: (
       <Form form={form} layout="vertical" initialValues={{ date, data: { topics: [''] } }} onValuesChange={clearProblems}>
         <div className="plan-row">
           <Form.Item name="date" label="日期" required>
-            <DateInput minDate={dayjs(`${year}-01-01`)} maxDate={dayjs(`${year}-12-31`)} />
+            <DateInput min={`${year}-01-01`} max={`${year}-12-31`} />
           </Form.Item>
           <Form.Item name="type" label="活动类型" required>
             <Select placeholder="选择活动类型" options={TYPE_OPTIONS} showSearch={{ optionFilterProp: 'label' }} listHeight={320} />

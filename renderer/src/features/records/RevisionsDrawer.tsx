@@ -26,7 +26,7 @@ function compare(rec: RecordDto, rev: RevisionDto, groupName: (id: number) => st
       : displayValue(f, data[f.key], ctx);
   return [
     { key: '_date', label: def.dateLabel, old: chineseDate(rev.date), now: chineseDate(rec.date) },
-    { key: '_status', label: '状态', old: STATUS_LABELS[rev.status], now: STATUS_LABELS[rec.status] },
+    { key: '_status', label: '记录状态', old: STATUS_LABELS[rev.status], now: STATUS_LABELS[rec.status] },
     ...def.fields.map((f) => ({ key: f.key, label: f.label, old: text(f, rev.data), now: text(f, rec.data) })),
   ];
 }

@@ -49,11 +49,38 @@ export interface GlanceRow {
   cells: { label: string; state: PeriodState; link: string }[];
 }
 
-/** Something due by a date, whatever the year shown: an activity planned, a 发展党员 step, a 回执, a 整改 item. */
+/**
+ * What 近期待办 lists, in the order its groups show: the obligations of the
+ * period under way that are neither held nor planned (本期待办), activities
+ * planned, 发展党员 steps, 整改 items and 转出 回执.
+ */
+export type UpcomingKind = 'period-obligation' | 'planned-activity' | 'development-step' | 'rectification' | 'transfer-receipt';
+
+/** Something due by a date, whatever the year shown: an obligation of this period, an activity planned, a 发展党员 step, a 整改 item, a 回执. */
 export interface Upcoming extends Gap {
-  /** The date it is due (or planned for). */
+  kind: UpcomingKind;
+  /** The date it is due (or planned for); for an obligation, the last day of its period. */
   due: string;
   overdue: boolean;
+}
+
+/** One group of 近期待办: its items overdue first, then by date. */
+export interface UpcomingSection {
+  kind: UpcomingKind;
+  /** 本期待办, 已计划的活动, 发展党员, 问题整改, 组织关系转接回执 */
+  title: string;
+  items: Upcoming[];
+}
+
+/** 近期待办 as of a day, whatever the year shown. */
+export interface UpcomingList {
+  /**
+   * The groups that have items, in the order of UpcomingKind. The 本期待办
+   * items are the 'due' cells of asOf's year, one for one.
+   */
+  sections: UpcomingSection[];
+  /** Items overdue since before 1 January of asOf's year, whatever their group (in group order, then by date): one collapsed line. */
+  earlier: Upcoming[];
 }
 
 /** The year at a glance: each obligation by period, and the other things that are due. */
@@ -63,12 +90,11 @@ export interface YearGlance {
   /** When the branch's books begin: no period that ended before it is asked for. */
   booksStart: string;
   rows: GlanceRow[];
-  /** As of today: overdue, or due within UPCOMING_DAYS (shared/rules/cadence.ts); overdue first, then by date. */
-  upcoming: Upcoming[];
-  /** The year's other gaps as the completeness check names them: 党费, drafts left, 谈心谈话 (at year end). */
+  /** As of `asOf`, not of `year`: this period's obligations, then what is overdue or due within UPCOMING_DAYS (shared/rules/cadence.ts). */
+  upcoming: UpcomingList;
+  /** The year's other gaps as the completeness check names them (党费, drafts left, 谈心谈话 at year end), less what `upcoming` lists. */
   reminders: Gap[];
 }
-
 
 export const CADENCE_METHODS = {
   /** Each obligation of the year by period as done / planned / due / overdue, with the other reminders. */

@@ -239,6 +239,9 @@ export function periodOf(date: string, unit: PeriodUnit): Period {
 /** Whether a period is over on `asOf`: its last day is before it. */
 export const periodEnded = (p: Period, asOf: string) => p.end < asOf;
 
+/** Whether `asOf` falls in the period: the month, quarter or year under way. */
+export const periodUnderWay = (p: Period, asOf: string) => p.start <= asOf && !periodEnded(p, asOf);
+
 /**
  * The periods of `year` that are due on `asOf`: those that have ended, and not
  * those that ended before the branch existed (`branchStart`, YYYY-MM-DD).
@@ -397,6 +400,6 @@ export function periodStatuses(
     if (period.end < ctx.branchStart) return { period, state: 'before', recordId: null };
     if (planned) return { period, state: 'planned', recordId: planned.id };
     if (periodEnded(period, ctx.asOf)) return { period, state: 'overdue', recordId: null };
-    return { period, state: period.start <= ctx.asOf ? 'due' : 'later', recordId: null };
+    return { period, state: periodUnderWay(period, ctx.asOf) ? 'due' : 'later', recordId: null };
   });
 }

@@ -12,7 +12,7 @@ import { yearGlance } from '../../electron/core/completeness/glance.js';
 import { yearGaps } from '../../electron/core/completeness/service.js';
 import { call, callError, dbDigest, rows, useCore } from '../fixtures/core.js';
 import { sampleRecord, sampleRecordOn } from '../fixtures/records.js';
-import { seedBranch } from '../fixtures/seed.js';
+import { createMeeting, seedBranch } from '../fixtures/seed.js';
 import { localToday } from '../../shared/dates.js';
 import { addDays } from '../../shared/rules/development.js';
 
@@ -97,9 +97,13 @@ describe('what is due soon (the glance’s upcoming list)', () => {
   }
   const plan = (date: string): RecordInput => ({ type: 'committee-meeting', date, status: 'draft', data: { topics: ['研究下半年工作'] } });
 
-  it('lists plans within 30 days, 发展党员 steps due or overdue, 回执 out and open 整改 past or near their 时限: overdue first, then by date', async () => {
+  /** 近期待办 as [group, [kind, due, overdue] per item]. */
+  const sectionsOf = (g: ReturnType<typeof yearGlance>) => g.upcoming.sections.map((s) => [s.kind, s.items.map((u) => [u.kind, u.due, u.overdue])]);
+  const itemsOf = (g: ReturnType<typeof yearGlance>) => [...g.upcoming.sections.flatMap((s) => s.items), ...g.upcoming.earlier];
+
+  it('lists plans within 30 days, 发展党员 steps due or overdue, 回执 out and open 整改 past or near their 时限: in groups, overdue first, then by date', async () => {
     const seed = await seedBranch(h.core);
-    for (const d of [`${Y}-06-25`, `${Y}-07-30`, `${Y}-06-14`]) await call(h.core, 'records.create', plan(d));
+    for (const d of [`${Y}-06-25`, `${Y}-07-30`, `${Y}-06-14`, `${Y}-05-20`]) await call(h.core, 'records.create', plan(d));
     await call(h.core, 'records.create', rectification(`${Y - 1}-12-01`, '学习记录不全', `${Y}-06-10`));
     await call(h.core, 'records.create', rectification(`${Y}-03-01`, '台账未更新', `${Y}-07-01`, '未整改'));
     await call(h.core, 'records.create', rectification(`${Y}-03-01`, '远期事项', `${Y}-09-01`));
@@ -113,28 +117,164 @@ describe('what is due soon (the glance’s upcoming list)', () => {
     await call(h.core, 'development.saveStep', step1(late.id, `${Y}-04-01`));
 
     const g = yearGlance(db(), Y, AS_OF);
-    expect(g.upcoming.map((u) => [u.kind, u.due, u.overdue])).toEqual([
-      ['development-step', `${Y}-05-01`, true],
-      ['transfer-receipt', `${Y}-05-31`, true],
-      ['rectification', `${Y}-06-10`, true],
-      ['planned-activity', `${Y}-06-25`, false],
-      ['development-step', `${Y}-07-01`, false],
-      ['rectification', `${Y}-07-01`, false],
-      ['transfer-receipt', `${Y}-07-10`, false],
+    // June's 支部委员会 is planned (the draft of 06-14 plans it), so it is not among 本期待办
+    expect(g.upcoming.sections[0]!.items.map((u) => u.message)).not.toContain('6月尚未召开支部委员会');
+    expect(sectionsOf(g).slice(1)).toEqual([
+      [
+        'planned-activity',
+        [
+          ['planned-activity', `${Y}-06-14`, false],
+          ['planned-activity', `${Y}-06-25`, false],
+        ],
+      ],
+      [
+        'development-step',
+        [
+          ['development-step', `${Y}-05-01`, true],
+          ['development-step', `${Y}-07-01`, false],
+        ],
+      ],
+      [
+        'rectification',
+        [
+          ['rectification', `${Y}-06-10`, true],
+          ['rectification', `${Y}-07-01`, false],
+        ],
+      ],
+      [
+        'transfer-receipt',
+        [
+          ['transfer-receipt', `${Y}-05-31`, true],
+          ['transfer-receipt', `${Y}-07-10`, false],
+        ],
+      ],
     ]);
-    const messages = g.upcoming.map((u) => u.message);
+    expect(g.upcoming.earlier).toEqual([]);
+    const messages = itemsOf(g).map((u) => u.message);
     expect(messages).toContain(`${Y}-06-25 支部委员会“研究下半年工作”`);
+    expect(messages).toContain(`${Y}-06-14 支部委员会“研究下半年工作”（日期已过，仍为草稿）`);
     expect(messages).toContain('郑团员：②党组织派人谈话，应于2025-05-01前完成，已逾期');
     expect(messages).toContain('甲转出：转出回执未退回（介绍信有效期至2025-05-31，已逾期）');
     expect(messages).toContain('整改事项“学习记录不全”整改中，整改时限2025-06-10已过');
-    expect(messages.join()).not.toMatch(/远期事项|已改完|丙转出/);
+    expect(messages.join()).not.toMatch(/远期事项|已改完|丙转出|2025-07-30|2025-05-20/);
     // each links to where it is dealt with
-    expect(g.upcoming.find((u) => u.kind === 'development-step')!.link).toBe(`/development/${late.id}`);
-    for (const u of g.upcoming.filter((x) => x.kind !== 'development-step')) expect(u.link).toMatch(/^\/records\/\d+$/);
-    // worded once: not again among the year's other reminders; the past draft is one of those
+    expect(itemsOf(g).find((u) => u.kind === 'development-step')!.link).toBe(`/development/${late.id}`);
+    for (const u of itemsOf(g).filter((x) => x.kind !== 'development-step' && x.kind !== 'period-obligation')) expect(u.link).toMatch(/^\/records\/\d+$/);
+    // worded once: not again among the year's other reminders; of the past drafts, only May's (not a plan of this period) is one of those
     expect(g.reminders.map((r) => r.kind)).not.toContain('rectification-open');
     expect(g.reminders.map((r) => r.kind)).not.toContain('transfer-receipt-overdue');
-    expect(g.reminders.filter((r) => r.kind === 'draft-record').map((r) => r.message)).toEqual([`支部委员会（${Y}-06-14）“研究下半年工作”仍为草稿，未定稿`]);
+    expect(g.reminders.filter((r) => r.kind === 'draft-record').map((r) => r.message)).toEqual([`支部委员会（${Y}-05-20）“研究下半年工作”仍为草稿，未定稿`]);
+  });
+
+  it('on 2 December: this period’s obligations not held first, then plans, 发展党员, 整改 and 回执; what is overdue since earlier years in one line', async () => {
+    const DEC2 = '2026-12-02';
+    const seed = await seedBranch(h.core);
+    setUp('2020-01-01T01:00:00.000Z');
+    const [group1] = seed.groups;
+    const glance = (year = 2026) => yearGlance(db(), year, DEC2);
+    const obligations = (g = glance()) => g.upcoming.sections.find((s) => s.kind === 'period-obligation')!.items.map((u) => u.message);
+    const dueCells = (g: ReturnType<typeof yearGlance>) => g.rows.reduce((n, r) => n + r.cells.filter((c) => c.state === 'due').length, 0);
+
+    // Held this quarter: a 党课. Planned: a 党小组会 of the first group in the month, a 支委会 on the horizon (not this month's plan), one later.
+    await createMeeting(h.core, { type: 'party-lecture', date: '2026-10-20' });
+    await createMeeting(h.core, { type: 'group-meeting', date: '2026-12-20', status: 'draft', data: { groupId: group1.id, topics: ['学习党章'] } });
+    await call(h.core, 'records.create', plan('2027-01-01'));
+    await call(h.core, 'records.create', plan('2027-02-01'));
+    const applicant = await call(h.core, 'development.open', { personId: seed.people.masses.id });
+    await call(h.core, 'development.saveStep', step1(applicant.id, '2026-11-20'));
+    const late = await call(h.core, 'development.open', { personId: seed.people.youth.id });
+    await call(h.core, 'development.saveStep', step1(late.id, '2026-10-01'));
+    await call(h.core, 'records.create', rectification('2026-09-01', '谈心谈话记录不全', '2026-11-15'));
+    await call(h.core, 'records.create', rectification('2026-09-01', '党费公示未张贴', '2026-12-25', '未整改'));
+    await call(h.core, 'records.create', rectification('2026-09-01', '明年再改', '2027-03-01'));
+    await call(h.core, 'records.create', rectification('2025-03-01', '三会一课记录不规范', '2025-06-30'));
+    await call(h.core, 'records.create', transfer('2019-03-01', '老转出'));
+    await call(h.core, 'records.create', transfer('2023-05-01', '前年转出'));
+    await call(h.core, 'records.create', transfer('2026-10-01', '秋季转出'));
+    await call(h.core, 'records.create', transfer('2026-11-20', '近期转出'));
+
+    const before = glance();
+    expect(obligations(before)).toEqual([
+      '第四季度尚未召开支部党员大会',
+      '12月尚未召开支部委员会',
+      '第二党小组：12月尚未召开党小组会',
+      '12月尚未开展主题党日',
+      '2026年尚未召开组织生活会',
+      '2026年尚未开展民主评议党员',
+    ]);
+
+    // A 支委会 held on 1 December, and a 主题党日 planned for that day but still a draft.
+    const held = await createMeeting(h.core, { type: 'committee-meeting', date: '2026-12-01' });
+    const themeDay = await createMeeting(h.core, { type: 'theme-party-day', date: '2026-12-01', status: 'draft', data: { topics: ['重温入党誓词'] } });
+    const g = glance();
+    const committee = g.rows.find((r) => r.typeId === 'committee-meeting')!.cells[11]!;
+    expect(committee).toEqual({ label: '12月', state: 'done', link: `/records/${held.id}` });
+    expect(g.rows.find((r) => r.typeId === 'theme-party-day')!.cells[11]!.state).toBe('planned');
+
+    expect(sectionsOf(g)).toEqual([
+      ['period-obligation', Array(4).fill(['period-obligation', '2026-12-31', false])],
+      [
+        'planned-activity',
+        [
+          ['planned-activity', '2026-12-01', false],
+          ['planned-activity', '2026-12-20', false],
+          ['planned-activity', '2027-01-01', false],
+        ],
+      ],
+      [
+        'development-step',
+        [
+          ['development-step', '2026-11-01', true],
+          ['development-step', '2026-12-20', false],
+        ],
+      ],
+      [
+        'rectification',
+        [
+          ['rectification', '2026-11-15', true],
+          ['rectification', '2026-12-25', false],
+        ],
+      ],
+      [
+        'transfer-receipt',
+        [
+          ['transfer-receipt', '2026-10-31', true],
+          ['transfer-receipt', '2026-12-20', false],
+        ],
+      ],
+    ]);
+    expect(g.upcoming.sections.map((s) => s.title)).toEqual(['本期待办', '已计划的活动', '发展党员', '问题整改', '组织关系转接回执']);
+    // the held 支委会 and the planned 主题党日 are no longer 本期待办; the 主题党日 shows as planned
+    expect(obligations(g)).toEqual(['第四季度尚未召开支部党员大会', '第二党小组：12月尚未召开党小组会', '2026年尚未召开组织生活会', '2026年尚未开展民主评议党员']);
+    const planned = g.upcoming.sections[1]!.items;
+    expect(planned[0]).toMatchObject({ message: '2026-12-01 主题党日“重温入党誓词”（日期已过，仍为草稿）', link: `/records/${themeDay.id}` });
+    expect(planned[1]!.message).toBe('2026-12-20 党小组会“学习党章”');
+    // each 本期待办 opens a new record of its type, as its cell in the grid, and cites its rule
+    const first = g.upcoming.sections[0]!.items[0]!;
+    expect(first).toMatchObject({ label: '支部党员大会（每季度）', link: '/records/new?type=branch-assembly', source: expect.stringContaining('第十一条') });
+    expect(g.rows.find((r) => r.typeId === 'branch-assembly')!.cells[3]).toEqual({ label: '第四季度', state: 'due', link: first.link });
+    // as many as the year's 本期待办 cells
+    expect(obligations(g)).toHaveLength(dueCells(g));
+
+    // overdue since before this year: in one line of their own, in group order, then by date
+    expect(g.upcoming.earlier.map((u) => [u.kind, u.due, u.overdue])).toEqual([
+      ['rectification', '2025-06-30', true],
+      ['transfer-receipt', '2019-03-31', true],
+      ['transfer-receipt', '2023-05-31', true],
+    ]);
+    expect(g.upcoming.earlier.map((u) => u.message)).toEqual([
+      '整改事项“三会一课记录不规范”整改中，整改时限2025-06-30已过',
+      '老转出：转出回执未退回（介绍信有效期至2019-03-31，已逾期）',
+      '前年转出：转出回执未退回（介绍信有效期至2023-05-31，已逾期）',
+    ]);
+    expect(itemsOf(g).map((u) => u.message).join()).not.toMatch(/明年再改|2027-02-01/);
+    // the 主题党日 draft of 1 December is listed as planned, not again as a draft left
+    expect(g.reminders.filter((r) => r.kind === 'draft-record')).toEqual([]);
+
+    // Another year shown: its own grid (no 本期待办 there), the same 近期待办 as of today.
+    const last = glance(2025);
+    expect(dueCells(last)).toBe(0);
+    expect(last.upcoming).toEqual(g.upcoming);
   });
 
   it('shows a plan as planned in its period until it is held', async () => {

@@ -40,6 +40,8 @@ export const CLOSED_RECTIFY: readonly string[] = ['已完成', '已销号'];
 /** Routes of the renderer that a gap links to. */
 export const newRecord = (typeId: string) => `/records/new?type=${typeId}`;
 export const recordLink = (id: number) => `/records/${id}`;
+/** Where a period of an obligation is dealt with: the record that holds or plans it, else a new one of its type. */
+export const periodLink = (typeId: string, s: { recordId: number | null }) => (s.recordId ? recordLink(s.recordId) : newRecord(typeId));
 
 /** The year's active records of some types, as stored (data parsed). */
 export function yearRecords(db: Db, year: number, types: readonly string[]) {

@@ -50,6 +50,20 @@ function createWindow() {
     if (!navigationAllowed(url)) e.preventDefault();
   });
   win.webContents.on('will-attach-webview', (e) => e.preventDefault());
+  // A form with unsaved changes refuses to unload (renderer/src/UnsavedDialog.tsx): closing or reloading asks here.
+  win.webContents.on('will-prevent-unload', (e) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question',
+      title: '有未保存的修改',
+      message: '有未保存的修改，关闭后将丢失。',
+      detail: '要保存，请选“继续编辑”，然后按 Ctrl+S 或点“保存”。',
+      buttons: ['放弃修改并关闭', '继续编辑'],
+      defaultId: 1,
+      cancelId: 1,
+    });
+    // preventDefault here lets the page unload after all.
+    if (choice === 0) e.preventDefault();
+  });
   // As for every web contents (below): replacing that handler with a plain deny here kept the PDF viewer from opening.
   win.webContents.setWindowOpenHandler(({ url }) => windowOpenAction(url));
   win.once('ready-to-show', () => win.show());

@@ -6,6 +6,7 @@ import { BOOK_TREE, isRecordType, recordType, typesOf, type BookId } from '../..
 import { call } from './api';
 import { LedgerContext, type Ledger } from './context';
 import { go, useRoute } from './router';
+import { usePrintShortcut } from './printShortcut';
 import { useApiData } from './useApiData';
 import { SetupPage } from './features/setup/SetupPage';
 import { PeoplePage } from './features/people/PeoplePage';
@@ -54,6 +55,7 @@ function bookMenu(counts: Record<string, number>): MenuProps['items'] {
 
 function Shell({ ledger }: { ledger: Ledger }) {
   const route = useRoute();
+  usePrintShortcut(route);
   const [counts] = useApiData(() => call('records.counts', { year: ledger.year }), [ledger.year, route.path.join('/')]);
   const [section = 'year', second, third] = route.path;
   const type = route.query.get('type');

@@ -67,7 +67,7 @@ export function UnsavedDialog() {
             放弃修改
           </Button>
           {asking?.form.save && (
-            <Button type="primary" onClick={() => answer('save')}>
+            <Button type="primary" autoFocus onClick={() => answer('save')}>
               保存
             </Button>
           )}

@@ -3,7 +3,7 @@ import type { ErrorCode, FieldIssue } from '../../shared/result';
 import { ApiCallError } from './api';
 
 /** Put field issues next to their fields: `data.motions.0.for` becomes the form name ['motions', 0, 'for']. */
-export function markFields(form: FormInstance, fields: readonly FieldIssue[], prefix = 'data.') {
+export function markFields(form: FormInstance, fields: readonly FieldIssue[], prefix = '') {
   form.setFields(
     fields
       .filter((f) => f.path)
@@ -21,10 +21,14 @@ const LASTING: ReadonlySet<ErrorCode> = new Set(['DISK_FULL', 'READ_ONLY']);
 /** Seconds a lasting message stays (antd's default is 3). */
 const LASTING_SECONDS = 15;
 
-/** Show a failed call: field issues next to their fields, the message in a toast (`message.error` takes the duration). */
-export function showError(e: unknown, toast: (msg: string, seconds?: number) => void, form?: FormInstance, prefix = 'data.') {
+/**
+ * Show a failed call: the message in a toast (`message.error` takes the
+ * duration), and its field issues to `onFields` (a form's `issues.setServer`,
+ * or `(f) => markFields(form, f)` for a form checked by antd's rules).
+ */
+export function showError(e: unknown, toast: (msg: string, seconds?: number) => void, onFields?: (fields: readonly FieldIssue[]) => void) {
   if (e instanceof ApiCallError) {
-    if (form) markFields(form, e.fields, prefix);
+    onFields?.(e.fields);
     if (LASTING.has(e.error.code)) toast(e.message, LASTING_SECONDS);
     else toast(e.message);
     return;

@@ -6,6 +6,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { App } from './App';
 import { LockGate } from './features/lock/LockGate';
+import { UnsavedDialog } from './UnsavedDialog';
 import './styles.css';
 
 dayjs.locale('zh-cn');
@@ -17,6 +18,7 @@ createRoot(document.getElementById('root')!).render(
         <LockGate>
           <App />
         </LockGate>
+        <UnsavedDialog />
       </AntApp>
     </ConfigProvider>
   </StrictMode>,

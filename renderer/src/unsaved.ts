@@ -33,9 +33,9 @@ export function anyUnsaved(): boolean {
   return open.some((f) => f.dirty());
 }
 
-/** The form on top that can be saved (Ctrl+S), if any. */
+/** The changed form nearest the top that can be saved (Ctrl+S), if any. */
 export function topSavable(): UnsavedForm | null {
-  for (let i = open.length - 1; i >= 0; i--) if (open[i]!.save) return open[i]!;
+  for (let i = open.length - 1; i >= 0; i--) if (open[i]!.save && open[i]!.dirty()) return open[i]!;
   return null;
 }
 

@@ -13,9 +13,9 @@ const SANHUI = { ...MEETING, book: 'branch-general', part: 'sanhui', retention: 
 /** 姓名 of a per-person register: typed, or picked from the roster. */
 export const NAME: FieldDef = { key: 'name', label: '姓名', kind: 'person', required: true };
 export const GENDER: FieldDef = { key: 'gender', label: '性别', kind: 'select', options: GENDERS };
-export const BIRTH_DATE: FieldDef = { key: 'birthDate', label: '出生日期', kind: 'date' };
+export const BIRTH_DATE: FieldDef = { key: 'birthDate', label: '出生日期', kind: 'date', plausible: 'birthDate' };
 export const POSITION: FieldDef = { key: 'position', label: '岗位/职务', kind: 'text', max: 60 };
-export const PHONE: FieldDef = { key: 'phone', label: '联系电话', kind: 'text', max: 30 };
+export const PHONE: FieldDef = { key: 'phone', label: '联系电话', kind: 'text', max: 30, plausible: 'phone' };
 export const REMARKS: FieldDef = { key: 'remarks', label: '备注', kind: 'textarea', max: 2000 };
 
 /** 学时 of a study or training session (as 党课). */
@@ -101,7 +101,7 @@ const FAMILY: FieldDef = {
     { key: 'relation', label: '称谓', kind: 'text', required: true, max: 20 },
     { key: 'name', label: '姓名', kind: 'text', required: true, max: 40 },
     { key: 'workplace', label: '工作单位', kind: 'text', max: 100 },
-    { key: 'phone', label: '电话', kind: 'text', max: 30 },
+    { key: 'phone', label: '电话', kind: 'text', max: 30, plausible: 'phone' },
   ],
 };
 

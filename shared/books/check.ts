@@ -4,8 +4,10 @@
  */
 import type { FieldIssue } from '../result.js';
 import { judgeMotion } from '../rules/attendance.js';
+import { birthDateWarning, futureFinalWarning, phoneWarning } from '../rules/plausible.js';
 import type { Attendee, Motion } from './schema.js';
-import type { RecordTypeDef } from './types.js';
+import type { FieldDef, RecordTypeDef } from './types.js';
+import type { RecordStatus } from './vocab.js';
 
 export function checkRecord(def: RecordTypeDef, data: Record<string, unknown>): FieldIssue[] {
   const issues: FieldIssue[] = [];
@@ -29,4 +31,31 @@ export function checkRecord(def: RecordTypeDef, data: Record<string, unknown>): 
     if (outcome.invalid) add(`motions.${i}.for`, outcome.invalid);
   });
   return issues;
+}
+
+const PLAUSIBLE: Record<NonNullable<FieldDef['plausible']>, (v: string, today: string) => string | null> = {
+  phone: (v) => phoneWarning(v),
+  birthDate: birthDateWarning,
+};
+
+/**
+ * What the form questions in a record without refusing it (shared/rules/plausible.ts):
+ * a 定稿 dated after today, and the fields marked `plausible` (in sub-tables too).
+ */
+export function recordWarnings(def: RecordTypeDef, input: { date: string; status: RecordStatus; data: Record<string, unknown> }, today: string): FieldIssue[] {
+  const out: FieldIssue[] = [];
+  const future = futureFinalWarning({ date: input.date, final: input.status === 'final', dateLabel: def.dateLabel, meeting: def.kind === 'meeting' }, today);
+  if (future) out.push({ path: 'date', message: future });
+  const check = (f: FieldDef, value: unknown, path: string) => {
+    const w = f.plausible && typeof value === 'string' ? PLAUSIBLE[f.plausible](value, today) : null;
+    if (w) out.push({ path, message: w });
+  };
+  for (const f of def.fields) {
+    const v = input.data[f.key];
+    check(f, v, `data.${f.key}`);
+    if (f.kind === 'table' && Array.isArray(v)) {
+      v.forEach((row: Record<string, unknown>, i) => f.columns!.forEach((c) => check(c, row?.[c.key], `data.${f.key}.${i}.${c.key}`)));
+    }
+  }
+  return out;
 }

@@ -7,6 +7,7 @@
  */
 import type { RecordInput } from '../contract.js';
 import type { FieldIssue } from '../result.js';
+import { isoDateProblem, isValidIsoDate } from '../dates.js';
 import { RECORD_TYPES, recordType } from './index.js';
 import { BOOK_TREE } from './tree.js';
 import type { BookDef, FieldDef, RecordTypeDef } from './types.js';
@@ -68,6 +69,7 @@ export function planIssues(year: number, plan: PlanValues): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (!plan.type || !isPlannable(plan.type)) issues.push({ path: 'type', message: '请选择活动类型' });
   if (!plan.date) issues.push({ path: 'date', message: '请选择日期' });
+  else if (!isValidIsoDate(plan.date)) issues.push({ path: 'date', message: isoDateProblem(plan.date) });
   else if (!plan.date.startsWith(`${year}-`)) issues.push({ path: 'date', message: `日期应在${year}年内` });
   if (plan.type && isPlannable(plan.type)) {
     const def = recordType(plan.type);

@@ -38,6 +38,11 @@ export const motion = z.strictObject({
 export type Attendee = z.infer<typeof attendee>;
 export type Motion = z.infer<typeof motion>;
 
+/** The most characters a text field takes (its own max, else its kind's). */
+export function textMax(f: FieldDef): number {
+  return f.max ?? (f.kind === 'textarea' ? DEFAULT_MAX.textarea : f.kind === 'person' ? DEFAULT_MAX.person : DEFAULT_MAX.text);
+}
+
 function text(f: FieldDef, max: number) {
   const s = z.string({ error: `请填写${f.label}` }).trim().max(max, `${f.label}不能超过${max}个字`);
   return f.required ? s.min(1, `请填写${f.label}`) : s;
@@ -82,11 +87,9 @@ export function fieldSchema(f: FieldDef, o: { draft?: boolean } = {}): z.ZodType
   const draft = o.draft === true;
   switch (f.kind) {
     case 'text':
-      return text(f, f.max ?? DEFAULT_MAX.text);
     case 'textarea':
-      return text(f, f.max ?? DEFAULT_MAX.textarea);
     case 'person':
-      return text(f, f.max ?? DEFAULT_MAX.person);
+      return text(f, textMax(f));
     case 'date':
       return orEmpty(f, isoDate);
     case 'month':

@@ -74,6 +74,8 @@ export interface FieldDef {
   printWith?: string;
   /** A 身份证号: exports (volumes, registers) mask it unless the user asks for it in full. */
   personalId?: boolean;
+  /** A value the form questions when it looks wrong, saying why (shared/rules/plausible.ts); it is still saved. */
+  plausible?: 'phone' | 'birthDate';
 }
 
 export type Retention = '永久' | '定期30年' | '定期10年';

@@ -11,6 +11,7 @@ import { cleanText, fail, halfWidth, ok, type Parsed } from '../text.js';
 import { GENDERS, POLITICAL_STATUSES } from '../books/vocab.js';
 import type { FieldIssue } from '../result.js';
 import { checkIdNumber } from '../rules/idcard.js';
+import { birthDateWarning, joinDateWarning, phoneWarning } from '../rules/plausible.js';
 
 export const ROSTER_FIELDS = [
   { key: 'name', label: '姓名', headers: ['姓名', '党员姓名', '名字'] },
@@ -189,4 +190,18 @@ export function personIssues(
   if (p.joinDate && p.fullDate && p.fullDate < p.joinDate) issues.push({ path: 'fullDate', message: '转正日期不能早于入党日期' });
   if (p.politicalStatus === '中共预备党员' && p.fullDate) issues.push({ path: 'fullDate', message: '预备党员尚未转正，转正日期应为空' });
   return issues;
+}
+
+/**
+ * What the person form questions without refusing (shared/rules/plausible.ts): an
+ * age under 16 or over 100, a phone that is neither a mobile nor a landline with
+ * its area code, a 党员 without 入党日期.
+ */
+export function personWarnings(p: { birthDate: string; phone: string; politicalStatus: string; joinDate: string }, today: string): FieldIssue[] {
+  const out: FieldIssue[] = [];
+  const add = (path: string, w: string | null) => w && out.push({ path, message: w });
+  add('birthDate', birthDateWarning(p.birthDate, today));
+  add('phone', phoneWarning(p.phone));
+  add('joinDate', joinDateWarning(p.politicalStatus, p.joinDate));
+  return out;
 }

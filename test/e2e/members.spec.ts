@@ -117,6 +117,12 @@ test('党员花名册: import a messy roster, reveal an ID, export', async ({ pa
   await add.getByLabel('身份证号').fill('110105800101123');
   await expect(add.getByText(/身份证号是15位的旧号码/)).toBeVisible();
   await add.getByRole('button', { name: '取消' }).click();
+  // typed, not saved: leaving asks first
+  const ask = page.getByRole('dialog', { name: '有未保存的修改' });
+  await expect(ask).toContainText('“添加人员”有未保存的修改');
+  await ask.getByRole('button', { name: '放弃修改' }).click();
+  await expect(add).toBeHidden();
+  expect((await api(page, 'people.list', {})) as { name: string }[]).not.toContainEqual(expect.objectContaining({ name: '新同志' }));
 
   // Export: the roster as .xlsx, read back
   const downloadP = page.waitForEvent('download');

@@ -1,8 +1,9 @@
-import { AutoComplete, Button, Checkbox, Select, Table, Tag } from 'antd';
+import { Alert, AutoComplete, Button, Checkbox, Select, Table, Tag } from 'antd';
 import type { Attendee } from '../../../../shared/books/schema';
 import { ABSENCE_REASONS } from '../../../../shared/books/vocab';
 import { attendeeOf, countAttendance } from '../../../../shared/rules/attendance';
 import { call } from '../../api';
+import { useIssueAt } from '../../formIssues';
 import { useApiData } from '../../useApiData';
 
 interface Props {
@@ -17,6 +18,8 @@ interface Props {
  */
 export function AttendanceInput({ value = [], onChange }: Props) {
   const [people] = useApiData(() => call('people.list'), []);
+  const at = useIssueAt();
+  const listIssue = [at('data.attendance'), ...value.map((_, i) => at(`data.attendance.${i}`))].find((s) => s.help);
   const c = countAttendance(value);
   const patch = (i: number, p: Partial<Attendee>) => onChange?.(value.map((a, j) => (j === i ? { ...a, ...p } : a)));
   const listed = new Set(value.map((a) => a.personId));
@@ -29,6 +32,7 @@ export function AttendanceInput({ value = [], onChange }: Props) {
           （有表决权：应到 {c.entitled} 人，实到 {c.presentVoting} 人；预备党员没有表决权）
         </span>
       </div>
+      {listIssue && <Alert type={listIssue.validateStatus === 'warning' ? 'warning' : 'error'} showIcon title={listIssue.help} style={{ marginBottom: 8 }} />}
       <Table<Attendee>
         size="small"
         rowKey="personId"
@@ -54,17 +58,24 @@ export function AttendanceInput({ value = [], onChange }: Props) {
           },
           {
             title: '缺席原因',
-            render: (_, a, i) =>
-              a.present ? null : (
-                <AutoComplete
-                  aria-label={`${a.name}缺席原因`}
-                  style={{ width: 200 }}
-                  value={a.absenceReason}
-                  options={ABSENCE_REASONS.map((r) => ({ value: r }))}
-                  onChange={(v: string) => patch(i, { absenceReason: v })}
-                  placeholder="请填写或选择"
-                />
-              ),
+            render: (_, a, i) => {
+              if (a.present) return null;
+              const s = at(`data.attendance.${i}.absenceReason`);
+              return (
+                <>
+                  <AutoComplete
+                    aria-label={`${a.name}缺席原因`}
+                    style={{ width: 200 }}
+                    value={a.absenceReason}
+                    status={s.validateStatus}
+                    options={ABSENCE_REASONS.map((r) => ({ value: r }))}
+                    onChange={(v: string) => patch(i, { absenceReason: v })}
+                    placeholder="请填写或选择"
+                  />
+                  {s.help && <div className={s.validateStatus === 'warning' ? 'field-warning' : 'field-error'}>{s.help}</div>}
+                </>
+              );
+            },
           },
           {
             title: '',

@@ -4,9 +4,11 @@
  */
 import { AutoComplete, Button, Form, Input, InputNumber, Radio, Select, Space, Table } from 'antd';
 import type { FieldDef } from '../../../../shared/books/types';
-import { emptyValue } from '../../../../shared/books/schema';
+import { emptyValue, LINE_MAX, textMax } from '../../../../shared/books/schema';
 import { useLedger } from '../../context';
+import { useIssueAt } from '../../formIssues';
 import { DateInput, MonthInput, TimeInput } from './pickers';
+import { lengthLimit } from './limit';
 import { options } from '../../options';
 
 type Name = (string | number)[];
@@ -22,7 +24,7 @@ export function ScalarInput({ f, ctx, ...rest }: { f: FieldDef; ctx: PickerConte
   const p = rest as Record<string, unknown>;
   switch (f.kind) {
     case 'textarea':
-      return <Input.TextArea {...p} autoSize={{ minRows: 3 }} maxLength={f.max} />;
+      return <Input.TextArea {...p} autoSize={{ minRows: 3 }} {...lengthLimit(textMax(f))} />;
     case 'date':
       return <DateInput {...(p as object)} />;
     case 'month':
@@ -47,11 +49,12 @@ export function ScalarInput({ f, ctx, ...rest }: { f: FieldDef; ctx: PickerConte
         />
       );
     default:
-      return <Input {...p} maxLength={f.max ?? 200} />;
+      return <Input {...p} {...lengthLimit(textMax(f))} />;
   }
 }
 
 function LinesInput({ f, name }: { f: FieldDef; name: Name }) {
+  const at = useIssueAt();
   return (
     <Form.List name={name}>
       {(fields, { add, remove }) => (
@@ -59,8 +62,8 @@ function LinesInput({ f, name }: { f: FieldDef; name: Name }) {
           {fields.map((x, i) => (
             <Space key={x.key} align="baseline" style={{ display: 'flex' }}>
               <span className="muted">{i + 1}.</span>
-              <Form.Item name={x.name} style={{ width: 640, marginBottom: 8 }}>
-                <Input aria-label={`${f.label}${i + 1}`} maxLength={200} />
+              <Form.Item name={x.name} style={{ width: 640, marginBottom: 8 }} {...at(`${name.join('.')}.${x.name}`)}>
+                <Input aria-label={`${f.label}${i + 1}`} {...lengthLimit(LINE_MAX)} />
               </Form.Item>
               <Button onClick={() => remove(x.name)}>删除</Button>
             </Space>
@@ -73,6 +76,7 @@ function LinesInput({ f, name }: { f: FieldDef; name: Name }) {
 }
 
 function TableInput({ f, name, ctx }: { f: FieldDef; name: Name; ctx: PickerContext }) {
+  const at = useIssueAt();
   const cols = f.columns ?? [];
   return (
     <Form.List name={name}>
@@ -88,7 +92,7 @@ function TableInput({ f, name, ctx }: { f: FieldDef; name: Name; ctx: PickerCont
               ...cols.map((c) => ({
                 title: c.label,
                 render: (_: unknown, row: { name: number }) => (
-                  <Form.Item name={[row.name, c.key]} style={{ marginBottom: 0 }}>
+                  <Form.Item name={[row.name, c.key]} style={{ marginBottom: 0 }} {...at(`${name.join('.')}.${row.name}.${c.key}`)}>
                     <ScalarInput f={c} ctx={ctx} aria-label={`${f.label}${row.name + 1}${c.label}`} />
                   </Form.Item>
                 ),
@@ -106,11 +110,13 @@ function TableInput({ f, name, ctx }: { f: FieldDef; name: Name; ctx: PickerCont
 }
 
 /** One field of the record form, with its label; attendance and motions are laid out by the form itself. */
-export function FieldInput({ f, ctx }: { f: FieldDef; ctx: PickerContext }) {
+export function FieldInput({ f, ctx, draft }: { f: FieldDef; ctx: PickerContext; draft: boolean }) {
   const { branch } = useLedger();
+  const at = useIssueAt();
   const name: Name = ['data', f.key];
   const label = f.label;
-  const common = { label, required: f.required, help: undefined as string | undefined, extra: f.help };
+  // A draft asks for nothing; a 定稿 marks what it needs.
+  const common = { label, required: f.required && !draft, extra: f.help, ...at(name.join('.')) };
   switch (f.kind) {
     case 'lines':
       return (
@@ -128,7 +134,14 @@ export function FieldInput({ f, ctx }: { f: FieldDef; ctx: PickerContext }) {
       return (
         <Space wrap align="start" size="large">
           {f.columns!.map((c) => (
-            <Form.Item key={c.key} name={[...name, c.key]} label={c.label} required={c.required} style={{ minWidth: c.kind === 'text' ? 360 : 160 }}>
+            <Form.Item
+              key={c.key}
+              name={[...name, c.key]}
+              label={c.label}
+              required={c.required && !draft}
+              style={{ minWidth: c.kind === 'text' ? 360 : 160 }}
+              {...at([...name, c.key].join('.'))}
+            >
               <ScalarInput f={c} ctx={ctx} />
             </Form.Item>
           ))}

@@ -1,9 +1,12 @@
 import { Button, Form, Input, InputNumber, Space, Tag } from 'antd';
 import type { Attendee, Motion } from '../../../../shared/books/schema';
 import { judgeMotion } from '../../../../shared/rules/attendance';
+import { useIssueAt } from '../../formIssues';
+import { lengthLimit } from './limit';
 
 /** Motions with 赞成/反对/弃权 and, as they are typed, the outcome by the vote rule. */
 export function MotionsInput({ attendance, motions }: { attendance: Attendee[]; motions: Partial<Motion>[] }) {
+  const at = useIssueAt();
   return (
     <Form.List name={['data', 'motions']}>
       {(fields, { add, remove }) => (
@@ -14,13 +17,13 @@ export function MotionsInput({ attendance, motions }: { attendance: Attendee[]; 
             return (
               <div key={f.key} style={{ marginBottom: 8 }}>
                 <Space align="baseline" wrap>
-                  <Form.Item name={[f.name, 'title']}>
-                    <Input aria-label={`表决事项${i + 1}`} placeholder="表决事项" style={{ width: 360 }} maxLength={200} />
+                  <Form.Item name={[f.name, 'title']} {...at(`data.motions.${f.name}.title`)}>
+                    <Input aria-label={`表决事项${i + 1}`} placeholder="表决事项" style={{ width: 360 }} {...lengthLimit(200)} />
                   </Form.Item>
                   {(['for', 'against', 'abstain'] as const).map((k) => {
                     const l = { for: '赞成', against: '反对', abstain: '弃权' }[k];
                     return (
-                      <Form.Item key={k} name={[f.name, k]}>
+                      <Form.Item key={k} name={[f.name, k]} {...at(`data.motions.${f.name}.${k}`)}>
                         <InputNumber aria-label={`表决事项${i + 1}${l}`} prefix={l} suffix="票" min={0} precision={0} style={{ width: 130 }} />
                       </Form.Item>
                     );

@@ -8,8 +8,9 @@ import { useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Descriptions, Empty, Form, Input, List, Modal, Space, Spin, Table, Tag, Typography } from 'antd';
 import { exportIdLabel, type ManifestEntry, type SealEvent, type SealProblem, type SealStatus } from '../../../../shared/archive/model';
 import { call } from '../../api';
-import { showError } from '../../errors';
+import { markFields, showError } from '../../errors';
 import { useApiData } from '../../useApiData';
+import { lengthLimit } from '../../components/fields/limit';
 
 const KIND_LABEL: Record<ManifestEntry['kind'], string> = { record: '记录', attachment: '附件', file: '导出文件' };
 
@@ -129,7 +130,7 @@ function UnsealModal({ year, open, onClose, onDone }: { year: number; open: bool
       form.resetFields();
       onDone(s);
     } catch (e) {
-      showError(e, message.error, form, '');
+      showError(e, message.error, (f) => markFields(form, f));
     } finally {
       setBusy(false);
     }
@@ -149,7 +150,7 @@ function UnsealModal({ year, open, onClose, onDone }: { year: number; open: bool
             { max: 200, message: '原因不能超过200个字' },
           ]}
         >
-          <Input.TextArea rows={3} maxLength={200} showCount placeholder="例如：补录遗漏的第三季度支部党员大会记录" aria-label="解除原因" />
+          <Input.TextArea rows={3} {...lengthLimit(200)} placeholder="例如：补录遗漏的第三季度支部党员大会记录" aria-label="解除原因" />
         </Form.Item>
       </Form>
     </Modal>

@@ -3,7 +3,7 @@
  * 议题 (and 地点, 开始时间, 党小组 where given). The inputs are the record form's
  * own (FieldInput), so a plan's 议题 look and check as they will when it is held.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Alert, App as AntApp, Form, Modal, Select } from 'antd';
 import type { RecordDto } from '../../../../shared/contract';
 import { isRecordType, recordType } from '../../../../shared/books/index';
@@ -11,7 +11,9 @@ import { planFields, planIssues, plannableByBook, planRecord, type PlanValues } 
 import { chineseDate } from '../../../../shared/dates';
 import { call } from '../../api';
 import { useLedger } from '../../context';
-import { markFields, showError } from '../../errors';
+import { showError } from '../../errors';
+import { asErrors, IssuesProvider, useFormIssues } from '../../formIssues';
+import { sameValues, useUnsavedChanges } from '../../unsaved';
 import { DateInput } from '../../components/fields/pickers';
 import { FieldInput } from '../../components/fields/FieldInput';
 
@@ -30,56 +32,69 @@ export function PlanModal({ date, onClose, onSaved }: { date: string; onClose: (
   const type = Form.useWatch('type', form);
   const def = type && isRecordType(type) ? recordType(type) : null;
   const fields = def ? planFields(def) : [];
+  const issues = useFormIssues<PlanValues>((v) => asErrors(planIssues(year, v)));
+  const initial = useRef<PlanValues>({ date, data: { topics: [''] } });
 
-  // Any change clears the problems shown; saving checks again.
-  const clearProblems = () => {
-    setProblem(null);
-    form.setFields(form.getFieldsError().filter((f) => f.errors.length).map((f) => ({ name: f.name, errors: [] })));
-  };
-
-  const submit = async () => {
+  /** Save the plan; false when it could not be (the fields say why). */
+  const save = async (): Promise<boolean> => {
     const v = form.getFieldsValue(true) as PlanValues;
-    const issues = planIssues(year, v);
-    if (issues.length) {
-      markFields(form, issues, '');
-      setProblem(issues.map((i) => i.message).join('；'));
-      return;
+    const errors = issues.trySave(v);
+    if (errors.length) {
+      setProblem(errors.map((i) => i.message).join('；'));
+      return false;
     }
     setSaving(true);
     try {
       const rec = await call('records.create', planRecord(recordType(v.type!), v.date!, v.data));
       message.success(`已计划：${chineseDate(rec.date)} ${recordType(rec.type).label}`);
+      initial.current = v;
       onSaved(rec);
+      return true;
     } catch (e) {
-      showError(e, setProblem, form, '');
+      showError(e, setProblem, issues.setServer);
+      return false;
     } finally {
       setSaving(false);
     }
   };
+  const guard = useUnsavedChanges({ title: '计划活动', dirty: () => !sameValues(form.getFieldsValue(true), initial.current), save });
+  const close = async () => {
+    if (await guard.leave()) onClose();
+  };
 
   return (
-    <Modal open title="计划活动" okText="保存计划" onOk={submit} onCancel={onClose} confirmLoading={saving} width={800}>
+    <Modal open title="计划活动" okText="保存计划" onOk={() => void save()} onCancel={() => void close()} confirmLoading={saving} width={800}>
       <p className="muted">计划以草稿保存在对应的记录本中。召开后打开这条记录，补全出席情况、会议内容等，保存为定稿。</p>
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" initialValues={{ date, data: { topics: [''] } }} onValuesChange={clearProblems}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={initial.current}
+        onValuesChange={(changed, all) => {
+          setProblem(null);
+          issues.onValuesChange(changed, all);
+        }}
+      >
+        <IssuesProvider value={issues.at}>
         <div className="plan-row">
-          <Form.Item name="date" label="日期" required>
+          <Form.Item name="date" label="日期" required {...issues.at('date')}>
             <DateInput min={`${year}-01-01`} max={`${year}-12-31`} />
           </Form.Item>
-          <Form.Item name="type" label="活动类型" required>
+          <Form.Item name="type" label="活动类型" required {...issues.at('type')}>
             <Select placeholder="选择活动类型" options={TYPE_OPTIONS} showSearch={{ optionFilterProp: 'label' }} listHeight={320} />
           </Form.Item>
         </div>
         {def ? (
           <>
             <div className="plan-row">
-              {fields.filter((f) => f.kind !== 'lines').map((f) => <FieldInput key={f.key} f={f} ctx={{ names: [] }} />)}
+              {fields.filter((f) => f.kind !== 'lines').map((f) => <FieldInput key={f.key} f={f} ctx={{ names: [] }} draft={false} />)}
             </div>
-            {fields.filter((f) => f.kind === 'lines').map((f) => <FieldInput key={f.key} f={f} ctx={{ names: [] }} />)}
+            {fields.filter((f) => f.kind === 'lines').map((f) => <FieldInput key={f.key} f={f} ctx={{ names: [] }} draft={false} />)}
           </>
         ) : (
           <p className="muted">选择活动类型后填写议题。</p>
         )}
+        </IssuesProvider>
       </Form>
     </Modal>
   );

@@ -8,6 +8,7 @@ import { CLOSE_REASONS, type CloseReason, type DevelopmentCaseDto } from '../../
 import { BOARD_COLUMNS, STAGES, STEPS, circled } from '../../../../shared/rules/development';
 import { ApiCallError, call } from '../../api';
 import { showError } from '../../errors';
+import { confirmLeaveAll } from '../../unsaved';
 import { useApiData } from '../../useApiData';
 import type { PickerContext } from '../../components/fields/FieldInput';
 import { ALERT_TYPE, dueText, STAGE_NUMERALS, stepLabel } from './format';
@@ -154,7 +155,11 @@ export function CaseDrawer({ id, onClose, onChanged }: { id: number; onClose: ()
                         c={c}
                         saved={saved}
                         editing={editing === def.n}
-                        onEdit={(on) => setEditing(on ? def.n : null)}
+                        onEdit={async (on) => {
+                          // Opening another step leaves the one being edited: ask first when it is changed.
+                          if (on && editing !== null && editing !== def.n && !(await confirmLeaveAll())) return;
+                          setEditing(on ? def.n : null);
+                        }}
                         onSaved={update}
                         ctx={ctx}
                         readOnly={closed}

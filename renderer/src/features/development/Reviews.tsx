@@ -4,10 +4,11 @@ import dayjs from 'dayjs';
 import type { DevelopmentCaseDto, DevelopmentReviewDto } from '../../../../shared/methods/development';
 import { REVIEW_KINDS, type ReviewKind } from '../../../../shared/rules/development';
 import { call } from '../../api';
-import { showError } from '../../errors';
+import { markFields, showError } from '../../errors';
 import { DateInput } from '../../components/fields/pickers';
 import type { PickerContext } from '../../components/fields/FieldInput';
 import { options } from '../../options';
+import { lengthLimit } from '../../components/fields/limit';
 
 interface Values {
   date: string;
@@ -26,7 +27,7 @@ export function Reviews({ c, onChanged, readOnly, ctx, title }: { c: Development
       form.resetFields();
       message.success('已添加');
     } catch (e) {
-      showError(e, message.error, form, '');
+      showError(e, message.error, (f) => markFields(form, f));
     }
   };
   return (
@@ -83,7 +84,7 @@ export function Reviews({ c, onChanged, readOnly, ctx, title }: { c: Development
             <AutoComplete style={{ width: 120 }} options={ctx.names.map((n) => ({ value: n }))} />
           </Form.Item>
           <Form.Item name="content" label="内容" style={{ flex: 1, minWidth: 220 }}>
-            <Input maxLength={5000} placeholder="考察意见或思想汇报要点" />
+            <Input {...lengthLimit(5000)} placeholder="考察意见或思想汇报要点" />
           </Form.Item>
           <Form.Item>
             <Button htmlType="submit">添加</Button>

@@ -1,10 +1,12 @@
 /** The year's grid: members × 12 months; a click records or shows a payment. */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App as AntApp, AutoComplete, Button, Descriptions, Form, InputNumber, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { DuesCell, DuesMemberRow, DuesYear } from '../../../../shared/methods/dues';
 import { formatYuan, monthRanges, paymentWarnings, ROUNDING_NOTE, toFen, toYuan } from '../../../../shared/rules/dues';
 import { call } from '../../api';
 import { showError } from '../../errors';
+import { isoDateProblem, isValidIsoDate } from '../../../../shared/dates';
+import { useUnsavedChanges } from '../../unsaved';
 import { DateInput } from '../../components/fields/pickers';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
@@ -99,25 +101,37 @@ function PayModal({
   const toggle = (month: number) => setMonths((ms) => (ms.includes(month) ? ms.filter((x) => x !== month) : [...ms, month].sort((a, b) => a - b)));
   const warnings = months.length && amount !== null && paidDate ? paymentWarnings({ year, months, amount, monthly: m.monthly, paidDate }) : [];
 
-  const submit = async () => {
-    if (!months.length) return void message.error('请选择交纳的月份');
-    if (amount === null) return void message.error('请填写交纳金额');
-    if (!paidDate) return void message.error('请选择交纳日期');
+  /** Record the payment; false when it could not be (the message says why). */
+  const submit = async (): Promise<boolean> => {
+    const problem = !months.length ? '请选择交纳的月份' : amount === null ? '请填写交纳金额' : !paidDate ? '请选择交纳日期' : !isValidIsoDate(paidDate) ? `交纳日期有误：${isoDateProblem(paidDate)}` : null;
+    if (problem || amount === null) {
+      message.error(problem ?? '请填写交纳金额');
+      return false;
+    }
     setBusy(true);
     try {
       const r = await call('dues.pay', { year, personId: m.personId, months, amount, paidDate, collector });
       message.success(`已登记${m.name}${monthRanges(months)}的党费 ${formatYuan(amount)} 元`);
       for (const w of r.warnings) message.warning(w, 8);
+      changed.current = false;
       onDone(collector);
+      return true;
     } catch (e) {
       showError(e, message.error);
+      return false;
     } finally {
       setBusy(false);
     }
   };
+  const changed = useRef(false);
+  changed.current = months.join() !== String(target.month) || amountTouched || dateTouched || collector !== defaultCollector;
+  const guard = useUnsavedChanges({ title: `登记党费：${m.name}`, dirty: () => changed.current, save: submit });
+  const close = async () => {
+    if (await guard.leave()) onClose();
+  };
 
   return (
-    <Modal open title={`登记党费：${m.name}（${year}年，月应缴 ${formatYuan(m.monthly)} 元）`} onCancel={onClose} onOk={submit} okText="登记" confirmLoading={busy} width={560}>
+    <Modal open title={`登记党费：${m.name}（${year}年，月应缴 ${formatYuan(m.monthly)} 元）`} onCancel={() => void close()} onOk={() => void submit()} okText="登记" confirmLoading={busy} width={560}>
       <Form layout="vertical">
         <Form.Item label="交纳月份" required extra="可一次交纳几个月（按季度交纳须经支部同意）；已交和不需交纳的月份不能选。">
           <div className="dues-months" role="group" aria-label="交纳月份">

@@ -18,6 +18,7 @@ import {
 } from '../../../../shared/rules/dues';
 import { call } from '../../api';
 import { showError } from '../../errors';
+import { lengthLimit } from '../../components/fields/limit';
 
 type Draft = Omit<DuesEntry, 'personId'>;
 
@@ -95,16 +96,12 @@ function RateCell({ draft }: { draft: Draft }) {
 }
 
 /** 调整: fix one member's amount again with a reason. */
-function RefixModal({ year, row, onClose, onDone }: { year: number; row: DuesSetupRow | null; onClose: () => void; onDone: () => void }) {
+/** Mounted for one member at a time (keyed): it opens with that member's fixed amount, never the previous one's. */
+function RefixModal({ year, row, onClose, onDone }: { year: number; row: DuesSetupRow & { fixed: NonNullable<DuesSetupRow['fixed']> }; onClose: () => void; onDone: () => void }) {
   const { message } = AntApp.useApp();
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const [draft, setDraft] = useState<Draft>({ category: row.fixed.category, base: row.fixed.base, amount: hasManualAmount(row.fixed.category) ? row.fixed.monthly : null });
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    if (row?.fixed) setDraft({ category: row.fixed.category, base: row.fixed.base, amount: hasManualAmount(row.fixed.category) ? row.fixed.monthly : null });
-    setReason('');
-  }, [row]);
-  if (!row?.fixed || !draft) return null;
   const ev = evaluate(draft);
   const submit = async () => {
     setBusy(true);
@@ -158,7 +155,7 @@ function RefixModal({ year, row, onClose, onDone }: { year: number; row: DuesSet
           <RateCell draft={draft} />
         </Form.Item>
         <Form.Item label="调整原因" required>
-          <Input.TextArea aria-label="调整原因" value={reason} maxLength={200} rows={2} onChange={(e) => setReason(e.target.value)} placeholder="如：7月起岗位工资调整" />
+          <Input.TextArea aria-label="调整原因" value={reason} {...lengthLimit(200)} rows={2} onChange={(e) => setReason(e.target.value)} placeholder="如：7月起岗位工资调整" />
         </Form.Item>
       </Form>
     </Modal>
@@ -269,15 +266,18 @@ export function DuesSetup({ data, onChanged }: { data: DuesYear; onChanged: () =
           {unfixed.length === 0 ? `本年度党费已全部确定（${data.setup.length}人）` : `未确定 ${unfixed.length} 人`}
         </Typography.Text>
       </div>
-      <RefixModal
-        year={data.year}
-        row={refix}
-        onClose={() => setRefix(null)}
-        onDone={() => {
-          setRefix(null);
-          void onChanged();
-        }}
-      />
+      {refix?.fixed && (
+        <RefixModal
+          key={refix.personId}
+          year={data.year}
+          row={{ ...refix, fixed: refix.fixed }}
+          onClose={() => setRefix(null)}
+          onDone={() => {
+            setRefix(null);
+            void onChanged();
+          }}
+        />
+      )}
     </>
   );
 }

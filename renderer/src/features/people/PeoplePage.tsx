@@ -215,14 +215,18 @@ export function PeoplePage({ highlight }: { highlight: number | null }) {
         pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
         aria-label={VIEWS.find((v) => v.value === view)!.label}
       />
-      <PersonModal
-        person={editing}
-        onClose={() => setEditing(null)}
-        onSaved={() => {
-          setEditing(null);
-          void reload();
-        }}
-      />
+      {editing !== null && (
+        // Mounted for one person at a time: every opening starts from that person's stored data, or empty.
+        <PersonModal
+          key={editing === 'new' ? 'new' : editing.id}
+          person={editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            void reload();
+          }}
+        />
+      )}
       <ImportModal open={importing} onClose={() => setImporting(false)} onImported={() => void reload()} />
     </>
   );

@@ -4,21 +4,25 @@ import type { RuleText } from '../../../../shared/contract';
 import { BOOK_TREE } from '../../../../shared/books/index';
 import { call } from '../../api';
 import { showError } from '../../errors';
+import { useUnsavedChanges } from '../../unsaved';
 import { useApiData } from '../../useApiData';
 
 function RuleCard({ rule, onSaved }: { rule: RuleText; onSaved: () => void }) {
   const { message } = AntApp.useApp();
   const [draft, setDraft] = useState<string | null>(null);
-  const save = async () => {
+  const save = async (): Promise<boolean> => {
     try {
       await call('rules.update', { id: rule.id, body: draft ?? '' });
       message.success('已保存本支部的修改');
       setDraft(null);
       onSaved();
+      return true;
     } catch (e) {
       showError(e, message.error);
+      return false;
     }
   };
+  const guard = useUnsavedChanges({ title: rule.title, dirty: () => draft !== null && draft !== rule.body, save });
   return (
     <Card
       size="small"
@@ -48,10 +52,10 @@ function RuleCard({ rule, onSaved }: { rule: RuleText; onSaved: () => void }) {
           </Space>
         ) : (
           <Space>
-            <Button size="small" type="primary" onClick={save}>
+            <Button size="small" type="primary" onClick={() => void save()}>
               保存
             </Button>
-            <Button size="small" onClick={() => setDraft(null)}>
+            <Button size="small" onClick={async () => (await guard.leave()) && setDraft(null)}>
               取消
             </Button>
           </Space>

@@ -2,7 +2,7 @@
 import { App as AntApp, Alert, Button, Card, Form, Input, InputNumber, Popconfirm, Space } from 'antd';
 import { MAX_IDLE_MINUTES, MIN_PASSWORD_LENGTH, type AuthStatus } from '../../../../shared/methods/auth';
 import { ApiCallError, call } from '../../api';
-import { showError } from '../../errors';
+import { markFields, showError } from '../../errors';
 import { useAuth } from '../lock/auth';
 
 interface Values {
@@ -33,7 +33,7 @@ export function PasswordCard() {
       message.success(done);
     } catch (e) {
       if (e instanceof ApiCallError && e.error.code === 'WRONG_PASSWORD') form.setFields([{ name: 'current', errors: [e.message] }]);
-      else showError(e, message.error, form, '');
+      else showError(e, message.error, (f) => markFields(form, f));
     }
   };
   const submit = ({ password }: Values) => {

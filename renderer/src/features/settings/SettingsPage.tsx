@@ -1,13 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { App as AntApp, Button, Card, Descriptions, Form, Input, Select, Space } from 'antd';
 import type { AppInfo, BranchUpdateInput, Person } from '../../../../shared/contract';
 import { COMMITTEE_ROLES } from '../../../../shared/books/vocab';
 import { call } from '../../api';
 import { useLedger } from '../../context';
-import { showError } from '../../errors';
+import { markFields, showError } from '../../errors';
+import { sameValues, useUnsavedChanges } from '../../unsaved';
 import { options } from '../../options';
 import { CadenceSettings } from './CadenceSettings';
 import { PasswordCard } from './PasswordCard';
+import { lengthLimit } from '../../components/fields/limit';
 
 type Values = BranchUpdateInput;
 
@@ -27,7 +29,24 @@ export function SettingsPage() {
       .catch((e) => showError(e, message.error));
   }, [message]);
 
-  const save = async (v: Values) => {
+  const initial = useRef<Values>({
+    name: branch.name,
+    parentOrg: branch.parentOrg,
+    fondsNo: branch.fondsNo,
+    groups: branch.groups,
+    committee: branch.committee.map((c) => ({ personId: c.personId, role: c.role })),
+  });
+
+  /** Save the settings; false when they could not be (the fields say why). */
+  const save = async (): Promise<boolean> => {
+    let v: Values;
+    try {
+      await form.validateFields();
+      v = form.getFieldsValue(true) as Values;
+    } catch {
+      message.error('支部设置有误，请按提示修改后再保存');
+      return false;
+    }
     try {
       await call('branch.update', {
         name: v.name,
@@ -36,12 +55,16 @@ export function SettingsPage() {
         groups: (v.groups ?? []).map((g) => (g.id ? { id: g.id, name: g.name } : { name: g.name })),
         committee: v.committee ?? [],
       });
+      initial.current = v;
       await reloadBranch();
       message.success('支部设置已保存');
+      return true;
     } catch (e) {
-      showError(e, message.error, form, '');
+      showError(e, message.error, (f) => markFields(form, f));
+      return false;
     }
   };
+  useUnsavedChanges({ title: '支部设置', dirty: () => !sameValues(form.getFieldsValue(true), initial.current), save });
 
   const members = people.filter((p) => p.politicalStatus === '中共党员');
   return (
@@ -53,23 +76,17 @@ export function SettingsPage() {
         <Form
           form={form}
           layout="vertical"
-          onFinish={save}
-          initialValues={{
-            name: branch.name,
-            parentOrg: branch.parentOrg,
-            fondsNo: branch.fondsNo,
-            groups: branch.groups,
-            committee: branch.committee.map((c) => ({ personId: c.personId, role: c.role })),
-          }}
+          onFinish={() => void save()}
+          initialValues={initial.current}
         >
           <Form.Item name="name" label="支部名称" rules={[{ required: true, whitespace: true, message: '请填写支部名称' }]}>
-            <Input maxLength={80} />
+            <Input {...lengthLimit(80)} />
           </Form.Item>
           <Form.Item name="parentOrg" label="上级党委" rules={[{ required: true, whitespace: true, message: '请填写上级党委' }]}>
-            <Input maxLength={80} />
+            <Input {...lengthLimit(80)} />
           </Form.Item>
           <Form.Item name="fondsNo" label="全宗号">
-            <Input maxLength={20} style={{ width: 200 }} />
+            <Input {...lengthLimit(20)} style={{ width: 200 }} />
           </Form.Item>
           <h4>党小组</h4>
           <Form.List name="groups">
@@ -81,7 +98,7 @@ export function SettingsPage() {
                       <Input />
                     </Form.Item>
                     <Form.Item name={[f.name, 'name']} rules={[{ required: true, whitespace: true, message: '请填写党小组名称' }]}>
-                      <Input maxLength={30} />
+                      <Input {...lengthLimit(30)} />
                     </Form.Item>
                     <Button onClick={() => remove(f.name)}>删除</Button>
                   </Space>

@@ -2,8 +2,9 @@ import { App as AntApp, Button, Card, Form, Input, Select, Space, Typography } f
 import type { BranchSetupInput } from '../../../../shared/contract';
 import { COMMITTEE_ROLES, GENDERS } from '../../../../shared/books/vocab';
 import { call } from '../../api';
-import { showError } from '../../errors';
+import { markFields, showError } from '../../errors';
 import { options } from '../../options';
+import { lengthLimit } from '../../components/fields/limit';
 
 interface Values {
   name: string;
@@ -30,7 +31,7 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
       await call('branch.setup', input);
       onDone();
     } catch (e) {
-      showError(e, message.error, form, '');
+      showError(e, message.error, (f) => markFields(form, f));
     }
   };
 
@@ -48,13 +49,13 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
           initialValues={{ groups: ['第一党小组'], committee: [{ name: '', gender: '男', role: '书记' }] }}
         >
           <Form.Item name="name" label="支部名称" rules={[{ required: true, whitespace: true, message: '请填写支部名称' }]}>
-            <Input placeholder="如：中共××钻井队党支部" maxLength={80} />
+            <Input placeholder="如：中共××钻井队党支部" {...lengthLimit(80)} />
           </Form.Item>
           <Form.Item name="parentOrg" label="上级党委" rules={[{ required: true, whitespace: true, message: '请填写上级党委' }]}>
-            <Input placeholder="如：中共××钻探公司委员会" maxLength={80} />
+            <Input placeholder="如：中共××钻探公司委员会" {...lengthLimit(80)} />
           </Form.Item>
           <Form.Item name="fondsNo" label="全宗号（可选，归档时使用）">
-            <Input maxLength={20} style={{ width: 200 }} />
+            <Input {...lengthLimit(20)} style={{ width: 200 }} />
           </Form.Item>
 
           <Typography.Title level={5}>党小组</Typography.Title>
@@ -64,7 +65,7 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
                 {fields.map((f, i) => (
                   <Space key={f.key} align="baseline">
                     <Form.Item name={f.name} rules={[{ required: true, whitespace: true, message: '请填写党小组名称' }]}>
-                      <Input aria-label={`党小组${i + 1}名称`} placeholder="党小组名称" maxLength={30} />
+                      <Input aria-label={`党小组${i + 1}名称`} placeholder="党小组名称" {...lengthLimit(30)} />
                     </Form.Item>
                     <Button onClick={() => remove(f.name)}>删除</Button>
                   </Space>
@@ -86,7 +87,7 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
                       <Select aria-label={`支委${i + 1}职务`} style={{ width: 120 }} options={options(COMMITTEE_ROLES)} />
                     </Form.Item>
                     <Form.Item name={[f.name, 'name']} rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
-                      <Input aria-label={`支委${i + 1}姓名`} placeholder="姓名" maxLength={40} />
+                      <Input aria-label={`支委${i + 1}姓名`} placeholder="姓名" {...lengthLimit(40)} />
                     </Form.Item>
                     <Form.Item name={[f.name, 'gender']}>
                       <Select aria-label={`支委${i + 1}性别`} style={{ width: 80 }} options={options(GENDERS)} />

@@ -14,7 +14,8 @@
  * - A person's title column holds the name's characters, then each pinyin
  *   spelling of the name (full: z h a n g s a n; initials: z s), separated by a
  *   token no query can produce, so "zs" and "zhangsan" find 张三 and no phrase
- *   runs across two spellings.
+ *   runs across two spellings. The person pickers' suggestions
+ *   (findPeopleByName) are the same query on that column alone.
  * - The title and body columns hold tokens only. For snippets the caller gives
  *   `searchAll` an `originals` lookup returning the original texts of the hits
  *   (the same title and body that were indexed, e.g. from the records table).

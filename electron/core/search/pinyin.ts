@@ -1,5 +1,6 @@
 /**
- * Pinyin of people's names for the search index: "zhangsan" and "zs" find 张三.
+ * Pinyin of people's names for the search index and the person pickers:
+ * "zhangsan" and "zs" find 张三.
  *
  * A name is spelled several ways (surname readings such as 曾 zeng and 单 shan
  * come from pinyin-pro's surname mode, the everyday readings from its default

@@ -74,9 +74,9 @@ export function PlanModal({ date, onClose, onSaved }: { date: string; onClose: (
         {def ? (
           <>
             <div className="plan-row">
-              {fields.filter((f) => f.kind !== 'lines').map((f) => <FieldInput key={f.key} f={f} ctx={{ names: [] }} />)}
+              {fields.filter((f) => f.kind !== 'lines').map((f) => <FieldInput key={f.key} f={f} ctx={{ people: [] }} />)}
             </div>
-            {fields.filter((f) => f.kind === 'lines').map((f) => <FieldInput key={f.key} f={f} ctx={{ names: [] }} />)}
+            {fields.filter((f) => f.kind === 'lines').map((f) => <FieldInput key={f.key} f={f} ctx={{ people: [] }} />)}
           </>
         ) : (
           <p className="muted">选择活动类型后填写议题。</p>

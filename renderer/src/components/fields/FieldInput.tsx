@@ -10,9 +10,10 @@ import { DateInput, MonthInput, TimeInput } from './pickers';
 import { PeoplePicker, PersonPicker, type PickerContext } from './PersonPicker';
 import { options } from '../../options';
 
-export type { PickerContext };
-
 type Name = (string | number)[];
+
+/** The roster people of the person pickers (PersonPicker.tsx). */
+export type { PickerContext };
 
 
 /** A scalar input (also used inside sub-table cells and object members). */

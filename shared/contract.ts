@@ -292,6 +292,8 @@ const CORE_METHODS = {
   'branch.setup': method<Branch>()(branchSetupInput),
   'branch.update': method<Branch>()(branchUpdateInput),
   'people.list': method<Person[]>()(noInput),
+  /** Roster people whose name the text finds (the name, its full pinyin or initials: zs → 张三), best first; the person pickers' suggestions. */
+  'people.suggest': method<Person[]>()(z.strictObject({ text: z.string().max(100, '姓名不超过100个字') })),
   'people.create': method<Person>()(personInput),
   'people.update': method<Person>()(personInput.extend({ id })),
   'people.remove': method<null>()(z.strictObject({ id })),

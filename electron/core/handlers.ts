@@ -19,7 +19,7 @@ import {
 } from './records/service.js';
 import { getRevision, listRevisions, restoreRevision } from './records/revisions.js';
 import { addAttachment, collectGarbage, getAttachmentContent, listAttachments, removeAttachment } from './attachments/service.js';
-import { searchRecordsAndPeople } from './records/search.js';
+import { searchRecordsAndPeople, suggestPeople } from './records/search.js';
 import { listRules, resetRule, updateRule } from './rules/service.js';
 import { printDocToDocxBuffer } from './export/docx/printDoc.js';
 import { DOCX_MIME } from './export/docx/style.js';
@@ -102,6 +102,7 @@ export function createHandlers(ctx: CoreContext): DataHandlers {
     'branch.setup': (input) => setupBranch(db, input),
     'branch.update': (input) => updateBranch(db, input),
     'people.list': () => listPeople(db),
+    'people.suggest': ({ text }) => suggestPeople(db, text),
     'people.create': (input) => createPerson(db, input),
     'people.update': (input) => updatePerson(db, input),
     'people.remove': ({ id }) => removePerson(db, id),

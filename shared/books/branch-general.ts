@@ -214,7 +214,7 @@ export const BRANCH_GENERAL: readonly RecordTypeDef[] = [
     fields: [
       { key: 'time', label: '时间', kind: 'time' },
       { key: 'location', label: '地点', kind: 'text', required: true, max: 100 },
-      { key: 'talker', label: '谈话人', kind: 'person', required: true },
+      { key: 'talker', label: '谈话人', kind: 'person', required: true, titleField: 'talkerTitle' },
       { key: 'talkerTitle', label: '谈话人职务', kind: 'text', max: 60 },
       { key: 'subject', label: '谈话对象', kind: 'person', required: true, max: 100, help: '集体谈心可填对象范围，如“钻井一班全体成员”' },
       { key: 'method', label: '方式', kind: 'select', required: true, options: TALK_METHODS },

@@ -23,7 +23,7 @@ export function meetingFields(o: MeetingOptions = {}): FieldDef[] {
     { key: 'startTime', label: '开始时间', kind: 'time', required: true },
     { key: 'endTime', label: '结束时间', kind: 'time', required: true },
     { key: 'location', label: '地点', kind: 'text', required: true, max: 100 },
-    { key: 'host', label: '主持人', kind: 'person', required: true, printWith: 'hostTitle' },
+    { key: 'host', label: '主持人', kind: 'person', required: true, printWith: 'hostTitle', titleField: 'hostTitle' },
     { key: 'hostTitle', label: '主持人职务', kind: 'text', max: 60, print: 'none' },
     { key: 'recorder', label: '记录人', kind: 'person', required: true },
     ...(o.head ?? []),

@@ -72,6 +72,12 @@ export interface FieldDef {
   print?: 'header' | 'body' | 'none';
   /** Print this field's value followed by another field's in （）, e.g. 主持人 张三（书记）. */
   printWith?: string;
+  /**
+   * person: the text field of the same record that takes the 职务 of the roster
+   * person chosen here (their 支委 seat, else 岗位/职务), e.g. 主持人 → 主持人职务.
+   * The form fills it while it is empty or still holds the previous person's 职务.
+   */
+  titleField?: string;
   /** A 身份证号: exports (volumes, registers) mask it unless the user asks for it in full. */
   personalId?: boolean;
   /** A value the form questions when it looks wrong, saying why (shared/rules/plausible.ts); it is still saved. */

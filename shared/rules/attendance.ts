@@ -1,5 +1,6 @@
 import type { Attendee, Motion } from '../books/schema.js';
 import type { PoliticalStatus } from '../books/vocab.js';
+import { personTitle } from './names.js';
 import { evaluateVote, type VoteOutcome } from './vote.js';
 
 /** 正式党员 vote; 预备党员 attend but have no vote; everyone else attends as 其他. */
@@ -11,7 +12,7 @@ export function membershipOf(status: PoliticalStatus): Attendee['membership'] {
 
 /** A roster entry as expected at a meeting: present until ticked off. */
 export function attendeeOf(p: { id: number; name: string; politicalStatus: PoliticalStatus; committeeRole: string | null; position: string }): Attendee {
-  return { personId: p.id, name: p.name, membership: membershipOf(p.politicalStatus), title: p.committeeRole ?? p.position, present: true, absenceReason: '' };
+  return { personId: p.id, name: p.name, membership: membershipOf(p.politicalStatus), title: personTitle(p), present: true, absenceReason: '' };
 }
 
 export interface AttendanceCounts {

@@ -24,6 +24,8 @@
  * date falls in, and only as 定稿: a draft is a plan, not a meeting held.
  */
 
+import { typedNames } from './names.js';
+
 export const BRANCH_RULES = '《中国共产党支部工作条例（试行）》';
 
 /** How far ahead the reminders look: what is planned or due within this many days. */
@@ -314,25 +316,15 @@ export interface TalkData {
   subject?: unknown;
 }
 
-/** Separators between several names typed into one person field: 张三、李四 / 张三，李四 / 张三 李四. */
-const NAME_SEPARATORS = /[、，,；;／/\s]+/;
-
 /**
- * The names a talk record names: its 谈话人 and its 谈话对象 (each a name, or
- * several separated by 、，; …; a trailing 同志 is dropped). A collective
- * subject such as “钻井一班全体成员” names nobody and covers nobody: the
- * secretary records each member by name to count them.
+ * The names a talk record names: its 谈话人 and its 谈话对象, each read as names.ts
+ * reads a person field (several names split, 同志 dropped). A collective
+ * subject such as “钻井一班全体成员” is kept as it is: it names no member, so it
+ * covers nobody (the secretary records each member by name to count them), but
+ * the talk still counts for the 谈话人.
  */
 export function talkParticipants(data: TalkData): string[] {
-  const names: string[] = [];
-  for (const v of [data.talker, data.subject]) {
-    if (typeof v !== 'string') continue;
-    for (const part of v.split(NAME_SEPARATORS)) {
-      const name = part.replace(/同志$/, '').trim();
-      if (name) names.push(name);
-    }
-  }
-  return names;
+  return [...typedNames(data.talker), ...typedNames(data.subject)];
 }
 
 export interface CoverageMember {

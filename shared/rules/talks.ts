@@ -13,9 +13,14 @@
  * after talkParticipants' cleanup (several names split, 同志 dropped). Names
  * that are no member of the year (an upper-level cadre, “全体成员”) pair with
  * nobody; two members of the same name both match, as in the coverage check.
+ * The names that nobody on the year's roster has (a typo, pinyin typed as a
+ * name, a visitor) are listed with their record, so that none is missed in
+ * silence; a collective subject is no such name (names.ts says how it is told).
  */
+import { recordType } from '../books/index.js';
 import { COMMITTEE_ROLES, type CommitteeRole } from '../books/vocab.js';
 import { TALK_COVERAGE, memberInYear, talkHeldIn, talkParticipants, type CoverageMember, type TalkData } from './cadence.js';
+import { unknownNames } from './names.js';
 
 /** A member of the year as the matrix reads it: a 支委's role, or null. */
 export interface TalkMember extends CoverageMember {
@@ -53,6 +58,20 @@ export interface TalkPair {
   talks: TalkRef[];
 }
 
+/** A name in a 定稿 talk of the year that nobody on the roster has: where it was typed. */
+export interface UnmatchedName {
+  recordId: number;
+  date: string;
+  /** The field it was typed in, and the field's label (谈话人, 谈话对象). */
+  field: TalkField;
+  label: string;
+  name: string;
+}
+
+/** The person fields of a talk record. */
+export type TalkField = keyof TalkData;
+const TALK_FIELDS: readonly TalkField[] = ['talker', 'subject'];
+
 /** The year's 谈心谈话 between the year's members (the contract's cadence.talks). */
 export interface TalkMatrix {
   year: number;
@@ -68,6 +87,8 @@ export interface TalkMatrix {
     /** Members (支委 too) in no talk of the year. */
     withoutTalk: number[];
   };
+  /** Names in the year's 定稿 talks that nobody on the roster has, by date: counted for nobody above. */
+  unmatched: UnmatchedName[];
   /** The rule, for the page to cite. */
   source: string;
 }
@@ -80,8 +101,21 @@ function matrixOrder(members: readonly TalkMember[]): TalkMember[] {
   return [...committee, ...members.filter((m) => m.role === null)];
 }
 
-/** The talks between the members of `year` (those admitted by its end), from its 定稿 talk records. */
-export function buildTalkMatrix(year: number, members: readonly TalkMember[], records: readonly TalkRecord[]): TalkMatrix {
+/** Where each name of the talks that nobody on the roster has was typed. */
+function unmatchedNames(held: readonly TalkRecord[], roster: ReadonlySet<string>): UnmatchedName[] {
+  const def = recordType(TALK_COVERAGE.typeId);
+  const label = (field: TalkField) => def.fields.find((f) => f.key === field)!.label;
+  return held.flatMap((r) =>
+    TALK_FIELDS.flatMap((field) => unknownNames(r.data[field], roster).map((name) => ({ recordId: r.id, date: r.date, field, label: label(field), name }))),
+  );
+}
+
+/**
+ * The talks between the members of `year` (those admitted by its end), from its
+ * 定稿 talk records. A talk's names are checked against `roster`, the names of
+ * everyone on the roster in the year (members or not), and the members'.
+ */
+export function buildTalkMatrix(year: number, members: readonly TalkMember[], records: readonly TalkRecord[], roster: readonly string[]): TalkMatrix {
   const ordered = matrixOrder(members.filter((m) => memberInYear(m, year)));
   const position = new Map(ordered.map((m, i) => [m.id, i]));
   const byName = new Map<string, TalkMember[]>();
@@ -131,6 +165,7 @@ export function buildTalkMatrix(year: number, members: readonly TalkMember[], re
       withoutCommittee: committee.length ? rows.filter((m) => m.role === null && !m.withCommittee).map((m) => m.id) : [],
       withoutTalk: rows.filter((m) => m.talks === 0).map((m) => m.id),
     },
+    unmatched: unmatchedNames(held, new Set([...roster, ...ordered.map((m) => m.name)])),
     source: TALK_COVERAGE.source,
   };
 }

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { BookId } from '../../shared/books/types.js';
 import type { SearchHit, SearchResult } from '../../shared/contract.js';
 import {
+  findPeopleByName,
   fold,
   indexPerson,
   indexRecord,
@@ -385,6 +386,54 @@ describe('searchAll', () => {
 // The corpus is a worst case: every record is made of the same 200 sentences,
 // so a query of a few characters matches thousands of records (real minutes
 // are far more varied).
+
+/** The roster of the person pickers' cases (ids in roster order). */
+const PICKER_ROSTER = ['张三', '李四', '曾国藩', '吕小明', '单田芳', '解晓东', '张三丰', '小张', '孙强'];
+
+describe('findPeopleByName (the person pickers)', () => {
+  beforeEach(() => PICKER_ROSTER.forEach((name, i) => addPerson(i + 1, name, i === 0 ? '正式党员 第一党小组 书记' : '')));
+  const names = (text: string) => findPeopleByName(db(), text).map((id) => PICKER_ROSTER[id - 1]);
+
+  it.each<[string, string, string[]]>([
+    ['a character of the name, names beginning with it first', '张', ['张三', '张三丰', '小张']],
+    ['the whole name', '张三', ['张三', '张三丰']],
+    ['full pinyin of the surname', 'zhang', ['张三', '张三丰', '小张']],
+    ['full pinyin, exactly the name first', 'zhangsan', ['张三', '张三丰']],
+    ['initials, exactly the name first', 'zs', ['张三', '张三丰']],
+    ['initials of another name', 'sq', ['孙强']],
+    ['initials with a space between', 'z s', ['张三', '张三丰']],
+    ['mixed: full pinyin, then an initial', 'zhangs', ['张三', '张三丰']],
+    ['mixed, two terms', 'zhang san', ['张三', '张三丰']],
+    ['upper case', 'ZhangSan', ['张三', '张三丰']],
+    ['full-width letters (an IME in full-width mode)', 'ＺＳ', ['张三', '张三丰']],
+    ['traditional characters', '張三', ['张三', '张三丰']],
+    ['polyphonic surname 曾 as zeng', 'zgf', ['曾国藩']],
+    ['polyphonic surname 曾 in everyday reading too', 'cengguofan', ['曾国藩']],
+    ['polyphonic surname 单 as shan', 'stf', ['单田芳']],
+    ['polyphonic surname 解 as xie', 'xiexiaodong', ['解晓东']],
+    ['ü as v', 'lvxiaoming', ['吕小明']],
+    ['ü as u', 'lxm', ['吕小明']],
+    ['no match', 'wz', []],
+    ['a name nobody has', '王', []],
+    ['not across two spellings', 'nz', []],
+    ['not Chinese and pinyin in one term', '张s', []],
+    ['not the rest of the roster entry (the search box finds that)', '书记', []],
+    ['nothing typed', ' ', []],
+  ])('%s: %s', (_case, text, expected) => {
+    expect(names(text)).toEqual(expected);
+  });
+
+  it('finds the people the search box finds by name (one rule)', () => {
+    for (const q of ['张', 'zs', 'z s', 'zhangs', 'ＺＳ', 'zgf', 'stf', 'lvxiaoming', 'sq', 'wz']) {
+      const searched = hits(search(q)).filter((x) => x.kind === 'person').map((x) => x.id);
+      expect(findPeopleByName(db(), q).sort(), q).toEqual(searched.sort());
+    }
+  });
+
+  it('keeps to the limit, best first', () => {
+    expect(findPeopleByName(db(), 'z', 2).map((id) => PICKER_ROSTER[id - 1])).toEqual(['张三', '曾国藩']);
+  });
+});
 
 const SUBJECTS = ['支部书记', '组织委员', '宣传委员', '纪检委员', '党小组长', '全体党员', '与会同志', '入党积极分子', '班组长', '工会主席'];
 const ACTIONS = [

@@ -221,6 +221,19 @@ describe('people', () => {
     expect(names(list)).toEqual([...COMMITTEE_IN_ORDER, '周正式', '吴预备', '郑团员', '陈正式', '褚预备', '卫群众']);
     expect(list.find((p) => p.name === '王书记')).toMatchObject({ committeeRole: '书记', groupName: '第一党小组' });
   });
+
+  it('suggests roster people for a typed name, pinyin or initials, best first, never people who left', async () => {
+    const s = await seedBranch(h.core);
+    await call(h.core, 'people.create', personInput('小王', { position: '司钻' }));
+    expect(names(await call(h.core, 'people.suggest', { text: 'wsj' }))).toEqual(['王书记']);
+    expect(names(await call(h.core, 'people.suggest', { text: '王' }))).toEqual(['王书记', '小王']);
+    expect(names(await call(h.core, 'people.suggest', { text: 'wang' }))).toEqual(['王书记', '小王']);
+    // what tells two people apart comes with them
+    expect((await call(h.core, 'people.suggest', { text: 'zzs' }))[0]).toMatchObject({ id: s.people.member1.id, position: '科员', groupName: '第一党小组', committeeRole: null });
+    // 冯已调出 left the roster
+    expect(await call(h.core, 'people.suggest', { text: 'fyd' })).toEqual([]);
+    expect(await call(h.core, 'people.suggest', { text: '' })).toEqual([]);
+  });
 });
 
 describe('records.expected', () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { localToday } from '../../shared/dates.js';
 import type { TalkMatrix } from '../../shared/rules/talks.js';
 import { call, callError, useCore } from '../fixtures/core.js';
-import { branchUpdateInput, COMMITTEE_IN_ORDER, seedBranch } from '../fixtures/seed.js';
+import { branchUpdateInput, COMMITTEE_IN_ORDER, personInput, seedBranch } from '../fixtures/seed.js';
 import { talkInput } from '../fixtures/records.js';
 
 /** A year wholly in the past. */
@@ -73,5 +73,28 @@ describe('cadence.talks', () => {
     // 冯已调出 left the roster today: a member of past years, not of the year they left in.
     const thisYear = Number(localToday().slice(0, 4));
     expect((await call(h.core, 'cadence.talks', { year: thisYear })).members.map((x) => x.name)).not.toContain('冯已调出');
+  });
+
+  it('lists the names of the year’s 定稿 talks that nobody on the year’s roster has, each with its record and field', async () => {
+    const s = await seedBranch(h.core);
+    // 魏早走 left the roster before the year began; 冯已调出 left it only today, so was on it in Y.
+    const early = await call(h.core, 'people.create', personInput('魏早走', { politicalStatus: '群众' }));
+    await call(h.core, 'people.remove', { id: early.id });
+    h.core.db.sqlite.prepare('UPDATE people SET removed_at = ? WHERE id = ?').run(`${Y - 1}-06-30T04:00:00.000Z`, early.id);
+    const sq = await call(h.core, 'records.create', talkInput(`${Y}-04-01`, '王书记', 'sq'));
+    await call(h.core, 'records.create', talkInput(`${Y}-03-01`, 'zsj', '卫群众、郑团员，冯已调出同志'));
+    await call(h.core, 'records.create', talkInput(`${Y}-05-01`, '王书记', '钻井一班全体成员'));
+    await call(h.core, 'records.create', talkInput(`${Y}-06-01`, '李副书记', '魏早走'));
+    // Not listed: a draft, another year.
+    await call(h.core, 'records.create', talkInput(`${Y}-07-01`, '王书记', '草稿里的人', 'draft'));
+    await call(h.core, 'records.create', talkInput(`${Y - 1}-07-01`, '王书记', '去年的人'));
+
+    const m = await call(h.core, 'cadence.talks', { year: Y });
+    expect(m.unmatched.map((u) => `${u.date} ${u.label} ${u.name}`)).toEqual([`${Y}-03-01 谈话人 zsj`, `${Y}-04-01 谈话对象 sq`, `${Y}-06-01 谈话对象 魏早走`]);
+    expect(m.unmatched[1]).toEqual({ recordId: sq.id, date: `${Y}-04-01`, field: 'subject', label: '谈话对象', name: 'sq' });
+    // Those names pair with nobody: 王书记's talk with “sq” is no pair, only a talk of his.
+    expect(m.pairs.filter((p) => p.a === s.committee.王书记.id || p.b === s.committee.王书记.id)).toEqual([]);
+    // A year with no talks lists nothing.
+    expect((await call(h.core, 'cadence.talks', { year: Y - 2 })).unmatched).toEqual([]);
   });
 });

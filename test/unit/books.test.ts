@@ -107,6 +107,14 @@ describe.each(cases)('%s', (_id, def) => {
     expect(['table', 'attendance', 'motions', 'textarea']).not.toContain(title.kind);
   });
 
+  it('names a text field of its own in printWith and titleField, and a title field only beside a person', () => {
+    for (const f of def.fields) {
+      for (const key of [f.printWith, f.titleField]) if (key !== undefined) expect(field(key)?.kind, `${f.label} → ${key}`).toBe('text');
+      if (f.titleField !== undefined) expect(f.kind, f.label).toBe('person');
+    }
+    for (const f of def.fields.flatMap((x) => x.columns ?? [])) expect(f.titleField, f.label).toBeUndefined();
+  });
+
   it('gives select and multiselect non-empty unique options, tables and objects scalar columns', () => {
     for (const f of allFields(def)) {
       if (f.kind === 'select' || f.kind === 'multiselect') {

@@ -15,6 +15,8 @@ const MEMBERS: TalkMember[] = [
   { id: 7, name: '王书记', joinDate: '2001-07-01', role: '书记' },
   { id: 8, name: '褚新人', joinDate: '2025-03-01', role: null },
 ];
+/** Everyone on the year's roster: the members (褚新人 is one from 2025) and a 群众, who talks but is in no matrix. */
+const ROSTER = [...MEMBERS.map((m) => m.name), '郑群众'];
 const ALL = ['王书记', '李副书记', '孙纪检', '吴预备', '周正式', '陈正式'];
 const COMMITTEE_PAIRS = ['王书记—李副书记', '王书记—孙纪检', '李副书记—孙纪检'];
 const ORDINARY = ['吴预备', '周正式', '陈正式'];
@@ -39,7 +41,7 @@ const nobody = { pairs: [], committeePairs: COMMITTEE_PAIRS, withoutCommittee: O
 
 describe('谈心谈话 matrix', () => {
   it('orders the 支委 by role, then the others in roster order, and leaves out members admitted after the year', () => {
-    const m = buildTalkMatrix(Y, MEMBERS, []);
+    const m = buildTalkMatrix(Y, MEMBERS, [], ROSTER);
     expect(m.members.map((x) => [x.name, x.role])).toEqual([
       ['王书记', '书记'],
       ['李副书记', '副书记'],
@@ -49,7 +51,7 @@ describe('谈心谈话 matrix', () => {
       ['陈正式', null],
     ]);
     expect(m).toMatchObject({ year: Y, source: TALK_COVERAGE.source });
-    expect(buildTalkMatrix(2025, MEMBERS, []).members.map((x) => x.name)).toContain('褚新人');
+    expect(buildTalkMatrix(2025, MEMBERS, [], ROSTER).members.map((x) => x.name)).toContain('褚新人');
   });
 
   it.each<[string, TalkRecord[], ReturnType<typeof view>]>([
@@ -135,11 +137,11 @@ describe('谈心谈话 matrix', () => {
       },
     ],
   ])('%s', (_name, records, expected) => {
-    expect(view(buildTalkMatrix(Y, MEMBERS, records))).toEqual(expected);
+    expect(view(buildTalkMatrix(Y, MEMBERS, records, ROSTER))).toEqual(expected);
   });
 
   it('says which members have talked with the 支委: a 支委 with every other 支委, a member with one', () => {
-    const m = buildTalkMatrix(Y, MEMBERS, [talk(`${Y}-03-01`, '王书记', '李副书记、周正式'), talk(`${Y}-03-02`, '李副书记', '孙纪检')]);
+    const m = buildTalkMatrix(Y, MEMBERS, [talk(`${Y}-03-01`, '王书记', '李副书记、周正式'), talk(`${Y}-03-02`, '李副书记', '孙纪检')], ROSTER);
     expect(Object.fromEntries(m.members.map((x) => [x.name, x.withCommittee]))).toEqual({
       王书记: false,
       李副书记: true,
@@ -152,8 +154,35 @@ describe('谈心谈话 matrix', () => {
   });
 
   it('asks nothing of the members toward 支委 when the branch has none', () => {
-    const m = buildTalkMatrix(Y, MEMBERS.map((x) => ({ ...x, role: null })), []);
+    const m = buildTalkMatrix(Y, MEMBERS.map((x) => ({ ...x, role: null })), [], ROSTER);
     expect(m.members.map((x) => x.name)).toEqual(['吴预备', '周正式', '李副书记', '孙纪检', '陈正式', '王书记']);
     expect(m.missing).toEqual({ committeePairs: [], withoutCommittee: [], withoutTalk: [2, 3, 4, 5, 6, 7] });
+  });
+
+  it.each<[string, TalkRecord[], string[]]>([
+    ['names on the roster, members or not, and 同志 after them', [talk(`${Y}-05-01`, '王书记', '周正式同志、郑群众')], []],
+    ['pinyin typed as a name', [talk(`${Y}-05-01`, 'zs', '周正式')], [`${Y}-05-01 谈话人 zs`]],
+    [
+      'each unknown name of a field, once, in the order typed',
+      [talk(`${Y}-05-01`, '王书记', '周正式、王某某，sq、王某某')],
+      [`${Y}-05-01 谈话对象 王某某`, `${Y}-05-01 谈话对象 sq`],
+    ],
+    ['a collective subject is a scope, not an unknown person', [talk(`${Y}-05-01`, '王书记', '钻井一班全体成员'), talk(`${Y}-05-02`, '王书记', '机修班')], []],
+    ['an upper-level cadre', [talk(`${Y}-05-01`, '上级党委刘某', '周正式')], [`${Y}-05-01 谈话人 上级党委刘某`]],
+    [
+      'only the year’s 定稿 talks, by date',
+      [talk(`${Y}-09-01`, '王书记', '九月'), talk(`${Y}-03-01`, '三月', '周正式'), talk(`${Y}-04-01`, '王书记', '草稿', 'draft'), talk(`${Y - 1}-04-01`, '王书记', '去年')],
+      [`${Y}-03-01 谈话人 三月`, `${Y}-09-01 谈话对象 九月`],
+    ],
+    // 褚新人 joins the branch in 2025 but is on the roster: known, though no member of the year
+    ['someone on the roster who is no member of the year', [talk(`${Y}-05-01`, '王书记', '褚新人')], []],
+  ])('lists the names nobody on the roster has: %s', (_name, records, expected) => {
+    const m = buildTalkMatrix(Y, MEMBERS, records, ROSTER);
+    expect(m.unmatched.map((u) => `${u.date} ${u.label} ${u.name}`)).toEqual(expected);
+  });
+
+  it('says where an unknown name was typed', () => {
+    const r = talk(`${Y}-05-01`, '王书记', 'sq');
+    expect(buildTalkMatrix(Y, MEMBERS, [r], ROSTER).unmatched).toEqual([{ recordId: r.id, date: `${Y}-05-01`, field: 'subject', label: '谈话对象', name: 'sq' }]);
   });
 });

@@ -1,14 +1,15 @@
 /**
  * Records and people in the search index: what text each is indexed with (the
  * same text later serves the hits' snippets), kept in step inside the writers'
- * transactions, and the query that the API answers.
+ * transactions, and the queries that the API answers (the search box, and the
+ * person pickers' suggestions by the same rule).
  */
-import type { SearchResult } from '../../../shared/contract.js';
+import type { Person, SearchResult } from '../../../shared/contract.js';
 import { recordType } from '../../../shared/books/index.js';
 import { recordText, recordTitle, type DisplayContext } from '../../../shared/print/display.js';
 import { groupContext } from '../branch/service.js';
 import { all, first, q, type Db } from '../db/sql.js';
-import { indexRecord, searchAll, unindexRecord, type Original } from '../search/index.js';
+import { findPeopleByName, indexRecord, searchAll, unindexRecord, type Original } from '../search/index.js';
 import { personEntry, selectPeople, toPerson } from '../people/service.js';
 
 interface RecordRow {
@@ -50,4 +51,12 @@ export function searchRecordsAndPeople(db: Db, text: string, limit: number): Sea
       );
     },
   });
+}
+
+/** The roster people whose name the text finds (findPeopleByName), best first. */
+export function suggestPeople(db: Db, text: string): Person[] {
+  const ids = findPeopleByName(db, text);
+  if (ids.length === 0) return [];
+  const byId = new Map(all(db, selectPeople().where('people.id', 'in', ids)).map((r) => [r.id, toPerson(r)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }

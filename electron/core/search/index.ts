@@ -14,7 +14,8 @@
  * - A person's title column holds the name's characters, then each pinyin
  *   spelling of the name (full: z h a n g s a n; initials: z s), separated by a
  *   token no query can produce, so "zs" and "zhangsan" find 张三 and no phrase
- *   runs across two spellings.
+ *   runs across two spellings. The person pickers' suggestions
+ *   (findPeopleByName) are the same query on that column alone.
  * - The title and body columns hold tokens only. For snippets the caller gives
  *   `searchAll` an `originals` lookup returning the original texts of the hits
  *   (the same title and body that were indexed, e.g. from the records table).
@@ -27,7 +28,7 @@ import type { BookId } from '../../../shared/books/types.js';
 import type { SearchGroup, SearchHit, SearchResult } from '../../../shared/contract.js';
 import type { Db } from '../db/sql.js';
 import { queryTerms, tokens } from './fold.js';
-import { isExactName, personTitleTokens, pinyinMarks } from './pinyin.js';
+import { isExactName, nameRank, personTitleTokens, pinyinMarks, titleKeys } from './pinyin.js';
 import { cut, findTerms, mergeSpans, snippetOf, type Snippet } from './snippet.js';
 
 export { fold, tokens } from './fold.js';
@@ -156,6 +157,34 @@ export function matchExpression(terms: readonly string[][]): string {
   return terms.map((t) => `"${t.join(' ')}"`).join(' AND ');
 }
 
+/** The same query in the title column only: a record's title, a person's name and its pinyin. */
+const inTitle = (match: string) => `title : (${match})`;
+
+/** People suggested for a typed name at most. */
+export const SUGGEST_LIMIT = 20;
+
+/**
+ * The people whose name the text finds, by the rule the search finds people by,
+ * in the name only: every term within the name's characters or within one of
+ * its spellings (张, zhang, zs, z s, zhangs → 张三; ＺＳ as zs; 曾 also as zeng;
+ * ü also as v). Best first (nameRank: the name or a spelling exactly, then one
+ * beginning with the text, then the rest), each in roster order. The person
+ * pickers' suggestions (people.suggest).
+ */
+export function findPeopleByName(db: Db, text: string, limit = SUGGEST_LIMIT): number[] {
+  const terms = queryTerms(text);
+  if (terms.length === 0) return [];
+  const joined = terms.map((t) => t.join('')).join('');
+  const rows = stmt(db, 'SELECT rowid, title FROM search_index WHERE search_index MATCH ? AND rowid < 0').all(
+    inTitle(matchExpression(terms)),
+  ) as { rowid: number; title: string }[];
+  return rows
+    .map((r) => ({ id: -r.rowid, rank: nameRank(titleKeys(r.title), joined) }))
+    .sort((a, b) => a.rank - b.rank || a.id - b.id)
+    .slice(0, Math.max(1, Math.floor(limit)))
+    .map((r) => r.id);
+}
+
 interface Row {
   rowid: number;
   score: number;
@@ -197,7 +226,7 @@ export function searchAll(db: Db, text: string, opts: SearchOptions): SearchResu
   const limit = Math.max(1, Math.floor(opts.limit ?? DEFAULT_LIMIT));
   const rankLimit = opts.rankLimit ?? RANK_LIMIT;
   const match = matchExpression(terms);
-  const inTitle = `title : (${match})`;
+  const titleMatch = inTitle(match);
 
   const count = (range: string) =>
     (stmt(db, `SELECT count(*) AS n FROM search_index WHERE search_index MATCH ? AND ${range}`).get(match) as { n: number }).n;
@@ -229,7 +258,7 @@ export function searchAll(db: Db, text: string, opts: SearchOptions): SearchResu
     const peopleRows = ranked('rowid < 0');
     const titled = tiered
       ? new Set(
-          (stmt(db, 'SELECT rowid FROM search_index WHERE search_index MATCH ? AND rowid < 0').all(inTitle) as { rowid: number }[]).map(
+          (stmt(db, 'SELECT rowid FROM search_index WHERE search_index MATCH ? AND rowid < 0').all(titleMatch) as { rowid: number }[]).map(
             (r) => r.rowid,
           ),
         )
@@ -251,7 +280,7 @@ export function searchAll(db: Db, text: string, opts: SearchOptions): SearchResu
     if (!tiered) {
       for (const r of ranked('rowid > 0')) candidates.push({ kind: 'record', id: r.rowid, book: r.book, exact: false, tier: 0, score: r.score });
     } else {
-      const first = newest(inTitle, limit);
+      const first = newest(titleMatch, limit);
       const seen = new Set(first.map((r) => r.rowid));
       const rest = newest(match, limit + first.length).filter((r) => !seen.has(r.rowid));
       first.forEach((r, i) => candidates.push({ kind: 'record', id: r.rowid, book: r.book, exact: false, tier: 0, score: i }));

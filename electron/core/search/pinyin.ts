@@ -1,5 +1,6 @@
 /**
- * Pinyin of people's names for the search index: "zhangsan" and "zs" find 张三.
+ * Pinyin of people's names for the search index and the person pickers:
+ * "zhangsan" and "zs" find 张三.
  *
  * A name is spelled several ways (surname readings such as 曾 zeng and 单 shan
  * come from pinyin-pro's surname mode, the everyday readings from its default
@@ -65,11 +66,31 @@ function computeSpellings(name: string): Spelling[] {
  */
 export const SEPARATOR = 'qq0qq';
 
-/** Title column of a person: the name's tokens, then each spelling's letters, separated. */
+/** What a name is found by: its own characters, folded, and each spelling in full (张三 → 张三, zhangsan, zs). */
+export function nameKeys(name: string): string[] {
+  return [tokenList(name).join(''), ...spellings(name).map((s) => s.join(''))].filter(Boolean);
+}
+
+/** Title column of a person: the name's keys, one token per character, separated. */
 export function personTitleTokens(name: string): string {
-  const parts = [tokenList(name).join(' ')];
-  for (const s of spellings(name)) parts.push([...s.join('')].join(' '));
-  return parts.filter(Boolean).join(` ${SEPARATOR} `);
+  return nameKeys(name)
+    .map((k) => [...k].join(' '))
+    .join(` ${SEPARATOR} `);
+}
+
+/** The name's keys back from its title column (the inverse of personTitleTokens). */
+export function titleKeys(title: string): string[] {
+  return title.split(` ${SEPARATOR} `).map((k) => k.replaceAll(' ', ''));
+}
+
+/**
+ * How well a query (its terms joined) finds a name that matched it, from the
+ * name's keys: 0 the name or a spelling exactly, 1 one that begins with it,
+ * 2 otherwise (张 → 张三 1, 小张 2; zs → 张三 0; zhangs → 张三 1).
+ */
+export function nameRank(keys: readonly string[], query: string): 0 | 1 | 2 {
+  if (keys.includes(query)) return 0;
+  return keys.some((k) => k.startsWith(query)) ? 1 : 2;
 }
 
 /**
@@ -106,6 +127,5 @@ export function pinyinMarks(name: string, term: string): [number, number][] {
 
 /** Whether the query (terms joined) is the name, or one of its spellings in full. */
 export function isExactName(name: string, query: string): boolean {
-  if (query === tokenList(name).join('')) return true;
-  return /^[a-z]+$/.test(query) && spellings(name).some((s) => s.join('') === query);
+  return nameRank(nameKeys(name), query) === 0;
 }

@@ -2,21 +2,20 @@
  * The input for one field of a record definition, by kind. Values are exactly
  * what the record stores, so the form's values are the record's data.
  */
-import { AutoComplete, Button, Form, Input, InputNumber, Radio, Select, Space, Table } from 'antd';
+import { Button, Form, Input, InputNumber, Radio, Select, Space, Table } from 'antd';
 import type { FieldDef } from '../../../../shared/books/types';
 import { emptyValue, LINE_MAX, textMax } from '../../../../shared/books/schema';
 import { useLedger } from '../../context';
 import { useIssueAt } from '../../formIssues';
 import { DateInput, MonthInput, TimeInput } from './pickers';
 import { lengthLimit } from './limit';
+import { PeoplePicker, PersonPicker, type PickerContext } from './PersonPicker';
 import { options } from '../../options';
 
 type Name = (string | number)[];
 
-/** Roster names for person pickers. */
-export interface PickerContext {
-  names: string[];
-}
+/** The roster people of the person pickers (PersonPicker.tsx). */
+export type { PickerContext };
 
 
 /** A scalar input (also used inside sub-table cells and object members). */
@@ -40,14 +39,7 @@ export function ScalarInput({ f, ctx, ...rest }: { f: FieldDef; ctx: PickerConte
     case 'boolean':
       return <Radio.Group {...p} options={[{ value: true, label: '是' }, { value: false, label: '否' }]} />;
     case 'person':
-      return (
-        <AutoComplete
-          {...p}
-          options={options(ctx.names)}
-          filterOption={(input, o) => String(o?.value ?? '').includes(input)}
-          placeholder="输入或从名册选择"
-        />
-      );
+      return <PersonPicker {...(p as object)} ctx={ctx} />;
     default:
       return <Input {...p} {...lengthLimit(textMax(f))} />;
   }
@@ -153,10 +145,16 @@ export function FieldInput({ f, ctx, draft }: { f: FieldDef; ctx: PickerContext;
           <Select mode="multiple" options={options(f.options ?? [])} placeholder="可多选" />
         </Form.Item>
       );
+    case 'person':
+      return (
+        <Form.Item {...common} name={name}>
+          <PersonPicker ctx={ctx} titlePath={f.titleField === undefined ? undefined : ['data', f.titleField]} />
+        </Form.Item>
+      );
     case 'people':
       return (
         <Form.Item {...common} name={name}>
-          <Select mode="tags" options={options(ctx.names)} placeholder="输入或从名册选择，可多人" />
+          <PeoplePicker ctx={ctx} />
         </Form.Item>
       );
     case 'group':

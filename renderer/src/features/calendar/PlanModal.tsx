@@ -87,9 +87,9 @@ export function PlanModal({ date, onClose, onSaved }: { date: string; onClose: (
         {def ? (
           <>
             <div className="plan-row">
-              {fields.filter((f) => f.kind !== 'lines').map((f) => <FieldInput key={f.key} f={f} ctx={{ names: [] }} draft={false} />)}
+              {fields.filter((f) => f.kind !== 'lines').map((f) => <FieldInput key={f.key} f={f} ctx={{ people: [] }} draft={false} />)}
             </div>
-            {fields.filter((f) => f.kind === 'lines').map((f) => <FieldInput key={f.key} f={f} ctx={{ names: [] }} draft={false} />)}
+            {fields.filter((f) => f.kind === 'lines').map((f) => <FieldInput key={f.key} f={f} ctx={{ people: [] }} draft={false} />)}
           </>
         ) : (
           <p className="muted">选择活动类型后填写议题。</p>

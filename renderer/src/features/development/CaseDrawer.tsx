@@ -79,7 +79,7 @@ export function CaseDrawer({ id, onClose, onChanged }: { id: number; onClose: ()
     onChanged();
   };
 
-  const ctx: PickerContext = { names: (people ?? []).filter((p) => p.politicalStatus === '中共党员').map((p) => p.name) };
+  const ctx: PickerContext = { people: (people ?? []).filter((p) => p.politicalStatus === '中共党员') };
   const closed = c?.closedAt != null;
   const column = c ? BOARD_COLUMNS.find((x) => x.key === c.column)!.label : '';
 

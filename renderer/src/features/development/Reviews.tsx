@@ -81,7 +81,7 @@ export function Reviews({ c, onChanged, readOnly, ctx, title }: { c: Development
             <Select style={{ width: 110 }} options={options(REVIEW_KINDS)} />
           </Form.Item>
           <Form.Item name="reviewer" label="考察人">
-            <AutoComplete style={{ width: 120 }} options={ctx.names.map((n) => ({ value: n }))} />
+            <AutoComplete style={{ width: 120 }} options={ctx.people.map((p) => ({ value: p.name }))} />
           </Form.Item>
           <Form.Item name="content" label="内容" style={{ flex: 1, minWidth: 220 }}>
             <Input {...lengthLimit(5000)} placeholder="考察意见或思想汇报要点" />

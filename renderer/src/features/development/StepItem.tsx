@@ -163,7 +163,7 @@ function StepForm({ def, c, saved, onEdit, onSaved, ctx }: StepProps) {
           {def.roles.map((r) => (
             <Col span={16} key={r.key}>
               <Form.Item name={['people', r.key]} label={r.label} extra={r.help} {...at(`people.${r.key}`)}>
-                <Select mode="tags" aria-label={r.label} options={options(ctx.names)} placeholder="输入姓名或从名册选择，回车确认" tokenSeparators={['、', ',', '，']} />
+                <Select mode="tags" aria-label={r.label} options={options(ctx.people.map((p) => p.name))} placeholder="输入姓名或从名册选择，回车确认" tokenSeparators={['、', ',', '，']} />
               </Form.Item>
             </Col>
           ))}

@@ -3,7 +3,9 @@
  * (cadence.talks), as a square of names with the 支委 first. A cell with talks
  * opens the first of them; pairs of 支委 who have not talked yet are tinted,
  * since the 条例 asks for those by name. A reminder of who is still to talk,
- * never a score: no ranking, no red.
+ * never a score: no ranking, no red. Under it, the names in the year's talks
+ * that nobody on the roster has, each with its record, so that a talk typed
+ * with a wrong name is found rather than missed in silence.
  */
 import { Button, Card, Empty, Spin, Tooltip, Typography } from 'antd';
 import { Fragment } from 'react';
@@ -147,6 +149,29 @@ function Grid({ m }: { m: Matrix }) {
   );
 }
 
+/** Names in the year's talks that nobody on the roster has: counted for nobody above, each linked to its record. */
+function Unmatched({ m }: { m: Matrix }) {
+  if (m.unmatched.length === 0) return null;
+  return (
+    <section className="talk-unmatched" aria-label="名册中没有的姓名">
+      <Typography.Text type="warning">
+        本年谈心谈话中有{m.unmatched.length}处姓名在人员名册中没有，未计入{m.members.length ? '上表' : '统计'}：
+      </Typography.Text>
+      <ul>
+        {m.unmatched.map((u) => (
+          <li key={`${u.recordId}-${u.field}-${u.name}`}>
+            <a href={`#/records/${u.recordId}`}>{u.date} 谈心谈话</a>
+            <span>
+              {u.label}“{u.name}”
+            </span>
+          </li>
+        ))}
+      </ul>
+      <div className="muted talk-note">请改为名册中的姓名，或在人员名册中补录此人；集体谈心填写的对象范围（如“钻井一班全体成员”）不在此列。</div>
+    </section>
+  );
+}
+
 export function TalkMatrix() {
   const { year } = useLedger();
   const [matrix] = useApiData(() => call('cadence.talks', { year }), [year]);
@@ -154,17 +179,22 @@ export function TalkMatrix() {
     <Card title="谈心谈话（本年）" style={{ marginTop: 16 }} extra={<Button href={NEW_TALK}>记录谈心谈话</Button>}>
       {!matrix ? (
         <Spin />
-      ) : matrix.members.length === 0 ? (
-        <Empty description="本年没有在册党员" />
       ) : (
         <>
-          <Summary m={matrix} />
-          <div className="muted talk-note">
-            依据：{matrix.source}。按谈话人与谈话对象逐对统计，只计定稿记录（草稿视为计划）；格中数字为谈话次数，点击可查看记录。
-            <span className="talk-legend talk-missing" aria-hidden="true" />
-            支委之间尚未谈话
-          </div>
-          <Grid m={matrix} />
+          {matrix.members.length === 0 ? (
+            <Empty description="本年没有在册党员" />
+          ) : (
+            <>
+              <Summary m={matrix} />
+              <div className="muted talk-note">
+                依据：{matrix.source}。按谈话人与谈话对象逐对统计，只计定稿记录（草稿视为计划）；格中数字为谈话次数，点击可查看记录。
+                <span className="talk-legend talk-missing" aria-hidden="true" />
+                支委之间尚未谈话
+              </div>
+              <Grid m={matrix} />
+            </>
+          )}
+          <Unmatched m={matrix} />
         </>
       )}
     </Card>

@@ -164,7 +164,7 @@ export function RecordForm({ id, type, hold = false }: { id: number | null; type
   };
 
   const draft = status === 'draft';
-  const ctx: PickerContext = { names: (people ?? []).map((p) => p.name) };
+  const ctx: PickerContext = { people: people ?? [] };
   const secretary = branch.committee.find((c) => c.role === '书记')?.name;
   const field = (f: FieldDef) => {
     if (f.kind === 'attendance') {

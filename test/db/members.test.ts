@@ -121,7 +121,7 @@ describe('花名册 fields', () => {
     ['转正 before 入党', { joinDate: '2010-07-01', fullDate: '2010-06-30' }, 'fullDate', '转正日期不能早于入党日期'],
     ['入党 before birth', { birthDate: '1990-01-01', joinDate: '1989-07-01' }, 'joinDate', '入党日期应晚于出生日期'],
     ['a 预备党员 with a 转正日期', { politicalStatus: '中共预备党员' as const, joinDate: '2025-07-01', fullDate: '2026-07-01' }, 'fullDate', '预备党员尚未转正，转正日期应为空'],
-    ['an impossible date', { joinDate: '2019-02-29' }, 'joinDate', '入党日期无效，应为有效的年-月-日'],
+    ['an impossible date', { joinDate: '2019-02-29' }, 'joinDate', '入党日期有误：日期“2019-02-29”不存在'],
   ])('refuses %s', async (_label, overrides, path, message) => {
     await seedBranch(h.core);
     const e = await callError(h.core, 'people.create', personInput('马六', overrides));

@@ -7,7 +7,7 @@
  * Electron's) own question while anything is unsaved. Ctrl+S saves the form on
  * top. The question itself is drawn by <UnsavedDialog> (UnsavedDialog.tsx).
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 
 export type LeaveChoice = 'save' | 'discard' | 'stay';
 
@@ -95,4 +95,12 @@ function canonical(v: unknown): string {
 /** Whether two sets of form values are the same as far as saving goes. */
 export function sameValues(a: unknown, b: unknown): boolean {
   return canonical(a) === canonical(b);
+}
+
+/**
+ * A form's onKeyDown: Enter in a box confirms it (a date, a name, a choice) and
+ * never submits the whole form, half filled; Ctrl+S saves instead.
+ */
+export function enterNeverSubmits(e: KeyboardEvent) {
+  if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT') e.preventDefault();
 }

@@ -7,12 +7,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { encodePng } from '../../electron/core/demo/files.js';
 import { recordType } from '../../shared/books/index.js';
 import { sampleRecord } from '../fixtures/sample.js';
 import { readDocx, wordText } from '../fixtures/docx.js';
-import { api, pick, setUpBranch } from './helpers.js';
+import { api, createMeeting, pick, setUpBranch } from './helpers.js';
 import { SHOTS as shots, useApp } from './host.js';
 
 const app = useApp('archive');
@@ -23,18 +23,14 @@ const BRANCH = '中共测试钻井队党支部';
 /** A small valid PNG (a grey square). */
 const png = () => encodePng(64, 64, new Uint8Array(64 * 64 * 3).fill(0x88)).toString('base64');
 
-async function meeting(page: Page, type: string, date: string) {
-  const attendance = await api(page, 'records.expected', { type, groupId: null });
-  return (await api(page, 'records.create', sampleRecord(recordType(type), { date, attendance: attendance as never }))) as { id: number };
-}
 
 test('年度归档: check, export, save and print, seal, edits refused, unseal with a reason', async ({ page }) => {
   test.setTimeout(180_000);
   await app.start();
   await page.goto(app.url);
   await setUpBranch(page, { name: BRANCH });
-  const first = await meeting(page, 'branch-assembly', `${Y}-03-20`);
-  await meeting(page, 'committee-meeting', `${Y}-04-08`);
+  const first = await createMeeting(page, 'branch-assembly', `${Y}-03-20`);
+  await createMeeting(page, 'committee-meeting', `${Y}-04-08`);
   await api(page, 'attachments.add', { recordId: first.id, name: '会议照片.png', base64: png(), thumbBase64: null });
   await api(page, 'records.create', sampleRecord(recordType('work-plan'), { date: `${Y}-01-10` }));
   await page.reload();
@@ -152,7 +148,7 @@ test('本年概览: a quarter without its 支部党员大会 shows as not held, 
   await expect(q2).toHaveAttribute('href', '#/records/new?type=branch-assembly');
   await page.screenshot({ path: path.join(shots, 'year-glance.png'), fullPage: true });
 
-  await meeting(page, 'branch-assembly', `${Y}-05-12`);
+  await createMeeting(page, 'branch-assembly', `${Y}-05-12`);
   await page.reload();
   await pick(page, '年度', `${Y}年`);
   await page.getByRole('menuitem', { name: '本年概览' }).click();

@@ -9,16 +9,12 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { recordType } from '../../shared/books/index.js';
 import { sampleRecord } from '../fixtures/sample.js';
-import { api, fillDate, pick, setUpBranch } from './helpers.js';
+import { api, createMeeting, fillDate, pick, setUpBranch } from './helpers.js';
 import { SHOTS as shots, useApp } from './host.js';
 
 const app = useApp('calendar');
 const Y = new Date().getFullYear();
 
-async function held(page: Page, type: string, date: string) {
-  const attendance = await api(page, 'records.expected', { type, groupId: null });
-  await api(page, 'records.create', sampleRecord(recordType(type), { date, attendance: attendance as never }));
-}
 
 async function planned(page: Page, type: string, date: string, topic: string) {
   await api(page, 'records.create', { type, date, status: 'draft', data: { topics: [topic] } });
@@ -28,8 +24,8 @@ test('活动日历: plan a 支部委员会 on a day, hold it and record it as �
   await app.start();
   await page.goto(app.url);
   await setUpBranch(page);
-  await held(page, 'branch-assembly', `${Y}-06-03`);
-  await held(page, 'theme-party-day', `${Y}-06-03`);
+  await createMeeting(page, 'branch-assembly', `${Y}-06-03`);
+  await createMeeting(page, 'theme-party-day', `${Y}-06-03`);
   await planned(page, 'party-lecture', `${Y}-06-24`, '学习党章');
   await planned(page, 'org-life-meeting', `${Y}-12-18`, '年度组织生活会');
   await api(page, 'records.create', sampleRecord(recordType('work-plan'), { date: `${Y}-06-05` })); // not an activity: not on the calendar

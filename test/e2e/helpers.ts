@@ -1,5 +1,7 @@
 /** Small page helpers shared by the end-to-end specs. */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { recordType } from '../../shared/books/index.js';
+import { sampleRecord } from '../fixtures/sample.js';
 
 /**
  * Choose an option of an antd Select: in the select's own list (the one its
@@ -62,4 +64,36 @@ export async function setUpBranch(page: Page, o: { name?: string; groups?: strin
       { name: '李组织', gender: '女', role: '组织委员' },
     ],
   });
+}
+
+/** A 定稿 meeting of `type` on `date` through the API, attended by whom the type expects; `data` overrides sample values. */
+export async function createMeeting(page: Page, type: string, date: string, data: Record<string, unknown> = {}) {
+  const attendance = await api(page, 'records.expected', { type, groupId: null });
+  const input = sampleRecord(recordType(type), { date, attendance: attendance as never });
+  return (await api(page, 'records.create', { ...input, data: { ...input.data, ...data } })) as { id: number };
+}
+
+const exactly = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
+
+/** The form item labelled `label` within `scope` (a dialog, a card, the page). */
+export function formItem(scope: Locator | Page, label: string): Locator {
+  // `has` is matched inside each item: built from the page, not from the scope
+  const page = 'mouse' in scope ? scope : scope.page();
+  return scope.locator('.ant-form-item').filter({ has: page.locator('.ant-form-item-label label', { hasText: exactly(label) }) }).first();
+}
+
+/** What the form item labelled `label` shows: a select's choice, else its box's text. */
+export async function shown(scope: Locator | Page, label: string): Promise<string> {
+  const item = formItem(scope, label);
+  const select = item.locator('.ant-select-content');
+  if (await select.count()) return (await select.first().getAttribute('title')) ?? '';
+  return item.locator('input, textarea').first().inputValue();
+}
+
+/** Answer 有未保存的修改 (保存 / 放弃修改 / 继续编辑), which must be asking. */
+export async function answerUnsaved(page: Page, answer: '保存' | '放弃修改' | '继续编辑') {
+  const ask = page.getByRole('dialog', { name: '有未保存的修改' });
+  await expect(ask).toBeVisible();
+  await ask.getByRole('button', { name: answer, exact: true }).click();
+  await expect(ask).toBeHidden();
 }

@@ -13,7 +13,7 @@ import { fieldIssues, validationMessage } from '../../../../shared/validation';
 import { call } from '../../api';
 import { showError } from '../../errors';
 import { asErrors, useFormIssues } from '../../formIssues';
-import { sameValues, useUnsavedChanges } from '../../unsaved';
+import { enterNeverSubmits, sameValues, useUnsavedChanges } from '../../unsaved';
 import { lengthLimit } from '../../components/fields/limit';
 import { DateInput } from '../../components/fields/pickers';
 import { ScalarInput, type PickerContext } from '../../components/fields/FieldInput';
@@ -145,10 +145,7 @@ function StepForm({ def, c, saved, onEdit, onSaved, ctx }: StepProps) {
   return (
     <div
       className="dev-step-form"
-      // Enter confirms a date or a name; it never saves the step half-filled.
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT') e.preventDefault();
-      }}
+      onKeyDown={enterNeverSubmits}
     >
       <div className="muted" style={{ marginBottom: 8 }}>
         {def.help}

@@ -23,7 +23,7 @@ import { lengthLimit } from '../../components/fields/limit';
 import { useLedger } from '../../context';
 import { showError } from '../../errors';
 import { asErrors, asWarnings, useFormIssues, type Issue } from '../../formIssues';
-import { sameValues, useUnsavedChanges } from '../../unsaved';
+import { enterNeverSubmits, sameValues, useUnsavedChanges } from '../../unsaved';
 import { options } from '../../options';
 
 type Values = Required<Omit<PersonInput, 'mobileWhere'>> & { mobile: boolean; mobileWhere: string };
@@ -167,10 +167,7 @@ export function PersonModal({ person, onClose, onSaved }: { person: Person | 'ne
         initialValues={initial.current}
         onValuesChange={issues.onValuesChange}
         className="person-form"
-        // Enter confirms a date or a choice; it never saves the person half-filled.
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT') e.preventDefault();
-        }}
+        onKeyDown={enterNeverSubmits}
       >
         <Divider titlePlacement="start">基本信息</Divider>
         <Row gutter={16}>

@@ -20,7 +20,7 @@ import { ApiCallError, call } from '../../api';
 import { useLedger } from '../../context';
 import { asErrors, asWarnings, IssuesProvider, useFormIssues, type Issue } from '../../formIssues';
 import { go, replace } from '../../router';
-import { sameValues, useUnsavedChanges } from '../../unsaved';
+import { enterNeverSubmits, sameValues, useUnsavedChanges } from '../../unsaved';
 import { useApiData } from '../../useApiData';
 import { DateInput } from '../../components/fields/pickers';
 import { FieldInput, type PickerContext } from '../../components/fields/FieldInput';
@@ -201,10 +201,7 @@ export function RecordForm({ id, type, hold = false }: { id: number | null; type
       onFinish={submit}
       onValuesChange={issues.onValuesChange}
       initialValues={id === null ? initialValues(def, secretary) : undefined}
-      // Enter confirms a date, a name or a choice; it never saves the whole record.
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT') e.preventDefault();
-      }}
+      onKeyDown={enterNeverSubmits}
     >
       <IssuesProvider value={issues.at}>
         <div className="page-toolbar">

@@ -5,7 +5,7 @@ import { COMMITTEE_ROLES } from '../../../../shared/books/vocab';
 import { call } from '../../api';
 import { useLedger } from '../../context';
 import { markFields, showError } from '../../errors';
-import { sameValues, useUnsavedChanges } from '../../unsaved';
+import { enterNeverSubmits, sameValues, useUnsavedChanges } from '../../unsaved';
 import { options } from '../../options';
 import { CadenceSettings } from './CadenceSettings';
 import { PasswordCard } from './PasswordCard';
@@ -78,6 +78,7 @@ export function SettingsPage() {
           layout="vertical"
           onFinish={() => void save()}
           initialValues={initial.current}
+          onKeyDown={enterNeverSubmits}
         >
           <Form.Item name="name" label="支部名称" rules={[{ required: true, whitespace: true, message: '请填写支部名称' }]}>
             <Input {...lengthLimit(80)} />

@@ -1,7 +1,6 @@
 import type { ARCHIVE_METHODS } from '../../../shared/methods/archive.js';
 import type { CoreContext, HandlersOf } from '../handlers.js';
-import { planSave, targetOf } from './save.js';
-import { listExports, planExport, previewVolumes, readExportFile } from './service.js';
+import { listExports, planExport, planSave, previewVolumes, readExportFile, targetOf } from './service.js';
 
 export function archiveHandlers({ db, dataDir, textsDir, archive }: CoreContext): HandlersOf<keyof typeof ARCHIVE_METHODS> {
   return {

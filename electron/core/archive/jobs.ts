@@ -123,12 +123,6 @@ class JobList<J extends BackgroundJob> {
     return this.get(id);
   }
 
-  /** Wait for a job to end (tests, shutdown). */
-  async settle(id: string): Promise<J> {
-    await this.jobs.get(id)?.finished;
-    return this.get(id);
-  }
-
   /** Stop everything (closing the app). */
   async close(): Promise<void> {
     for (const j of this.jobs.values()) if (j.job.state === 'running') j.abort.abort();

@@ -11,19 +11,16 @@
  * cancel removes the temporary folder; one a crash left behind is removed by
  * the next save into the same folder.
  *
- * Plain Node, no electron.
+ * Plain Node, no electron, no database (service.ts plans a save): the kill
+ * test's child runs it alone.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import fsp, { type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExportFileInfo, SavedFile, SaveJob, SaveTarget } from '../../../shared/archive/model.js';
-import { getBranch } from '../branch/service.js';
-import type { Db } from '../db/sql.js';
-import { AppError, notFound } from '../errors.js';
+import { AppError } from '../errors.js';
 import { fsyncDir, requireFolder, safeNamePart, targetFolderError } from '../folders.js';
-import { exportDir } from './paths.js';
-import { listExports } from './service.js';
 
 /** Bytes read and written at a time. */
 const CHUNK = 1 << 20;
@@ -62,32 +59,6 @@ export function saveTarget(parent: string, baseName: string): SaveTarget {
     if (!fs.existsSync(folder)) return { baseName, name, folder };
   }
   throw new AppError('CONFLICT', `“${parent}”中名为“${baseName}”的文件夹已有999个，请换一个文件夹。`);
-}
-
-function branchName(db: Db): string {
-  const branch = getBranch(db);
-  if (!branch) throw new AppError('CONFLICT', '请先完成支部初始设置。');
-  return branch.name;
-}
-
-/** Where 全部保存到… would put the year's export in `folder` (the dialog shows it before the save). */
-export function targetOf(db: Db, year: number, folder: string): SaveTarget {
-  return saveTarget(folder, saveBaseName(branchName(db), year));
-}
-
-/** A save of one finished export into `folder`: refused before anything is written when either is not there. */
-export function planSave(db: Db, dataDir: string, o: { year: number; exportId: string; folder: string }): SavePlan {
-  const listing = listExports(dataDir, o.year).find((e) => e.exportId === o.exportId);
-  if (!listing) throw notFound('该批归档文件');
-  return {
-    id: randomBytes(6).toString('hex'),
-    year: o.year,
-    exportId: o.exportId,
-    source: exportDir(dataDir, o.year, o.exportId),
-    files: listing.files,
-    parent: o.folder,
-    target: targetOf(db, o.year, o.folder),
-  };
 }
 
 /** Remove the temporary folders that saves killed on their way (a crash, a U盘 pulled out) left in `parent`. */

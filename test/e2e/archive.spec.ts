@@ -73,6 +73,10 @@ test('年度归档: check, export, save and print, seal, edits refused, unseal w
   await page.setViewportSize({ width: 1366, height: 768 });
   await files.getByRole('button', { name: '全部保存到…' }).click();
   const saveDialog = page.getByRole('dialog', { name: '全部保存到U盘或文件夹' });
+  // A folder that is not there (a U盘 not plugged in) is said at once, and cannot be started.
+  await saveDialog.getByLabel('保存到的文件夹').fill(path.join(usb, 'U盘'));
+  await expect(saveDialog.getByText(`找不到文件夹：${path.join(usb, 'U盘')}。请检查U盘是否已插好。`)).toBeVisible();
+  await expect(saveDialog.getByRole('button', { name: '开始保存' })).toBeDisabled();
   await saveDialog.getByLabel('保存到的文件夹').fill(usb);
   await expect(saveDialog.getByRole('status', { name: '将新建的文件夹' })).toContainText(path.join(usb, folderName));
   // The list of U盘 closes (trial: waits until nothing covers the name).

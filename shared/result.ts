@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'DAMAGED'
   /** A backup that is not one, is incomplete, or fails its checks. */
   | 'BACKUP_INVALID'
+  /** A file written to a folder (a U盘) read back with other bytes than were written: the disk is failing. */
+  | 'CHECK_FAILED'
   /** An app password is set and the session is locked: only app.info, auth.status and auth.unlock answer. */
   | 'LOCKED'
   /** auth.unlock or auth.set with a wrong password (or too soon after 5 wrong ones). */

@@ -120,17 +120,55 @@ export interface ExportFileInfo {
   size: number;
 }
 
+/** Work the archive runs in the background while the window polls its progress. */
+export interface BackgroundJob {
+  id: string;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  /** Progress: steps of an export, bytes of a save. */
+  done: number;
+  total: number;
+  /** What it is doing now, e.g. 正在生成《党支部综合记录》PDF. */
+  phase: string;
+  /** Why it failed, in words for the user. */
+  error: string | null;
+}
+
 /** A year-end export running in the background, or finished. */
-export interface ExportJob {
+export interface ExportJob extends BackgroundJob {
   /** The export's folder id (YYYYMMDD-HHmmss), also the job's id. */
   id: string;
   year: number;
-  state: 'running' | 'done' | 'failed' | 'cancelled';
-  done: number;
-  total: number;
-  phase: string;
   files: ExportFileInfo[];
-  error: string | null;
+}
+
+/** A 全部保存到… job's id: 12 hex digits. */
+export const SAVE_ID_RE = /^[0-9a-f]{12}$/;
+
+/** Where 全部保存到… will put an export: a new folder in the chosen one, never one that is there already. */
+export interface SaveTarget {
+  /** <支部名称>-<年度>年度归档, safe on FAT32/exFAT/NTFS. */
+  baseName: string;
+  /** baseName, or baseName（2）, （3）… when a folder of that name is there already. */
+  name: string;
+  /** The full path of the folder to be made. */
+  folder: string;
+}
+
+/** A file written by 全部保存到…, with the sha256 it was read back with (the same as the export's). */
+export interface SavedFile extends ExportFileInfo {
+  sha256: string;
+}
+
+/** 全部保存到…: every file of one export copied into a new folder (on a U盘); progress in bytes, written and then read back. */
+export interface SaveJob extends BackgroundJob {
+  year: number;
+  exportId: string;
+  /** The folder the files go into (its name may still move on to （N） if one of that name appears meanwhile). */
+  folder: string;
+  /** Once done: every file written, in the export's order. */
+  files: SavedFile[];
+  /** The files' bytes together. */
+  bytes: number;
 }
 
 /** A finished export of a year. */

@@ -1,14 +1,15 @@
-/** The year-end archive methods of the contract (merged in shared/contract.ts): volumes, exports, files. */
+/** The year-end archive methods of the contract (merged in shared/contract.ts): volumes, exports, files, 全部保存到…. */
 import { z } from 'zod';
-import { EXPORT_ID_RE, type ExportJob, type ExportListing, type VolumePreview } from '../archive/model.js';
+import { EXPORT_ID_RE, SAVE_ID_RE, type ExportJob, type ExportListing, type SaveJob, type SaveTarget, type VolumePreview } from '../archive/model.js';
 import type { ExportedFile } from '../contract.js';
-import { method, year } from './method.js';
+import { fullFolder, method, year } from './method.js';
 
 const mode = z.enum(['books', 'single'], { error: '请选择分卷方式' });
 /** An export's folder id (see EXPORT_ID_RE). */
 export const exportId = z
   .string({ error: '请选择导出批次' })
   .regex(EXPORT_ID_RE, '导出批次编号应为“年月日-时分秒”，如20250105-093000');
+const saveId = z.string({ error: '保存任务编号无效' }).regex(SAVE_ID_RE, '保存任务编号无效');
 const person = (label: string) => z.string({ error: `${label}应为文字` }).trim().max(40, `${label}不能超过40个字`);
 
 export const ARCHIVE_METHODS = {
@@ -33,4 +34,11 @@ export const ARCHIVE_METHODS = {
   'archive.file': method<ExportedFile>()(
     z.strictObject({ year, exportId, name: z.string({ error: '文件名无效' }).min(1, '文件名无效').max(200, '文件名无效') }),
   ),
+  /** Where 全部保存到… would put the year's files in a folder: <支部名称>-<年度>年度归档, or （2）… when that is taken. */
+  'archive.saveTarget': method<SaveTarget>()(z.strictObject({ year, folder: fullFolder })),
+  /** 全部保存到…: copy every file of a finished export into a new folder there, in the background; each file read back and checked. */
+  'archive.saveAll': method<SaveJob>()(z.strictObject({ year, exportId, folder: fullFolder })),
+  'archive.saveJob': method<SaveJob>()(z.strictObject({ id: saveId })),
+  /** Stop a save; what it had written is removed. */
+  'archive.saveCancel': method<SaveJob>()(z.strictObject({ id: saveId })),
 } as const;

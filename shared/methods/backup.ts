@@ -4,7 +4,7 @@
  * folder, and restoring from either. See electron/core/backup.
  */
 import { z } from 'zod';
-import { method, noInput } from './method.js';
+import { folder, fullFolder, isFullPath, method, noInput } from './method.js';
 
 /** Why an automatic backup was taken. */
 export type BackupReason = 'start' | 'close' | 'daily' | 'before-restore';
@@ -54,13 +54,6 @@ export interface RestoreResult {
   toSchema: number;
 }
 
-const folder = z.string({ error: '请选择文件夹' }).trim().min(1, '请选择文件夹').max(1000, '文件夹路径过长');
-/**
- * A full path (/media/U盘, E:\, E:/备份, \\server\share\…): a relative one would name a
- * folder under wherever the app happened to be started (found by the fuzz, test/unit/fuzz.test.ts).
- */
-const isFullPath = (p: string) => /^(?:\/|[A-Za-z]:[\\/]|\\\\[^\\/]+[\\/])/.test(p);
-const fullFolder = folder.refine(isFullPath, '请选择文件夹的完整路径（如 E:\\ 或 /media/U盘）');
 /** An automatic backup by its folder name, or a backup file by its full path. */
 const backupRef = z
   .strictObject({ kind: z.enum(['auto', 'file'], { error: '备份类型无效' }), id: folder })

@@ -21,6 +21,16 @@ export const year = z.number({ error: '请选择年度' }).int('年度无效').m
 /** The ids of rows in any table. */
 export const id = z.number({ error: '编号无效' }).int('编号无效').positive('编号无效');
 
+/** A folder's path as typed or chosen. */
+export const folder = z.string({ error: '请选择文件夹' }).trim().min(1, '请选择文件夹').max(1000, '文件夹路径过长');
+/**
+ * A full path (/media/U盘, E:\, E:/备份, \\server\share\…): a relative one would name a
+ * folder under wherever the app happened to be started (found by the fuzz, test/unit/fuzz.test.ts).
+ */
+export const isFullPath = (p: string) => /^(?:\/|[A-Za-z]:[\\/]|\\\\[^\\/]+[\\/])/.test(p);
+/** A folder to write into or read from (a U盘): a full path only. */
+export const fullFolder = folder.refine(isFullPath, '请选择文件夹的完整路径（如 E:\\ 或 /media/U盘）');
+
 /** Merge method maps into one, refusing a name defined twice. */
 export function mergeMethods<T extends Record<string, Method<z.ZodType, unknown>>[]>(...maps: T): UnionToIntersection<T[number]> {
   const out: Record<string, unknown> = {};

@@ -203,7 +203,7 @@ export async function benchArchiveYear(workerScript: string | null): Promise<Arc
           steps.push({ phase: `${job.done}/${job.total} ${phase}`, ms: performance.now() - t1 });
         }
         await new Promise((r) => setTimeout(r, 20));
-        job = jobs.get(job.id);
+        job = jobs.exports.get(job.id);
       }
       if (job.state !== 'done') throw new Error(`年度归档失败：${job.error ?? job.state}`);
       const files = job.files;

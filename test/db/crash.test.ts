@@ -11,17 +11,17 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import * as esbuild from 'esbuild';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { DB_FILE } from '../../electron/core/app.js';
 import { Rng } from '../../electron/core/demo/random.js';
 import { openTestCore, rows } from '../fixtures/core.js';
 import { checkStore, CrashModel, parseLines, readWalTail, storeFiles, type Line } from '../fixtures/crash.js';
+import { bundleChild, childPath } from '../fixtures/child.js';
 import { REPO_ROOT, useTempDir } from '../fixtures/tmp.js';
 
 const ITERATIONS = Number(process.env.CRASH_ITERATIONS ?? 60);
 const SEED = Number(process.env.CRASH_SEED ?? 1);
-const CHILD = path.join(REPO_ROOT, '.cache', 'crash', 'crash-child.cjs');
+const CHILD = childPath('crash-child');
 const TEXTS = path.join(REPO_ROOT, 'resources', 'texts');
 
 interface Run {
@@ -88,16 +88,7 @@ describe('crash safety under SIGKILL', () => {
   const tempDir = useTempDir('crash');
 
   beforeAll(async () => {
-    await esbuild.build({
-      entryPoints: [path.join(REPO_ROOT, 'test', 'fixtures', 'crash-child.ts')],
-      outfile: CHILD,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      external: ['electron', 'better-sqlite3'],
-      logLevel: 'warning',
-    });
+    await bundleChild('crash-child');
   });
 
   it(`keeps every acknowledged write through ${ITERATIONS} kills at random moments`, { timeout: Math.max(120_000, ITERATIONS * 3000) }, async () => {

@@ -14,6 +14,7 @@
  *   read-only remount of a bind mount is refused while files are open for
  *   writing, so it cannot stand in for this.)
  * - opening a read-only data dir: a read-only bind mount.
+ * - a backup file and 全部保存到… onto a full tmpfs or a read-only bind mount (a U盘).
  */
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -21,6 +22,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DB_FILE, type Core } from '../../electron/core/app.js';
+import { exportDir } from '../../electron/core/archive/paths.js';
 import { AppError } from '../../electron/core/errors.js';
 import { probeDataDir, storageError, WRITE_TEST_FILE } from '../../electron/core/storage-errors.js';
 import { recordType } from '../../shared/books/index.js';
@@ -28,6 +30,7 @@ import type { RecordDto, RecordInput } from '../../shared/contract.js';
 import { call, callError, dbDigest, openTestCore, rows } from '../fixtures/core.js';
 import { storeFiles } from '../fixtures/crash.js';
 import { sampleRecord } from '../fixtures/sample.js';
+import { folderDigest, writeExportFiles } from '../fixtures/save.js';
 import { makeTempDir, removeDir, useTempDir } from '../fixtures/tmp.js';
 
 function sh(cmd: string, ...args: string[]): void {
@@ -377,6 +380,46 @@ describe('a full disk', () => {
     const again = m.open(dataDir);
     expectSound(again);
     await call(again, 'records.create', talk('有空间了'));
+  });
+});
+
+describe('全部保存到… a U盘 that is full or write-protected', () => {
+  const m = useMounts();
+
+  itWith(NO_TMPFS)('fails with DISK_FULL or READ_ONLY said of the U盘, and leaves nothing there', async () => {
+    const dataDir = makeTempDir('disk-save');
+    const core = m.open(dataDir);
+    try {
+      await call(core, 'branch.setup', SETUP);
+      const source = exportDir(dataDir, 2025, '20260105-093000');
+      writeExportFiles(source);
+      const save = async (folder: string) => {
+        let job = await call(core, 'archive.saveAll', { year: 2025, exportId: '20260105-093000', folder });
+        while (job.state === 'running') {
+          await new Promise((r) => setTimeout(r, 10));
+          job = await call(core, 'archive.saveJob', { id: job.id });
+        }
+        return job;
+      };
+      // Room for the first files, not for all of them.
+      const full = m.tmpfs('3m');
+      expect(await save(full)).toMatchObject({
+        state: 'failed',
+        error: `目标文件夹所在的磁盘空间不足，归档文件没有保存完，已删除写了一半的文件夹：${full}。请换一个U盘或清理空间后重试。`,
+      });
+      expect(fs.readdirSync(full)).toEqual([]);
+      const locked = m.bindReadOnly(m.tmpfs('16m'));
+      expect(await save(locked)).toMatchObject({ state: 'failed', error: `无法写入目标文件夹：${locked}。请检查U盘的写保护开关和文件夹权限。` });
+      expect(fs.readdirSync(locked)).toEqual([]);
+      // With room, the same export saves whole.
+      const roomy = m.tmpfs('16m');
+      const done = await save(roomy);
+      expect(done.state).toBe('done');
+      expect(folderDigest(done.folder)).toEqual(folderDigest(source));
+    } finally {
+      m.close(core);
+      removeDir(dataDir);
+    }
   });
 });
 

@@ -1,17 +1,20 @@
 /**
  * 年度归档 through the UI, as a secretary at year end: last year has a few
  * meetings (one with a photo) and a 工作计划; the completeness check names the
- * gaps, the export runs in the background with a progress bar, the Word volume
- * and the PDF come back, the year is sealed, an edit is refused, and unsealing
- * needs a reason. A second export is cancelled and leaves nothing behind.
+ * gaps, the export runs in the background with a progress bar, all its files are
+ * saved to a folder (a U盘) in one go and checked on disk, twice (the second time
+ * beside the first, as （2）), the Word volume and the PDF come back, the year is
+ * sealed, an edit is refused, and unsealing needs a reason. A second export is cancelled and leaves nothing behind.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { encodePng } from '../../electron/core/demo/files.js';
 import { recordType } from '../../shared/books/index.js';
 import { sampleRecord } from '../fixtures/sample.js';
 import { readDocx, wordText } from '../fixtures/docx.js';
+import { folderDigest } from '../fixtures/save.js';
 import { api, createMeeting, pick, setUpBranch } from './helpers.js';
 import { SHOTS as shots, useApp } from './host.js';
 
@@ -59,6 +62,50 @@ test('年度归档: check, export, save and print, seal, edits refused, unseal w
   await expect(files).toContainText(`${Y}年度_党支部综合记录.docx`);
   await expect(files).toContainText(`${Y}年度_党支部综合记录.pdf`);
   await expect(files).toContainText(`${Y}年度_台账汇总.xlsx`);
+
+  // 全部保存到… a folder (a U盘): every file, the same bytes as the export's, in one folder named for the branch and year.
+  const usb = fs.mkdtempSync(path.join(os.tmpdir(), 'bl-e2e-usb-'));
+  const folderName = `${BRANCH}-${Y}年度归档`;
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await files.getByRole('button', { name: '全部保存到…' }).click();
+  const saveDialog = page.getByRole('dialog', { name: '全部保存到U盘或文件夹' });
+  // A folder that is not there (a U盘 not plugged in) is said at once, and cannot be started.
+  await saveDialog.getByLabel('保存到的文件夹').fill(path.join(usb, 'U盘'));
+  await expect(saveDialog.getByText(`找不到文件夹：${path.join(usb, 'U盘')}。请检查U盘是否已插好。`)).toBeVisible();
+  await expect(saveDialog.getByRole('button', { name: '开始保存' })).toBeDisabled();
+  await saveDialog.getByLabel('保存到的文件夹').fill(usb);
+  await expect(saveDialog.getByRole('status', { name: '将新建的文件夹' })).toContainText(path.join(usb, folderName));
+  // The list of U盘 closes (trial: waits until nothing covers the name).
+  await saveDialog.getByText(/将一起保存到所选位置/).click();
+  await saveDialog.getByText(folderName, { exact: true }).click({ trial: true });
+  await page.screenshot({ path: path.join(shots, 'archive-5-save-all.png'), animations: 'disabled' });
+  await saveDialog.getByRole('button', { name: '开始保存' }).click();
+  await expect(saveDialog.getByRole('progressbar', { name: '保存进度' })).toBeVisible();
+  await expect(saveDialog.getByText(`5 个文件已保存到 ${path.join(usb, folderName)}`)).toBeVisible({ timeout: 60_000 });
+  await expect(saveDialog).toContainText('已逐一读回核对');
+  await expect(saveDialog.getByRole('table', { name: '已保存的文件' }).getByRole('row')).toHaveCount(6);
+  await page.screenshot({ path: path.join(shots, 'archive-6-saved.png'), animations: 'disabled' });
+  const exportId = ((await api(page, 'archive.exports', { year: Y })) as { exportId: string }[])[0]!.exportId;
+  const exported = path.join(app.dataDir, 'archive', String(Y), exportId);
+  expect(folderDigest(path.join(usb, folderName))).toEqual(folderDigest(exported));
+  expect(Object.keys(folderDigest(exported))).toHaveLength(5);
+  expect(fs.readdirSync(usb)).toEqual([folderName]);
+  await saveDialog.getByRole('button', { name: '完成' }).click();
+  await expect(saveDialog).toBeHidden();
+
+  // Again, from the list of exports below: the folder is there, so this one goes into （2）, as the dialog says first.
+  await page.getByRole('region', { name: `归档文件 ${exportId}` }).last().getByRole('button', { name: '全部保存到…' }).click();
+  await saveDialog.getByLabel('保存到的文件夹').fill(usb);
+  await expect(saveDialog.getByText(`该位置已有“${folderName}”，不会覆盖它，本次将保存为“${folderName}（2）”。`)).toBeVisible();
+  await saveDialog.getByText(/将一起保存到所选位置/).click();
+  await saveDialog.getByText(`${folderName}（2）`, { exact: true }).click({ trial: true });
+  await page.screenshot({ path: path.join(shots, 'archive-7-save-all-taken.png'), animations: 'disabled' });
+  await saveDialog.getByRole('button', { name: '开始保存' }).click();
+  await expect(saveDialog.getByText(`5 个文件已保存到 ${path.join(usb, `${folderName}（2）`)}`)).toBeVisible({ timeout: 60_000 });
+  expect(folderDigest(path.join(usb, `${folderName}（2）`))).toEqual(folderDigest(exported));
+  await saveDialog.getByRole('button', { name: '完成' }).click();
+  fs.rmSync(usb, { recursive: true, force: true });
+  await page.setViewportSize({ width: 1360, height: 900 });
 
   const docxRow = files.getByRole('listitem').filter({ hasText: `${Y}年度_党支部综合记录.docx` });
   const [download] = await Promise.all([page.waitForEvent('download'), docxRow.getByRole('button', { name: '保存' }).click()]);

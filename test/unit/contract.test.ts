@@ -66,6 +66,10 @@ describe('contract coverage', () => {
     'archive.job': 'NOT_FOUND', // no export started
     'archive.cancel': 'NOT_FOUND',
     'archive.file': 'NOT_FOUND',
+    'archive.saveTarget': 'NOT_FOUND', // the folder does not exist
+    'archive.saveAll': 'NOT_FOUND', // no such export
+    'archive.saveJob': 'NOT_FOUND', // no save started
+    'archive.saveCancel': 'NOT_FOUND',
     'backup.toFolder': 'NOT_FOUND', // the folder does not exist
     'backup.scan': 'NOT_FOUND',
     'backup.verify': 'NOT_FOUND', // no such automatic backup

@@ -48,7 +48,7 @@ let root: string;
 let usb: string;
 let staticDir: string;
 const cwd = process.cwd();
-/** backup.toFolder payloads naming an existing folder outside the sentinel, sent to the USB stick instead. */
+/** backup.toFolder and archive.saveAll payloads naming an existing folder outside the sentinel, sent to the USB stick instead. */
 let confined = 0;
 const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
 const escapeFile = path.join(os.tmpdir(), 'fuzz-escape.txt');
@@ -109,7 +109,7 @@ beforeAll(() => {
 afterAll(() => {
   process.chdir(cwd);
   for (const [name, t] of Object.entries(tallies)) console.log(`[fuzz] ${t.line(name)}`);
-  console.log(`[fuzz] ${confined} backup.toFolder payloads named an existing folder outside the sentinel (/, say) and went to its USB stick`);
+  console.log(`[fuzz] ${confined} backup.toFolder and archive.saveAll payloads named an existing folder outside the sentinel (/, say) and went to its USB stick`);
   console.log(`[fuzz] ${rolledBack} refused calls wrote rows and rolled them back: the database was the same after each`);
   console.log(`[fuzz] seed ${SEED}; ${notCloneable} IPC payloads were too deep for structured clone and went to ipcCall as they were`);
   for (const b of benches) b.core.close();
@@ -118,13 +118,13 @@ afterAll(() => {
 });
 
 /**
- * backup.toFolder writes a backup file into the folder it is given, by design (a USB
- * stick, any folder the user picks): one that names an existing folder outside the
+ * backup.toFolder and archive.saveAll write into the folder they are given, by design (a
+ * USB stick, any folder the user picks): one that names an existing folder outside the
  * sentinel (`/`, say) is sent to the sentinel's USB stick instead.
  */
 function confine(p: Payload): Payload {
   const input = p.input as { folder?: unknown } | null;
-  if (p.method !== 'backup.toFolder' || typeof input?.folder !== 'string') return p;
+  if (!['backup.toFolder', 'archive.saveAll'].includes(p.method) || typeof input?.folder !== 'string') return p;
   const folder = path.resolve(input.folder.trim());
   const inside = folder === root || folder.startsWith(root + path.sep);
   if (inside || !fs.existsSync(folder)) return p;
@@ -337,6 +337,9 @@ describe('what the fuzz found', () => {
     ['backup.toFolder', { folder: 'E:\\' }, true],
     ['backup.toFolder', { folder: 'E:/备份' }, true],
     ['backup.toFolder', { folder: '\\\\server\\share\\备份' }, true],
+    ['archive.saveAll', { year: 2025, exportId: '20260105-093000', folder: '.' }, false],
+    ['archive.saveAll', { year: 2025, exportId: '20260105-093000', folder: 'E:\\' }, true],
+    ['archive.saveTarget', { year: 2025, folder: 'U盘' }, false],
     ['backup.scan', { folder: './' }, false],
     ['backup.scan', { folder: ' /media/U盘 ' }, true],
     ['backup.restore', { kind: 'file', id: '../备份.ledgerbak' }, false],

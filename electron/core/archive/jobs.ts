@@ -1,16 +1,18 @@
 /**
- * Year-end exports in the background: one at a time, each in a worker thread
- * when the bundled worker script is there (the app), or in-process otherwise
- * (tests). The window polls the job's progress; cancelling stops the worker
- * and removes its temporary folder.
+ * The archive's background work: year-end exports, one at a time, each in a
+ * worker thread when the bundled worker script is there (the app), or
+ * in-process otherwise (tests); and 全部保存到… (save.ts), one at a time, in
+ * this thread (it streams, so the window keeps its answers). The window polls
+ * a job's progress; cancelling stops it and removes its temporary folder.
  */
 import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { ExportFileInfo, ExportJob } from '../../../shared/archive/model.js';
+import type { BackgroundJob, ExportFileInfo, ExportJob, SaveJob } from '../../../shared/archive/model.js';
 import { AppError } from '../errors.js';
 import { storageError } from '../storage-errors.js';
 import type { PdfPrinter } from '../export/pdf/printer.js';
 import { ExportCancelled, tempDirOf, writeExport, type ExportPlan, type ExportStep } from './export.js';
+import { saveExport, type SavePlan } from './save.js';
 
 /** The answer to a print request: no error means the PDF is in its file. */
 export type ToWorker = { id: number; error?: string };
@@ -77,8 +79,62 @@ function workerRunner(script: string): Runner {
     });
 }
 
+/** Why a job failed, in words the user can act on: a full disk or a read-only data dir said so (the worker says it already). */
+function failure(e: unknown): string {
+  return storageError(e, null)?.message ?? (e instanceof Error ? e.message : String(e));
+}
+
+/** Jobs of one kind, one running at a time, kept by id for the window to poll. */
+class JobList<J extends BackgroundJob> {
+  private readonly jobs = new Map<string, { job: J; abort: AbortController; finished: Promise<void> }>();
+
+  constructor(private readonly words: { busy: string; missing: string }) {}
+
+  /** Run `work` in the background; it reports progress through `update` and ends with the job's last fields. */
+  start(job: J, work: (update: (p: Partial<J>) => void, signal: AbortSignal) => Promise<Partial<J>>): J {
+    if ([...this.jobs.values()].some((j) => j.job.state === 'running')) throw new AppError('CONFLICT', this.words.busy);
+    const abort = new AbortController();
+    const finished = work((p) => Object.assign(job, p), abort.signal).then(
+      (last) => {
+        Object.assign(job, last, { state: 'done', done: job.total, phase: '已完成' });
+      },
+      (e: unknown) => {
+        // Whatever a cancelled job threw on its way out (ExportCancelled, an AbortError), it was cancelled.
+        if (abort.signal.aborted) Object.assign(job, { state: 'cancelled', phase: '已取消' });
+        else Object.assign(job, { state: 'failed', phase: '失败', error: failure(e) });
+      },
+    );
+    this.jobs.set(job.id, { job, abort, finished });
+    return structuredClone(job);
+  }
+
+  get(id: string): J {
+    const j = this.jobs.get(id);
+    if (!j) throw new AppError('NOT_FOUND', this.words.missing);
+    return structuredClone(j.job);
+  }
+
+  /** Ask a running job to stop; resolves once it has stopped and cleaned up. */
+  async cancel(id: string): Promise<J> {
+    const j = this.jobs.get(id);
+    if (!j) throw new AppError('NOT_FOUND', this.words.missing);
+    if (j.job.state === 'running') j.abort.abort();
+    await j.finished;
+    return this.get(id);
+  }
+
+  /** Stop everything (closing the app). */
+  async close(): Promise<void> {
+    for (const j of this.jobs.values()) if (j.job.state === 'running') j.abort.abort();
+    await Promise.all([...this.jobs.values()].map((j) => j.finished));
+  }
+}
+
 export class ArchiveJobs {
-  private readonly jobs = new Map<string, { job: ExportJob; abort: AbortController; finished: Promise<void> }>();
+  /** Year-end exports; a job's id is its export's folder id. */
+  readonly exports = new JobList<ExportJob>({ busy: '已有归档任务正在进行，请等它完成或取消后再试。', missing: '没有这个归档任务（可能应用已重新启动）。' });
+  /** 全部保存到…: an export copied into a folder. */
+  readonly saves = new JobList<SaveJob>({ busy: '已有保存任务正在进行，请等它完成或取消后再试。', missing: '没有这个保存任务（可能应用已重新启动）。' });
   private readonly run: Runner;
 
   constructor(
@@ -88,48 +144,33 @@ export class ArchiveJobs {
     this.run = workerScript && fs.existsSync(workerScript) ? workerRunner(workerScript) : writeExport;
   }
 
+  /** Export a year in the background. */
   start(plan: ExportPlan): ExportJob {
-    if ([...this.jobs.values()].some((j) => j.job.state === 'running')) throw new AppError('CONFLICT', '已有归档任务正在进行，请等它完成或取消后再试。');
     const job: ExportJob = { id: plan.exportId, year: plan.year, state: 'running', done: 0, total: 1, phase: '正在准备', files: [], error: null };
-    const abort = new AbortController();
-    const finished = this.run(plan, plan.pdf ? this.printer : null, (s) => Object.assign(job, s), abort.signal).then(
-      (files) => {
-        Object.assign(job, { state: 'done', files, done: job.total, phase: '已完成' });
-      },
-      (e: unknown) => {
-        if (e instanceof ExportCancelled || abort.signal.aborted) Object.assign(job, { state: 'cancelled', phase: '已取消' });
-        // A full disk or a read-only data dir in words the user can act on (the worker says it already).
-        else Object.assign(job, { state: 'failed', phase: '失败', error: storageError(e, null)?.message ?? (e instanceof Error ? e.message : String(e)) });
-      },
-    );
-    this.jobs.set(job.id, { job, abort, finished });
-    return { ...job };
+    return this.exports.start(job, (update, signal) => this.run(plan, plan.pdf ? this.printer : null, update, signal).then((files) => ({ files })));
   }
 
-  get(id: string): ExportJob {
-    const j = this.jobs.get(id);
-    if (!j) throw new AppError('NOT_FOUND', '没有这个归档任务（可能应用已重新启动）。');
-    return { ...j.job, files: [...j.job.files] };
-  }
-
-  /** Ask a running job to stop; resolves once it has stopped and cleaned up. */
-  async cancel(id: string): Promise<ExportJob> {
-    const j = this.jobs.get(id);
-    if (!j) throw new AppError('NOT_FOUND', '没有这个归档任务（可能应用已重新启动）。');
-    if (j.job.state === 'running') j.abort.abort();
-    await j.finished;
-    return this.get(id);
-  }
-
-  /** Wait for a job to end (tests, shutdown). */
-  async settle(id: string): Promise<ExportJob> {
-    await this.jobs.get(id)?.finished;
-    return this.get(id);
+  /** Copy an export's files into a new folder in the background (全部保存到…). */
+  save(plan: SavePlan): SaveJob {
+    const bytes = plan.files.reduce((n, f) => n + f.size, 0);
+    const job: SaveJob = {
+      id: plan.id,
+      year: plan.year,
+      exportId: plan.exportId,
+      state: 'running',
+      done: 0,
+      total: 2 * bytes,
+      phase: '正在准备',
+      folder: plan.target.folder,
+      files: [],
+      bytes,
+      error: null,
+    };
+    return this.saves.start(job, (update, signal) => saveExport(plan, update, signal));
   }
 
   /** Stop everything (closing the app). */
   async close(): Promise<void> {
-    for (const j of this.jobs.values()) if (j.job.state === 'running') j.abort.abort();
-    await Promise.all([...this.jobs.values()].map((j) => j.finished));
+    await Promise.all([this.exports.close(), this.saves.close()]);
   }
 }

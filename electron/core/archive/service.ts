@@ -1,11 +1,13 @@
 /**
  * The year-end archive's reading side: what the volumes will hold (the
  * wizard's preview), the plan a background export writes (volumes, registers,
- * the 备考表's gaps and seal log), and the finished exports on disk.
+ * the 备考表's gaps and seal log), the finished exports on disk, and the plan
+ * of saving one of them into a folder (全部保存到…, save.ts).
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { EXPORT_ID_RE, type ExportListing, type VolumePreview } from '../../../shared/archive/model.js';
+import { EXPORT_ID_RE, type ExportListing, type SaveTarget, type VolumePreview } from '../../../shared/archive/model.js';
 import { BOOK_TREE } from '../../../shared/books/index.js';
 import { volumeItems, type VolumeMode } from '../../../shared/archive/volume.js';
 import { chineseDate, localToday } from '../../../shared/dates.js';
@@ -19,7 +21,8 @@ import { AppError, notFound } from '../errors.js';
 import { yearRegisters } from '../registers/service.js';
 import { sealLog } from '../seal/service.js';
 import type { ExportPlan } from './export.js';
-import { yearArchiveDir } from './paths.js';
+import { exportDir, yearArchiveDir } from './paths.js';
+import { saveBaseName, saveTarget, type SavePlan } from './save.js';
 import { buildVolumes } from './volume.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -70,9 +73,14 @@ export function previewVolumes(db: Db, dataDir: string, textsDir: string, year: 
   }));
 }
 
-export function planExport(db: Db, dataDir: string, textsDir: string, o: ExportOptions): ExportPlan {
+function branchOf(db: Db) {
   const branch = getBranch(db);
   if (!branch) throw new AppError('CONFLICT', '请先完成支部初始设置。');
+  return branch;
+}
+
+export function planExport(db: Db, dataDir: string, textsDir: string, o: ExportOptions): ExportPlan {
+  const branch = branchOf(db);
   const volumes = volumesOf(db, dataDir, textsDir, o);
   if (!volumes.length) throw new AppError('VALIDATION', `${o.year}年度没有已定稿的记录，无需归档。`);
   const yearDir = yearArchiveDir(dataDir, o.year);
@@ -122,4 +130,24 @@ export function readExportFile(dataDir: string, year: number, exportId: string, 
   if (!listing || !listing.files.some((f) => f.name === name)) throw notFound('该归档文件');
   const bytes = fs.readFileSync(path.join(yearArchiveDir(dataDir, year), exportId, name));
   return { fileName: name, mimeType: MIME[path.extname(name)] ?? 'application/octet-stream', base64: bytes.toString('base64') };
+}
+
+/** Where 全部保存到… would put the year's export in `folder` (the dialog shows it before the save). */
+export function targetOf(db: Db, year: number, folder: string): SaveTarget {
+  return saveTarget(folder, saveBaseName(branchOf(db).name, year));
+}
+
+/** A save of one finished export into `folder`: refused before anything is written when either is not there. */
+export function planSave(db: Db, dataDir: string, o: { year: number; exportId: string; folder: string }): SavePlan {
+  const listing = listExports(dataDir, o.year).find((e) => e.exportId === o.exportId);
+  if (!listing) throw notFound('该批归档文件');
+  return {
+    id: randomBytes(6).toString('hex'),
+    year: o.year,
+    exportId: o.exportId,
+    source: exportDir(dataDir, o.year, o.exportId),
+    files: listing.files,
+    parent: o.folder,
+    target: targetOf(db, o.year, o.folder),
+  };
 }

@@ -14,6 +14,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { q, run, all, first, type Db } from '../db/sql.js';
+import { fsyncDir } from '../folders.js';
 
 export const ATTACHMENTS_DIR = 'attachments';
 /** Temp files are written next to their final place so that the rename is atomic. */
@@ -86,19 +87,6 @@ export function describeContent(bytes: Uint8Array): { label: string; convert: bo
 }
 
 // ---------- files ----------
-
-/** Best effort: make a rename or unlink in `dir` durable. Directories cannot be fsynced on Windows. */
-function fsyncDir(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(dir, 'r');
-    fs.fsyncSync(fd);
-  } catch {
-    // not supported on this platform
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
-}
 
 export type BlobRead = { status: 'ok'; bytes: Buffer } | { status: 'missing' } | { status: 'damaged' };
 

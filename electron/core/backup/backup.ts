@@ -21,7 +21,7 @@ import type { BackupDestination, BackupInfo, BackupReason } from '../../../share
 import { localToday } from '../../../shared/dates.js';
 import { putBlobFile, readBlobFile } from '../attachments/store.js';
 import { AppError } from '../errors.js';
-import { errnoKind } from '../storage-errors.js';
+import { requireFolder, safeNamePart, targetFolderError } from '../folders.js';
 import type { Db } from '../db/sql.js';
 import { TarWriter, copyEntry, readEntry, tarEntries, type TarEntry } from './tar.js';
 import { createHash } from 'node:crypto';
@@ -260,17 +260,14 @@ export function rotate(dataDir: string): { removed: number; blobsRemoved: number
 
 // ---------- the backup file ----------
 
-const UNSAFE_NAME = /[\\/:*?"<>|\x00-\x1f]/g;
-
 /** 支部四本一档备份-中共某某党支部-20261121-103000.ledgerbak */
 export function backupFileName(branchName: string, d = new Date()): string {
-  const branch = branchName.replace(UNSAFE_NAME, '').trim().slice(0, 40) || '支部';
-  return `支部四本一档备份-${branch}-${stamp(d).slice(0, 15)}${BACKUP_EXT}`;
+  return `支部四本一档备份-${safeNamePart(branchName, '支部')}-${stamp(d).slice(0, 15)}${BACKUP_EXT}`;
 }
 
 /** Write one backup file into `folder`: written as .part, read back and checked, then renamed. */
 export async function writeBackupFile(o: TakeOptions, folder: string): Promise<BackupInfo> {
-  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new AppError('NOT_FOUND', `找不到文件夹：${folder}。请检查U盘是否已插好。`);
+  requireFolder(folder);
   const work = path.join(backupsDir(o.dataDir), `.tmp-file-${stamp()}`);
   fs.mkdirSync(work, { recursive: true });
   let part: string | null = null;
@@ -306,20 +303,10 @@ export async function writeBackupFile(o: TakeOptions, folder: string): Promise<B
     return { ...checked.info, id: target };
   } catch (e) {
     if (part) fs.rmSync(part, { force: true });
-    throw targetError(e, folder);
+    throw targetFolderError(e, folder, '备份文件没有写完，已删除写了一半的文件');
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
-}
-
-/** A U盘 that is full, write-protected or pulled out while the backup file was written: said of the U盘, not the data dir. */
-function targetError(e: unknown, folder: string): unknown {
-  const code = (e as NodeJS.ErrnoException).code ?? '';
-  const kind = errnoKind(code);
-  if (kind === 'DISK_FULL') return new AppError('DISK_FULL', `目标文件夹所在的磁盘空间不足，备份文件没有写完，已删除写了一半的文件：${folder}。请换一个U盘或清理空间后重试。`);
-  if (kind === 'READ_ONLY' || kind === 'DENIED') return new AppError('READ_ONLY', `无法写入目标文件夹：${folder}。请检查U盘的写保护开关和文件夹权限。`);
-  if (code === 'EIO' || code === 'ENOENT' || code === 'ENODEV') return new AppError('NOT_FOUND', `写入过程中无法访问目标文件夹：${folder}。U盘是否被拔出？请插好后重试。`);
-  return e;
 }
 
 const blobEntryName = (sha: string) => `attachments/${sha.slice(0, 2)}/${sha}`;

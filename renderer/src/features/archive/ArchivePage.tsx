@@ -3,7 +3,7 @@
  * registers workbook and the PDFs in the background (progress, cancel), then
  * save, print and seal. Earlier exports of the year stay listed below.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Checkbox, Collapse, Flex, Form, Input, List, Progress, Radio, Space, Spin, Steps, Table, Tag, Typography } from 'antd';
 import { exportIdLabel, REGISTER_KEYS, REGISTER_TITLES, type ExportFileInfo, type ExportJob } from '../../../../shared/archive/model';
 import type { VolumeMode } from '../../../../shared/archive/volume';
@@ -15,14 +15,17 @@ import { showError } from '../../errors';
 import { go } from '../../router';
 import { useApiData } from '../../useApiData';
 import { GapList } from './GapList';
+import { SaveAllDialog } from './SaveAllDialog';
 import { SealPanel } from './SealPanel';
+import { useJob } from './useJob';
 
 
 const d8 = (s: string) => (s ? `${s.slice(0, 4)}.${s.slice(4, 6)}.${s.slice(6)}` : '—');
 
-/** The files of one export, each to save, and the PDFs to print. */
-function ExportFiles({ year, exportId, files }: { year: number; exportId: string; files: ExportFileInfo[] }) {
+/** The files of one export: all saved into a folder at once (a U盘), each to save on its own, and the PDFs to print. */
+function ExportFiles({ year, exportId, files, primary = false }: { year: number; exportId: string; files: ExportFileInfo[]; primary?: boolean }) {
   const { message } = AntApp.useApp();
+  const [saving, setSaving] = useState(false);
   const fetchFile = (name: string) => call('archive.file', { year, exportId, name });
   const save = async (name: string) => {
     try {
@@ -40,6 +43,15 @@ function ExportFiles({ year, exportId, files }: { year: number; exportId: string
   };
   return (
     <section aria-label={`归档文件 ${exportId}`}>
+    <Flex justify="space-between" align="center" gap={12} wrap style={{ marginBottom: 4 }}>
+      <Typography.Text type="secondary">
+        {files.length} 个文件，共 {formatSize(files.reduce((n, f) => n + f.size, 0))}。年终交接时可一次全部保存到U盘。
+      </Typography.Text>
+      <Button type={primary ? 'primary' : 'default'} onClick={() => setSaving(true)}>
+        全部保存到…
+      </Button>
+    </Flex>
+    {saving && <SaveAllDialog year={year} exportId={exportId} files={files} onClose={() => setSaving(false)} />}
     <List
       size="small"
       dataSource={files}
@@ -70,35 +82,14 @@ function ExportFiles({ year, exportId, files }: { year: number; exportId: string
   );
 }
 
-/** Poll a running export until it ends. */
-function useJob(initial: ExportJob | null): [ExportJob | null, (j: ExportJob | null) => void] {
-  const [job, setJob] = useState(initial);
-  const timer = useRef<number | null>(null);
-  useEffect(() => {
-    if (!job || job.state !== 'running') return;
-    timer.current = window.setTimeout(async () => {
-      try {
-        setJob(await call('archive.job', { id: job.id }));
-      } catch {
-        setJob({ ...job, state: 'failed', error: '与归档任务失去联系，请重新开始。' });
-      }
-    }, 400);
-    return () => {
-      if (timer.current) window.clearTimeout(timer.current);
-    };
-  }, [job]);
-  return [job, setJob];
-}
-
 export function ArchivePage() {
-  const { message } = AntApp.useApp();
   const { year, branch } = useLedger();
   const [step, setStep] = useState(0);
   const [mode, setMode] = useState<VolumeMode>('books');
   const [gaps] = useApiData(() => call('completeness.check', { year }), [year]);
   const [preview] = useApiData(() => call('archive.preview', { year, mode }), [year, mode]);
   const [exports, reloadExports] = useApiData(() => call('archive.exports', { year }), [year]);
-  const [job, setJob] = useJob(null);
+  const { job, setJob, track } = useJob<ExportJob>((id) => call('archive.job', { id }));
   const [sealKey, setSealKey] = useState(0);
   const [form] = Form.useForm<{ pdf: boolean; fullIds: boolean; compiler: string; checker: string }>();
   const seat = (role: string) => branch.committee.find((c) => c.role === role)?.name ?? '';
@@ -121,21 +112,9 @@ export function ArchivePage() {
 
   const start = async () => {
     const v = await form.validateFields();
-    try {
-      setJob(await call('archive.start', { year, mode, ...v }));
-      setStep(2);
-    } catch (e) {
-      showError(e, message.error);
-    }
+    if (await track(call('archive.start', { year, mode, ...v }))) setStep(2);
   };
-  const cancel = async () => {
-    if (!job) return;
-    try {
-      setJob(await call('archive.cancel', { id: job.id }));
-    } catch (e) {
-      showError(e, message.error);
-    }
-  };
+  const cancel = () => job && track(call('archive.cancel', { id: job.id }));
 
   const items = preview?.reduce((n, v) => n + v.items.length, 0) ?? 0;
 
@@ -256,7 +235,7 @@ export function ArchivePage() {
       {step === 3 && job?.state === 'done' && (
         <Card title="保存、打印与封存">
           <Alert type="success" showIcon title={`已生成 ${job.files.length} 个文件，保存在数据目录的 archive/${year}/${job.id}/ 中`} style={{ marginBottom: 12 }} />
-          <ExportFiles year={year} exportId={job.id} files={job.files} />
+          <ExportFiles year={year} exportId={job.id} files={job.files} primary />
         </Card>
       )}
 

@@ -10,7 +10,8 @@ import { formatSize } from '../../../../shared/print/display';
 import { call } from '../../api';
 import { showError } from '../../errors';
 import { useApiData } from '../../useApiData';
-import { BackupTable, FolderInput, RestoreFromFolder, useRestore, when } from './BackupParts';
+import { FolderInput, firstDestination } from '../../components/FolderInput';
+import { BackupTable, RestoreFromFolder, useRestore, when } from './BackupParts';
 
 export function BackupPage() {
   const { message } = AntApp.useApp();
@@ -21,7 +22,7 @@ export function BackupPage() {
   const [written, setWritten] = useState<BackupInfo | null>(null);
   const restore = useRestore(() => location.reload());
   if (!status || !destinations) return <Spin />;
-  const target = folder ?? destinations.find((d) => d.removable)?.path ?? destinations[0]?.path ?? '';
+  const target = folder ?? firstDestination(destinations);
 
   const backupNow = async () => {
     setWorking('now');

@@ -1,13 +1,14 @@
 /**
  * The pieces of 数据备份 shared by the backup page and the recovery page (a
  * damaged database at start): a table of backups with 校验 and 恢复, and
- * choosing a folder (U盘, 桌面, 文档 or a typed path).
+ * restoring from a backup file found in a folder (components/FolderInput).
  */
 import { useState } from 'react';
-import { App as AntApp, AutoComplete, Button, Space, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Space, Table, Tag, Typography } from 'antd';
 import type { BackupDestination, BackupInfo, RestoreResult } from '../../../../shared/methods/backup';
 import { formatSize } from '../../../../shared/print/display';
 import { call } from '../../api';
+import { FolderInput } from '../../components/FolderInput';
 import { showError } from '../../errors';
 
 export const REASON: Record<BackupInfo['reason'], string> = {
@@ -101,21 +102,6 @@ export function BackupTable({ items, label, onRestore }: { items: BackupInfo[]; 
           ),
         },
       ]}
-    />
-  );
-}
-
-/** A folder: the U盘 and usual places found, or any path typed in. */
-export function FolderInput({ value, onChange, destinations, label }: { value: string; onChange: (v: string) => void; destinations: BackupDestination[]; label: string }) {
-  return (
-    <AutoComplete
-      aria-label={label}
-      style={{ width: 460 }}
-      value={value}
-      onChange={onChange}
-      placeholder="选择U盘或文件夹，也可直接输入路径"
-      options={destinations.map((d) => ({ value: d.path, label: `${d.label}：${d.path}` }))}
-      filterOption={false}
     />
   );
 }

@@ -1,0 +1,65 @@
+/**
+ * Folders the app writes into: making a rename or removal in one durable; and
+ * a folder the user chose, a U盘 most often: that it is there, names that its
+ * file system takes, and what a failed write there means. The backup file
+ * (备份到U盘) and the year's archive (全部保存到…) both write there.
+ *
+ * Plain Node, no electron.
+ */
+import fs from 'node:fs';
+import { AppError } from './errors.js';
+import { errnoKind } from './storage-errors.js';
+
+/** Best effort: make a rename or unlink in `dir` durable. Directories cannot be fsynced on Windows. */
+export function fsyncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // not supported on this platform
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** What FAT32, exFAT and NTFS refuse in a name: \ / : * ? " < > | and the control characters. */
+const UNSAFE_NAME = /[\\/:*?"<>|\x00-\x1f\x7f]/g;
+
+/**
+ * User text (the branch's name) as a part of a file or folder name, safe on
+ * FAT32, exFAT and NTFS: what those refuse left out, trimmed, at most `max`
+ * characters (whole characters, never half a surrogate pair), `fallback` when
+ * nothing is left. A part, not a whole name: the callers put a suffix after it,
+ * so a trailing dot or a reserved device name (CON, NUL) never ends a name.
+ */
+export function safeNamePart(text: string, fallback: string, max = 40): string {
+  return Array.from(text.replace(UNSAFE_NAME, '').trim()).slice(0, max).join('').trim() || fallback;
+}
+
+/** The folder, which must exist: NOT_FOUND with the U盘 in mind otherwise. */
+export function requireFolder(folder: string): void {
+  let isDir = false;
+  try {
+    isDir = fs.statSync(folder).isDirectory();
+  } catch {
+    // not there (or not readable): said below
+  }
+  if (!isDir) throw new AppError('NOT_FOUND', `找不到文件夹：${folder}。请检查U盘是否已插好。`);
+}
+
+/**
+ * A write into `folder` that failed because its disk (the U盘) is full,
+ * write-protected or was pulled out, as an error said of that folder (not of
+ * the data dir); `unfinished` says what was left undone and removed. Any other
+ * error is returned as it was.
+ */
+export function targetFolderError(e: unknown, folder: string, unfinished: string): unknown {
+  if (e instanceof AppError) return e;
+  const code = (e as NodeJS.ErrnoException | null)?.code ?? '';
+  const kind = errnoKind(code);
+  if (kind === 'DISK_FULL') return new AppError('DISK_FULL', `目标文件夹所在的磁盘空间不足，${unfinished}：${folder}。请换一个U盘或清理空间后重试。`);
+  if (kind === 'READ_ONLY' || kind === 'DENIED') return new AppError('READ_ONLY', `无法写入目标文件夹：${folder}。请检查U盘的写保护开关和文件夹权限。`);
+  if (code === 'EIO' || code === 'ENOENT' || code === 'ENODEV') return new AppError('NOT_FOUND', `写入过程中无法访问目标文件夹：${folder}。U盘是否被拔出？请插好后重试。`);
+  return e;
+}

@@ -97,3 +97,23 @@ export async function answerUnsaved(page: Page, answer: '保存' | '放弃修改
   await ask.getByRole('button', { name: answer, exact: true }).click();
   await expect(ask).toBeHidden();
 }
+
+/** The suggestions of the open list that the box's input controls (antd renders it apart from the field). */
+export async function suggestions(page: Page, box: Locator) {
+  await expect(box).toHaveAttribute('aria-expanded', 'true');
+  const list = await box.getAttribute('aria-controls');
+  return page
+    .locator('.ant-select-dropdown')
+    .filter({ has: page.locator(`[id="${list}"]`) })
+    .locator('.ant-select-item-option');
+}
+
+/** Type as a person would (key by key, so suggestions are asked for), then wait for `first` to be suggested first. */
+export async function typeAndWait(page: Page, box: Locator, text: string, first: string) {
+  await box.click();
+  await box.press('ControlOrMeta+a');
+  await box.press('Backspace');
+  await box.pressSequentially(text);
+  await expect((await suggestions(page, box)).first()).toContainText(first);
+}
+

@@ -7,9 +7,9 @@
  * a link to its record. Also several names (检查人员) chosen by pinyin.
  */
 import path from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { Branch, Person, RecordDto, RecordSummary } from '../../shared/contract.js';
-import { api, openType, pick, setUpBranch } from './helpers.js';
+import { api, openType, pick, setUpBranch, suggestions, typeAndWait } from './helpers.js';
 import { SHOTS as shots, useApp } from './host.js';
 
 const app = useApp('person');
@@ -19,25 +19,6 @@ test.use({ viewport: { width: 1366, height: 768 } });
 // The second test works on the branch and roster the first one sets up.
 test.describe.configure({ mode: 'serial' });
 test.beforeAll(() => app.start());
-
-/** The suggestions of the open list that the box's input controls (antd renders it apart from the field). */
-async function suggestions(page: Page, box: Locator) {
-  await expect(box).toHaveAttribute('aria-expanded', 'true');
-  const list = await box.getAttribute('aria-controls');
-  return page
-    .locator('.ant-select-dropdown')
-    .filter({ has: page.locator(`[id="${list}"]`) })
-    .locator('.ant-select-item-option');
-}
-
-/** Type as a person would (key by key, so suggestions are asked for), then wait for `first` to be suggested first. */
-async function typeAndWait(page: Page, box: Locator, text: string, first: string) {
-  await box.click();
-  await box.press('ControlOrMeta+a');
-  await box.press('Backspace');
-  await box.pressSequentially(text);
-  await expect((await suggestions(page, box)).first()).toContainText(first);
-}
 
 async function seedRoster(page: Page) {
   const branch = (await setUpBranch(page)) as Branch;

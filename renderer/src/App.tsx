@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { App as AntApp, Button, Input, Layout, Menu, Result, Select, Spin, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import type { AppInfo, Branch } from '../../shared/contract';
@@ -7,6 +7,7 @@ import { call } from './api';
 import { LedgerContext, type Ledger } from './context';
 import { go, useRoute } from './router';
 import { usePrintShortcut } from './printShortcut';
+import { CONTENT_ID, scrollToTop } from './scroll';
 import { useApiData } from './useApiData';
 import { SetupPage } from './features/setup/SetupPage';
 import { PeoplePage } from './features/people/PeoplePage';
@@ -66,6 +67,9 @@ function Shell({ ledger }: { ledger: Ledger }) {
   useEffect(() => {
     if (pageBook) setOpenBook(pageBook);
   }, [pageBook]);
+  // Each page opens at its top; a 发展党员 case opens in a drawer over the board, which keeps its place.
+  const pageKey = section === 'development' ? section : `${route.path.join('/')}?${route.query.toString()}`;
+  useLayoutEffect(scrollToTop, [pageKey]);
 
   if (section === 'print' && second === 'register' && third && REGISTER_KEYS.includes(route.path[3] as RegisterKey)) {
     return <RegisterPrintPage year={Number(third)} registerKey={route.path[3] as RegisterKey} />;
@@ -97,10 +101,12 @@ function Shell({ ledger }: { ledger: Ledger }) {
   else page = <Result status="404" title="没有这个页面" extra={<Button onClick={() => go('/records')}>回到记录本</Button>} />;
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
+    <Layout className="app-shell">
       <Layout.Header className="app-header">
         <Typography.Text className="app-title">支部四本一档</Typography.Text>
-        <Typography.Text className="app-branch">{ledger.branch.name}</Typography.Text>
+        <Typography.Text className="app-branch" title={ledger.branch.name}>
+          {ledger.branch.name}
+        </Typography.Text>
         <Input.Search
           aria-label="搜索"
           className="app-search"
@@ -114,7 +120,7 @@ function Shell({ ledger }: { ledger: Ledger }) {
           <Select aria-label="年度" value={ledger.year} onChange={ledger.setYear} options={YEARS.map((y) => ({ value: y, label: `${y}年` }))} style={{ width: 110 }} />
         </span>
       </Layout.Header>
-      <Layout>
+      <Layout className="app-body">
         <Layout.Sider width={248} theme="light" className="app-sider">
           <Menu
             mode="inline"
@@ -146,7 +152,9 @@ function Shell({ ledger }: { ledger: Ledger }) {
             ]}
           />
         </Layout.Sider>
-        <Layout.Content className="app-content">{page}</Layout.Content>
+        <Layout.Content id={CONTENT_ID} className="app-content">
+          {page}
+        </Layout.Content>
       </Layout>
     </Layout>
   );

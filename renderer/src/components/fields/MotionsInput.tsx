@@ -1,4 +1,4 @@
-import { Button, Form, Input, InputNumber, Space, Tag } from 'antd';
+import { Button, Form, Input, InputNumber, Tag } from 'antd';
 import type { Attendee, Motion } from '../../../../shared/books/schema';
 import { judgeMotion } from '../../../../shared/rules/attendance';
 import { useIssueAt } from '../../formIssues';
@@ -16,9 +16,9 @@ export function MotionsInput({ attendance, motions }: { attendance: Attendee[]; 
             const outcome = m ? judgeMotion(attendance, { title: m.title ?? '', for: m.for ?? 0, against: m.against ?? 0, abstain: m.abstain ?? 0 }) : null;
             return (
               <div key={f.key} style={{ marginBottom: 8 }}>
-                <Space align="baseline" wrap>
-                  <Form.Item name={[f.name, 'title']} {...at(`data.motions.${f.name}.title`)}>
-                    <Input aria-label={`表决事项${i + 1}`} placeholder="表决事项" style={{ width: 360 }} {...lengthLimit(200)} />
+                <div className="motion-row">
+                  <Form.Item name={[f.name, 'title']} className="motion-title" {...at(`data.motions.${f.name}.title`)}>
+                    <Input aria-label={`表决事项${i + 1}`} placeholder="表决事项" {...lengthLimit(200)} />
                   </Form.Item>
                   {(['for', 'against', 'abstain'] as const).map((k) => {
                     const l = { for: '赞成', against: '反对', abstain: '弃权' }[k];
@@ -29,7 +29,7 @@ export function MotionsInput({ attendance, motions }: { attendance: Attendee[]; 
                     );
                   })}
                   <Button onClick={() => remove(f.name)}>删除</Button>
-                </Space>
+                </div>
                 {outcome && (
                   <div data-testid={`motion-outcome-${i}`}>
                     <Tag color={outcome.passed ? 'green' : 'red'}>{outcome.passed ? '通过' : '未通过'}</Tag>

@@ -13,6 +13,7 @@ import { useLedger } from '../../context';
 import { openPdf, saveFile } from '../../download';
 import { showError } from '../../errors';
 import { go } from '../../router';
+import { scrollToTop } from '../../scroll';
 import { useApiData } from '../../useApiData';
 import { GapList } from './GapList';
 import { SaveAllDialog } from './SaveAllDialog';
@@ -99,10 +100,7 @@ export function ArchivePage() {
     setJob(null);
   }, [year, setJob]);
   // Each step starts at the top of the page (the volume list of step 2 can be long).
-  // (Braces: newer Chromium returns a promise from scrollTo, which must not become the effect's cleanup.)
-  useEffect(() => {
-    window.scrollTo({ top: 0 });
-  }, [step]);
+  useEffect(scrollToTop, [step]);
   useEffect(() => {
     if (job?.state === 'done') {
       void reloadExports();

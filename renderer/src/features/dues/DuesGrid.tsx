@@ -271,7 +271,7 @@ export function DuesGrid({
   const monthColumns = MONTHS.map((month) => ({
     key: `m${month}`,
     title: `${month}月`,
-    width: 62,
+    width: 60,
     align: 'center' as const,
     onCell: () => ({ className: 'dues-td' }),
     render: (_: unknown, m: DuesMemberRow) => {
@@ -288,14 +288,15 @@ export function DuesGrid({
         bordered
         pagination={false}
         dataSource={data.members}
-        scroll={{ x: 1060 }}
+        // The columns' widths: all twelve months show at 1366 px; narrower, the grid scrolls, the names fixed.
+        scroll={{ x: 1048 }}
         className="dues-grid"
         aria-label="党费收缴台账"
         locale={{ emptyText: '本年度党费尚未确定，请先在“年度设置”中确定' }}
         columns={[
           {
             title: '姓名',
-            width: 100,
+            width: 96,
             fixed: 'left',
             render: (_, m) => (
               <Space size={2} orientation="vertical">
@@ -328,8 +329,8 @@ export function DuesGrid({
             ),
           },
           ...monthColumns,
-          { title: '全年应缴', width: 72, align: 'right', render: (_, m) => formatYuan(m.dueTotal) },
-          { title: '全年实缴', width: 72, align: 'right', render: (_, m) => formatYuan(m.paidTotal) },
+          { title: '全年应缴', width: 80, align: 'right', render: (_, m) => formatYuan(m.dueTotal) },
+          { title: '全年实缴', width: 80, align: 'right', render: (_, m) => formatYuan(m.paidTotal) },
         ]}
         summary={() =>
           data.members.length ? (

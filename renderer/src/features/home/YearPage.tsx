@@ -217,11 +217,13 @@ export function YearPage() {
           aria-label="本年活动"
           dataSource={glance.rows}
           locale={{ emptyText: '已在支部设置中关闭全部活动的检查' }}
+          scroll={{ x: 960 }}
           columns={[
-            { title: '组织', dataIndex: 'org', width: 64 },
+            { title: '组织', dataIndex: 'org', width: 64, fixed: 'left' },
             {
               title: '活动',
               width: 190,
+              fixed: 'left',
               render: (_, r) => (
                 <Tooltip title={`依据：${r.source}`}>
                   <span>

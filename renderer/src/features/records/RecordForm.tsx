@@ -36,6 +36,9 @@ interface Values {
 const SHORT = new Set(['text', 'person', 'date', 'month', 'time', 'number', 'money', 'select', 'boolean', 'group']);
 /** One message at a time for a save: a success replaces the failure before it, and the other way round. */
 const SAVE_MESSAGE = 'record-save';
+/** Grid columns of a short field and of a longer text: four short ones a row from a 1024 px window (lg), fewer below. */
+const QUARTER = { xs: 24, sm: 12, md: 8, lg: 6 };
+const HALF = { xs: 24, md: 12 };
 
 function initialValues(def: RecordTypeDef, secretary: string | undefined): Values {
   const data = emptyData(def);
@@ -188,7 +191,7 @@ export function RecordForm({ id, type, hold = false }: { id: number | null; type
       );
     }
     return (
-      <Col span={SHORT.has(f.kind) ? (f.kind === 'text' && (f.max ?? 200) > 60 ? 12 : 6) : 24} key={f.key}>
+      <Col {...(SHORT.has(f.kind) ? (f.kind === 'text' && (f.max ?? 200) > 60 ? HALF : QUARTER) : { span: 24 })} key={f.key}>
         <FieldInput f={f} ctx={ctx} draft={draft} />
       </Col>
     );
@@ -214,12 +217,12 @@ export function RecordForm({ id, type, hold = false }: { id: number | null; type
         </div>
         <Card size="small">
           <Row gutter={16}>
-            <Col span={6}>
+            <Col {...QUARTER}>
               <Form.Item name="date" label={def.dateLabel} required {...issues.at('date')}>
                 <DateInput />
               </Form.Item>
             </Col>
-            <Col span={6}>
+            <Col {...QUARTER}>
               <Form.Item name="status" label="记录状态" extra="草稿可以不填完；定稿后每次修改都会保留历史版本" {...issues.at('status')}>
                 <Radio.Group
                   optionType="button"
@@ -228,7 +231,7 @@ export function RecordForm({ id, type, hold = false }: { id: number | null; type
               </Form.Item>
             </Col>
             {def.cadence && (
-              <Col span={12} className="muted" style={{ paddingTop: 30 }}>
+              <Col {...HALF} className="muted" style={{ paddingTop: 30 }}>
                 制度要求：{def.cadence}
               </Col>
             )}

@@ -15,6 +15,7 @@ import { go } from '../../router';
 import { useApiData } from '../../useApiData';
 import { PrintToolbar } from '../../components/PrintToolbar';
 import { FullIdsSwitch } from '../../components/FullIdsSwitch';
+import { SheetFit } from '../../components/SheetFit';
 import '../../components/print.css';
 import './register.css';
 
@@ -129,8 +130,10 @@ export function RegisterPrintPage({ year, registerKey }: { year: number; registe
           导出Excel（全年台账）
         </Button>
       </PrintToolbar>
-      <div style={{ paddingTop: 16, overflowX: 'auto' }}>
-        <RegisterSheet register={register} org={branch.name} year={year} />
+      <div style={{ paddingTop: 16 }}>
+        <SheetFit>
+          <RegisterSheet register={register} org={branch.name} year={year} />
+        </SheetFit>
       </div>
     </div>
   );

@@ -69,9 +69,11 @@ export function CadenceSettings() {
         loading={settings === null}
         dataSource={settings?.cadences ?? []}
         aria-label="活动频次"
+        // 依据 keeps at least 240 px: narrower, the table scrolls sideways with the activity fixed.
+        scroll={{ x: 920 }}
         columns={[
-          { title: '组织', dataIndex: 'org', width: 70 },
-          { title: '活动', dataIndex: 'label', width: 130, render: (l: string, c) => (c.perGroup ? `${l}（每个党小组）` : l) },
+          { title: '组织', dataIndex: 'org', width: 70, fixed: 'left' },
+          { title: '活动', dataIndex: 'label', width: 130, fixed: 'left', render: (l: string, c) => (c.perGroup ? `${l}（每个党小组）` : l) },
           {
             title: '检查与提醒',
             width: 90,

@@ -4,7 +4,8 @@
  * One store for the whole page: every change of the hash (a menu item, a link,
  * Back, `go`) passes through it, and while a form has unsaved changes it is
  * held until the user has answered 保存 / 放弃修改 / 继续编辑 (unsaved.ts). The
- * address bar shows the form meanwhile, and again if the user stays.
+ * address bar (and the history) show the form meanwhile, and again if the user
+ * stays: Back pressed and refused leaves one Back still to press, not two.
  */
 import { useSyncExternalStore } from 'react';
 import { anyUnsaved, confirmLeaveAll } from './unsaved';
@@ -21,7 +22,20 @@ function parse(hash: string): Route {
   return { path: (p ?? '/').split('/').filter(Boolean), query: new URLSearchParams(qs ?? '') };
 }
 
+/**
+ * Each history entry of the app carries its position (`ledgerIndex` in
+ * history.state), so a change of the hash is told apart: a new entry (a link,
+ * the menu, `go`) has none yet and sits right after the one shown; Back and
+ * Forward land on one that has.
+ */
+const placeOf = (): number | undefined => (history.state as { ledgerIndex?: number } | null)?.ledgerIndex;
+function stamp(place: number): number {
+  history.replaceState({ ...((history.state as object | null) ?? {}), ledgerIndex: place }, '');
+  return place;
+}
+
 let shown = currentHash();
+let shownPlace = placeOf() ?? stamp(history.length - 1);
 let route = parse(shown);
 /** A hash the user has agreed to go to: it passes without asking again. */
 let agreed: string | null = null;
@@ -30,6 +44,7 @@ const listeners = new Set<() => void>();
 
 function show(hash: string) {
   shown = hash;
+  shownPlace = placeOf() ?? stamp(shownPlace + 1);
   route = parse(hash);
   for (const l of listeners) l();
 }
@@ -41,14 +56,16 @@ async function onHashChange() {
     agreed = null;
     return show(next);
   }
-  // Put the form's address back while asking (replaceState fires no hashchange).
-  history.replaceState(history.state, '', shown);
+  // Back to the form while asking: a new entry is stepped back from (it stays ahead), Back or Forward undone.
+  const place = placeOf() ?? stamp(shownPlace + 1);
+  const delta = shownPlace - place;
+  history.go(delta);
   if (asking) return;
   asking = true;
   try {
     if (await confirmLeaveAll()) {
       agreed = next;
-      window.location.hash = next;
+      history.go(-delta);
     }
   } finally {
     asking = false;

@@ -214,11 +214,14 @@ async function evening(page: Page, url: string, size: string) {
   await expect(page.getByLabel('地点', { exact: true })).toHaveValue('队部二楼会议室');
   await expect(page).toHaveURL(new RegExp(`#/records/${meetingId}/edit$`));
   // a reload is refused while it is changed
+  const asked: string[] = [];
   page.once('dialog', (d) => {
-    expect(d.type()).toBe('beforeunload');
+    asked.push(d.type());
     void d.dismiss();
   });
-  await page.reload().catch(() => undefined);
+  // the refused reload never finishes: Playwright waits for it in vain
+  await page.reload({ timeout: 3000 }).catch(() => undefined);
+  expect(asked).toEqual(['beforeunload']);
   await expect(page.getByLabel('地点', { exact: true })).toHaveValue('队部二楼会议室');
   // Back: asked; 保存 saves, then goes back
   await page.goBack();
@@ -291,7 +294,7 @@ async function evening(page: Page, url: string, size: string) {
   // a 草稿 may keep its empty 议题 row
   await openType(page, '党支部综合记录', '支部委员会');
   await page.getByRole('button', { name: '新建支部委员会记录' }).click();
-  await page.getByRole('radio', { name: '草稿' }).check();
+  await page.locator('.ant-radio-button-wrapper').filter({ hasText: /^草稿$/ }).click();
   await page.getByRole('button', { name: '保存' }).first().click();
   await expect(page.locator('.ant-message-notice')).toHaveText(['草稿已保存']);
   const draftId = Number(/#\/records\/(\d+)$/.exec(page.url())![1]);

@@ -13,25 +13,13 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { Person, RecordDto } from '../../shared/contract.js';
 import { answerUnsaved, api, choose, createMeeting, setUpBranch, shown } from './helpers.js';
 import { SHOTS as shots, useApp } from './host.js';
+import { rng } from '../fixtures/fuzz.js';
 
 const app = useApp('forms');
 const SEED = Number(process.env.FORM_SEED ?? 20261202);
 const STEPS = Number(process.env.FORM_STEPS ?? 36);
 
 test.use({ viewport: { width: 1366, height: 768 } });
-
-/** A small, seeded random source (mulberry32): the same sequence on every machine. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, pick: <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!, int: (n: number) => Math.floor(next() * n) };
-}
 
 /** What the person form shows and the roster stores, field by field. */
 interface PersonView {
@@ -107,7 +95,7 @@ async function closeDialog(page: Page, dialog: Locator, how: (typeof CLOSE_WAYS)
 
 test('people and meetings opened, edited, saved and cancelled in a long random sequence show and store exactly their own data', async ({ page }) => {
   test.setTimeout(Math.max(240_000, STEPS * 9_000));
-  const rnd = random(SEED);
+  const rnd = rng(SEED);
   await app.start();
   await page.goto(app.url);
   await setUpBranch(page, { groups: GROUPS });

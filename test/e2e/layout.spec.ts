@@ -13,7 +13,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { BOOK_TREE, RECORD_TYPES } from '../../shared/books/index.js';
 import type { Attendee, Branch, Person } from '../../shared/contract.js';
 import { sampleRecord, talkInput } from '../fixtures/sample.js';
-import { api, pick, setUpBranch } from './helpers.js';
+import { answerUnsaved, api, pick, setUpBranch } from './helpers.js';
 import { SHOTS as shots, useApp } from './host.js';
 import config from '../../playwright.config.js';
 
@@ -304,7 +304,17 @@ for (const [width, height] of [
     await visit(page, size, 'form', () => page.getByRole('button', { name: '新建支部党员大会记录' }).click(), heading(page, '新建支部党员大会记录'));
     await page.getByRole('button', { name: '添加表决事项' }).click();
     await checkPage(page, size, 'form-motion');
-    await visit(page, size, 'form-staff', () => go(page, '/records/new?type=staff-profile'), heading(page, /^新建职工基本情况登记表/));
+    // the motion added is a change: leaving the form asks first
+    await visit(
+      page,
+      size,
+      'form-staff',
+      async () => {
+        await go(page, '/records/new?type=staff-profile');
+        await answerUnsaved(page, '放弃修改');
+      },
+      heading(page, /^新建职工基本情况登记表/),
+    );
     await visit(page, size, 'view', () => go(page, `/records/${seeded!.assembly}`), heading(page, `支部党员大会记录（${Y}年 第1次）`));
     // The A4 sheet of the view fits the content area (scaled down at 1024 px).
     const sheet = await boxOf(page.getByRole('article', { name: '打印页' }));

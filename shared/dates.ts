@@ -145,3 +145,18 @@ export function isoDateProblem(value: string): string {
   if (!r.ok) return r.message;
   return r.value === '' ? '请选择日期' : `日期应写成 ${r.value}`;
 }
+
+/**
+ * A time typed into a time field: 9:30, 09:30, 9.30, 930, 0930, 9点30, 9点30分, 9点半, 9点,
+ * full-width digits; to HH:mm, '' for a blank.
+ */
+export function readTimeInput(text: string): Parsed<string> {
+  const v = halfWidth(text).replace(/\s/g, '').replace(/：/g, ':');
+  if (v === '') return ok('');
+  const m = /^(\d{1,2})(?:[:.点时](\d{1,2}|半)?分?)?$/.exec(v) ?? /^(\d{1,2})(\d{2})$/.exec(v);
+  if (!m) return fail(`时间“${cleanText(text)}”无法识别，请写成 09:30`);
+  const h = Number(m[1]);
+  const min = m[2] === '半' ? 30 : Number(m[2] ?? 0);
+  if (h > 23 || min > 59) return fail(`时间“${cleanText(text)}”不存在`);
+  return ok(`${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`);
+}

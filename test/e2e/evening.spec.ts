@@ -1,6 +1,6 @@
 /**
  * A secretary's evening at the laptop, without a single reload: ten people
- * added and edited in mixed order (dates typed as people write them, one edit
+ * added and edited in mixed order (dates and times typed as people write them, one edit
  * cancelled, one person questioned for a 6-digit phone and an age of 11), a
  * 支部委员会 recorded (Enter in a date does not save it, a missing field is
  * marked and unmarked as it is filled, a 600-character 议题 is counted instead
@@ -161,6 +161,13 @@ async function evening(page: Page, url: string, size: string) {
   await date.press('Tab');
   await expect(date).toHaveValue(TODAY);
   await expect(formItem(page, '会议日期')).not.toContainText('今天之后');
+  // times as people write them
+  await page.getByLabel('开始时间').fill('14点半');
+  await page.getByLabel('开始时间').press('Tab');
+  await expect(page.getByLabel('开始时间')).toHaveValue('14:30');
+  await page.getByLabel('结束时间').fill('1610');
+  await page.getByLabel('结束时间').press('Tab');
+  await expect(page.getByLabel('结束时间')).toHaveValue('16:10');
 
   // a save with 地点 and 记录人 missing: marked at the fields, in words
   await page.getByRole('button', { name: '保存' }).first().click();
@@ -202,7 +209,7 @@ async function evening(page: Page, url: string, size: string) {
   await expect(page.getByRole('heading', { name: '编辑支部委员会记录' })).toBeVisible();
   const meetingId = Number(/#\/records\/(\d+)\/edit/.exec(page.url())![1]);
   const saved = (await api(page, 'records.get', { id: meetingId })) as RecordDto;
-  expect(saved).toMatchObject({ type: 'committee-meeting', status: 'final', date: TODAY, data: { location: '井场会议室', recorder: '李组织', topics: ['研究冬季井控安全工作'] } });
+  expect(saved).toMatchObject({ type: 'committee-meeting', status: 'final', date: TODAY, data: { startTime: '14:30', endTime: '16:10', location: '井场会议室', recorder: '李组织', topics: ['研究冬季井控安全工作'] } });
   expect((saved.data.attendance as { name: string; present: boolean; absenceReason: string }[]).find((a) => a.name === '冯磊')).toMatchObject({ present: false, absenceReason: '倒休' });
   await shot('4-meeting-saved', true);
 

@@ -1,6 +1,6 @@
 /** Dates typed into the forms: read by the roster import's parser, refused with a reason, never emptied. */
 import { describe, expect, it } from 'vitest';
-import { isoDateProblem, readDateInput, readMonthInput } from '../../shared/dates.js';
+import { isoDateProblem, readDateInput, readMonthInput, readTimeInput } from '../../shared/dates.js';
 import { dataSchema } from '../../shared/books/schema.js';
 import { recordType } from '../../shared/books/index.js';
 import { personInput } from '../../shared/contract.js';
@@ -51,6 +51,30 @@ describe('a date typed into a date field', () => {
   it('explains a stored value that is not a date the way the field does', () => {
     expect(isoDateProblem('2010.13.1')).toBe('日期“2010.13.1”不存在');
     expect(isoDateProblem('2010.6.1')).toBe('日期应写成 2010-06-01');
+  });
+});
+
+describe('a time typed into a time field', () => {
+  it.each([
+    ['9:30', '09:30'],
+    ['09:30', '09:30'],
+    ['9.30', '09:30'],
+    ['930', '09:30'],
+    ['0930', '09:30'],
+    ['14：05', '14:05'],
+    ['9点30', '09:30'],
+    ['9点30分', '09:30'],
+    ['9点半', '09:30'],
+    ['15点', '15:00'],
+    ['８:００', '08:00'],
+    ['', ''],
+  ])('reads %j as %j', (typed, hhmm) => {
+    expect(readTimeInput(typed)).toEqual({ ok: true, value: hhmm });
+  });
+  it.each([['25:00', /不存在/], ['9:75', /不存在/], ['上午', /无法识别/], ['12345', /无法识别/]])('refuses %j', (typed, reason) => {
+    const r = readTimeInput(typed);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(reason);
   });
 });
 

@@ -3,17 +3,18 @@
  *
  * Dates and months are typed as secretaries write them (2010.6.1, 20100601,
  * 2010年6月1日, full-width digits …) and read by the one parser the roster import
- * uses (shared/dates.ts); the calendar beside the box picks one instead. The
+ * uses (shared/dates.ts); the calendar beside the box picks one instead. Times
+ * likewise (9:30, 930, 9点半). The
  * value is committed when the box is left, on Enter (which never submits the
  * form) or on a pick: the box then shows the normalised date. Text that is not
  * a date is committed as typed, so the form's check reports it at the field
  * with the parser's reason; nothing typed is ever turned into an empty value.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { Button, Calendar, Input, Popover, TimePicker } from 'antd';
+import { Button, Calendar, Input, Popover } from 'antd';
 import { CalendarOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { isValidIsoDate, readDateInput, readMonthInput } from '../../../../shared/dates';
+import { isValidIsoDate, readDateInput, readMonthInput, readTimeInput } from '../../../../shared/dates';
 import type { Parsed } from '../../../../shared/text';
 
 interface StringValue {
@@ -25,18 +26,24 @@ interface StringValue {
   status?: '' | 'error' | 'warning';
 }
 
-interface TypedProps extends StringValue {
-  read: (text: string) => Parsed<string>;
+interface CalendarPick {
   /** The committed value as a calendar day, or null when it is not one. */
   toDay: (value: string) => Dayjs | null;
   pick: (d: Dayjs) => string;
-  placeholder: string;
   /** The calendar shows days (a date) or months (a month). */
   mode: 'month' | 'year';
   range?: [Dayjs, Dayjs];
 }
 
-function TypedDate({ value = '', onChange, read, toDay, pick, placeholder, mode, range, status, ...rest }: TypedProps) {
+interface TypedProps extends StringValue {
+  read: (text: string) => Parsed<string>;
+  placeholder: string;
+  /** A calendar beside the box, for dates and months. */
+  calendar?: CalendarPick;
+}
+
+/** A box that reads what is typed when it is left (or on Enter), with an optional calendar to pick from. */
+function TypedBox({ value = '', onChange, read, placeholder, calendar, status, ...rest }: TypedProps) {
   const [text, setText] = useState(value);
   const [open, setOpen] = useState(false);
   /** The value last committed here or received: a new one from outside (a load, a reset) replaces the text. */
@@ -64,11 +71,40 @@ function TypedDate({ value = '', onChange, read, toDay, pick, placeholder, mode,
       // Enter confirms the date; it never saves the whole form.
       e.preventDefault();
       commitText();
-    } else if (e.key === 'ArrowDown' && e.altKey) {
+    } else if (e.key === 'ArrowDown' && e.altKey && calendar) {
       e.preventDefault();
       setOpen(true);
     }
   };
+  const box = (
+    <Input
+      {...rest}
+      status={status}
+      value={text}
+      placeholder={placeholder}
+      autoComplete="off"
+      onChange={(e) => setText(e.target.value)}
+      onBlur={commitText}
+      onKeyDown={onKeyDown}
+      suffix={
+        calendar && (
+          <Button
+            type="text"
+            size="small"
+            tabIndex={-1}
+            aria-label="打开日历"
+            disabled={rest.disabled}
+            icon={<CalendarOutlined />}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => setOpen(!open)}
+            style={{ margin: '-4px -6px', height: 24 }}
+          />
+        )
+      }
+    />
+  );
+  if (!calendar) return box;
+  const { toDay, pick, mode, range } = calendar;
   const day = toDay(value);
   return (
     <Popover
@@ -95,29 +131,7 @@ function TypedDate({ value = '', onChange, read, toDay, pick, placeholder, mode,
         </div>
       }
     >
-      <Input
-        {...rest}
-        status={status}
-        value={text}
-        placeholder={placeholder}
-        autoComplete="off"
-        onChange={(e) => setText(e.target.value)}
-        onBlur={commitText}
-        onKeyDown={onKeyDown}
-        suffix={
-          <Button
-            type="text"
-            size="small"
-            tabIndex={-1}
-            aria-label="打开日历"
-            disabled={rest.disabled}
-            icon={<CalendarOutlined />}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => setOpen(!open)}
-            style={{ margin: '-4px -6px', height: 24 }}
-          />
-        }
-      />
+      {box}
     </Popover>
   );
 }
@@ -125,41 +139,35 @@ function TypedDate({ value = '', onChange, read, toDay, pick, placeholder, mode,
 /** `min` / `max` (YYYY-MM-DD) keep the calendar within a range (a plan within its year). */
 export function DateInput({ min, max, ...props }: StringValue & { min?: string; max?: string }) {
   return (
-    <TypedDate
+    <TypedBox
       {...props}
       read={readDateInput}
-      toDay={(v) => (isValidIsoDate(v) ? dayjs(v) : null)}
-      pick={(d) => d.format('YYYY-MM-DD')}
       placeholder="如 2019-07-01 或 2019.7.1"
-      mode="month"
-      range={min && max ? [dayjs(min), dayjs(max)] : undefined}
+      calendar={{
+        toDay: (v) => (isValidIsoDate(v) ? dayjs(v) : null),
+        pick: (d) => d.format('YYYY-MM-DD'),
+        mode: 'month',
+        range: min && max ? [dayjs(min), dayjs(max)] : undefined,
+      }}
     />
   );
 }
 
 export function MonthInput(props: StringValue) {
   return (
-    <TypedDate
+    <TypedBox
       {...props}
       read={readMonthInput}
-      toDay={(v) => (/^\d{4}-\d{2}$/.test(v) && isValidIsoDate(`${v}-01`) ? dayjs(`${v}-01`) : null)}
-      pick={(d) => d.format('YYYY-MM')}
       placeholder="如 2019-07 或 2019.7"
-      mode="year"
+      calendar={{
+        toDay: (v) => (/^\d{4}-\d{2}$/.test(v) && isValidIsoDate(`${v}-01`) ? dayjs(`${v}-01`) : null),
+        pick: (d) => d.format('YYYY-MM'),
+        mode: 'year',
+      }}
     />
   );
 }
 
-export function TimeInput({ value, onChange, ...rest }: StringValue) {
-  return (
-    <TimePicker
-      {...rest}
-      format="HH:mm"
-      minuteStep={5}
-      needConfirm={false}
-      style={{ width: '100%' }}
-      value={value ? dayjs(`2000-01-01T${value}`) : null}
-      onChange={(d) => onChange?.(d ? d.format('HH:mm') : '')}
-    />
-  );
+export function TimeInput(props: StringValue) {
+  return <TypedBox {...props} read={readTimeInput} placeholder="如 09:30 或 9点半" />;
 }

@@ -1,19 +1,11 @@
 import type { FormInstance } from 'antd';
 import type { ErrorCode, FieldIssue } from '../../shared/result';
 import { ApiCallError } from './api';
+import { fieldName } from './formIssues';
 
-/** Put field issues next to their fields: `data.motions.0.for` becomes the form name ['motions', 0, 'for']. */
-export function markFields(form: FormInstance, fields: readonly FieldIssue[], prefix = '') {
-  form.setFields(
-    fields
-      .filter((f) => f.path)
-      .map((f) => ({
-        name: (f.path.startsWith(prefix) ? f.path.slice(prefix.length) : f.path)
-          .split('.')
-          .map((k) => (/^\d+$/.test(k) ? Number(k) : k)),
-        errors: [f.message],
-      })),
-  );
+/** Put field issues next to their fields (a form checked by antd's rules): `groups.0.name` is the form name ['groups', 0, 'name']. */
+export function markFields(form: FormInstance, fields: readonly FieldIssue[]) {
+  form.setFields(fields.filter((f) => f.path).map((f) => ({ name: fieldName(f.path), errors: [f.message] })));
 }
 
 /** Errors whose (long) message must stay up until it is read: nothing was saved, and the user has to act. */

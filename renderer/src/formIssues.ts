@@ -10,6 +10,7 @@
  * inputs read theirs through `useIssueAt`.
  */
 import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
+import type { FormInstance } from 'antd';
 import type { FieldIssue } from '../../shared/result';
 
 export interface Issue extends FieldIssue {
@@ -46,6 +47,17 @@ function leafPaths(v: unknown, prefix: string, out: string[]) {
 }
 
 const related = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
+
+/** The form field name of an issue's dotted path (`data.motions.1.for` → ['data', 'motions', 1, 'for']). */
+export const fieldName = (path: string) => path.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+
+/** Bring the field of an issue into view (or the nearest field that holds it: a row of the attendance list). */
+export function scrollToIssue(form: FormInstance, path: string) {
+  const name = fieldName(path);
+  for (let n = name.length; n > 0; n--) {
+    if (form.getFieldInstance(name.slice(0, n))) return form.scrollToField(name.slice(0, n), { block: 'center' });
+  }
+}
 
 export interface FormIssues<V> {
   /** Form.Item props for a path. */

@@ -31,7 +31,7 @@ export function phoneWarning(phone: string): string | null {
     .replace(/^\+?86(?=1\d{10}$)/, '');
   if (digits === '') return null;
   if (/^1[3-9]\d{9}$/.test(digits) || /^0\d{9,11}$/.test(digits) || /^[48]00\d{7}$/.test(digits)) return null;
-  if (/^1\d*$/.test(digits)) return `手机号码应为11位，这里是${digits.length}位，请核对`;
+  if (/^1\d*$/.test(digits) && digits.length !== 11) return `手机号应为11位（现为${digits.length}位），请核对`;
   return '电话号码既不像11位手机号，也不像带区号的固定电话（如 0546-8501234），请核对';
 }
 

@@ -123,7 +123,7 @@ async function evening(page: Page, url: string, size: string) {
   await dialog.getByLabel('出生日期').press('Tab');
   await dialog.getByLabel('电话').fill('123456');
   await dialog.getByLabel('电话').press('Tab');
-  await expect(formItem(dialog, '电话')).toContainText('手机号码应为11位，这里是6位，请核对');
+  await expect(formItem(dialog, '电话')).toContainText('手机号应为11位（现为6位），请核对');
   await expect(formItem(dialog, '出生日期')).toContainText(/此人现年1[01]岁，不满16周岁/);
   await expect(formItem(dialog, '入党日期')).toContainText('中共党员应填写入党日期');
   await dialog.getByLabel('电话').scrollIntoViewIfNeeded();

@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { BOOK_TREE, RECORD_TYPES, printTitle, recordType, type FieldDef, type FieldKind, type RecordTypeDef } from '../../shared/books/index.js';
 import { maskPersonalIds } from '../../shared/books/privacy.js';
+import { recordPathLabel } from '../../shared/books/paths.js';
+import { validationMessage } from '../../shared/validation.js';
 import { dataSchema, emptyData, emptyValue } from '../../shared/books/schema.js';
 import { sampleMembers, sampleRecord, sampleValue } from '../fixtures/records.js';
 
@@ -224,5 +226,26 @@ describe('身份证号 in the definitions', () => {
     const data = { ...emptyData(def), name: '张三', idNumber: '11010519491231002X' };
     expect(maskPersonalIds(def, data)).toMatchObject({ name: '张三', idNumber: '110105********002X' });
     expect(data.idNumber).toBe('11010519491231002X');
+  });
+});
+
+describe('where in a record a problem is, in the words of its form', () => {
+  it.each([
+    ['branch-assembly', 'date', '会议日期'],
+    ['branch-assembly', 'status', '记录状态'],
+    ['branch-assembly', 'data.location', '地点'],
+    ['branch-assembly', 'data.topics.1', '第2项议题'],
+    ['branch-assembly', 'data.motions.1.for', '第2项表决的赞成票'],
+    ['branch-assembly', 'data.motions.0.title', '第1项表决的表决事项'],
+    ['branch-assembly', 'data.attendance.3.absenceReason', '应到人员第4人的缺席原因'],
+    ['staff-profile', 'data.family.0.name', '家庭成员第1行的姓名'],
+    ['party-lecture', 'data.lecture.speaker', '主讲人'],
+    ['branch-assembly', 'data.nothing', null],
+  ])('%s %s → %s', (type, path, words) => {
+    expect(recordPathLabel(recordType(type), path)).toBe(words);
+  });
+  it('names the field in the message of a failed save, and never a code path', () => {
+    expect(validationMessage([{ path: 'data.motions.1.for', message: '票数应为整数' }], (p) => recordPathLabel(recordType('branch-assembly'), p))).toBe('输入有误：第2项表决的赞成票：票数应为整数');
+    expect(validationMessage([{ path: 'data.location', message: '请填写地点' }, { path: 'data.host', message: '请填写主持人' }], (p) => recordPathLabel(recordType('branch-assembly'), p))).toBe('输入有误：请填写地点（另有1处）');
   });
 });

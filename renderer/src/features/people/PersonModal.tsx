@@ -22,7 +22,7 @@ import { DateInput } from '../../components/fields/pickers';
 import { lengthLimit } from '../../components/fields/limit';
 import { useLedger } from '../../context';
 import { showError } from '../../errors';
-import { asErrors, asWarnings, useFormIssues, type Issue } from '../../formIssues';
+import { asErrors, asWarnings, scrollToIssue, useFormIssues, type Issue } from '../../formIssues';
 import { enterNeverSubmits, sameValues, useUnsavedChanges } from '../../unsaved';
 import { options } from '../../options';
 
@@ -132,6 +132,7 @@ export function PersonModal({ person, onClose, onSaved }: { person: Person | 'ne
     const errors = issues.trySave(v);
     if (errors.length) {
       message.error(validationMessage(errors, (path) => LABELS[path] ?? null));
+      scrollToIssue(form, errors[0]!.path);
       return false;
     }
     setSaving(true);

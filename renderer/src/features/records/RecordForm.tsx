@@ -18,7 +18,7 @@ import { localToday } from '../../../../shared/dates';
 import { fieldIssues, validationMessage } from '../../../../shared/validation';
 import { ApiCallError, call } from '../../api';
 import { useLedger } from '../../context';
-import { asErrors, asWarnings, IssuesProvider, useFormIssues, type Issue } from '../../formIssues';
+import { asErrors, asWarnings, IssuesProvider, scrollToIssue, useFormIssues, type Issue } from '../../formIssues';
 import { go, replace } from '../../router';
 import { enterNeverSubmits, sameValues, useUnsavedChanges } from '../../unsaved';
 import { useApiData } from '../../useApiData';
@@ -123,6 +123,7 @@ export function RecordForm({ id, type, hold = false }: { id: number | null; type
     const name = (path: string) => recordPathLabel(def, path);
     if (errors.length) {
       message.open({ key: SAVE_MESSAGE, type: 'error', content: validationMessage(errors, name) });
+      scrollToIssue(form, errors[0]!.path);
       return null;
     }
     setSaving(true);

@@ -243,3 +243,37 @@ test('people and meetings opened, edited, saved and cancelled in a long random s
   for (const p of SEEDED) expect(model.has(p.name)).toBe(true);
   expect(new Set((await storedPeople(page)).map((p) => p.name)).size).toBe(model.size);
 });
+
+test.describe('发展党员', () => {
+  const devApp = useApp('forms-dev');
+  test('a 发展党员 step opens with what is saved, whatever was typed and given up before; leaving a changed step for another asks', async ({ page }) => {
+    await devApp.start();
+    await page.goto(devApp.url);
+    await setUpBranch(page);
+    const p = (await api(page, 'people.create', { name: '王申请', gender: '男', birthDate: '1996-05-01', politicalStatus: '群众', groupId: null, position: '', phone: '' })) as Person;
+    const c = (await api(page, 'development.open', { personId: p.id })) as { id: number };
+    await api(page, 'development.saveStep', { caseId: c.id, step: 1, date: '2024-01-10', people: {}, details: {}, notes: '申请书一份', recordId: null, motionIndex: null });
+    await page.goto(`${devApp.url.split('#')[0]}#/development/${c.id}`);
+    const drawer = page.getByRole('dialog', { name: '王申请 · 发展党员记录' });
+    const step1 = drawer.locator('[data-step="1"]');
+    await drawer.getByRole('button', { name: '修改①递交入党申请书' }).click();
+    await expect(step1.getByLabel('递交日期')).toHaveValue('2024-01-10');
+    await step1.getByLabel('备注').fill('改了又不要的备注');
+    await step1.getByLabel('递交日期').fill('2024.2.1');
+    await step1.getByLabel('递交日期').press('Tab');
+    await step1.getByRole('button', { name: '取消' }).click();
+    await answerUnsaved(page, '放弃修改');
+    // opened again: what is saved, not what was typed and given up
+    await drawer.getByRole('button', { name: '修改①递交入党申请书' }).click();
+    await expect(step1.getByLabel('递交日期')).toHaveValue('2024-01-10');
+    await expect(step1.getByLabel('备注')).toHaveValue('申请书一份');
+    // a change, then another step: asked; 保存 keeps it, and the other step opens empty
+    await step1.getByLabel('备注').fill('申请书一份，手写');
+    await drawer.getByRole('button', { name: '登记②党组织派人谈话' }).click();
+    await answerUnsaved(page, '保存');
+    const step2 = drawer.locator('[data-step="2"]');
+    await expect(step2.getByLabel('谈话日期')).toHaveValue('');
+    const saved = (await api(page, 'development.get', { id: c.id })) as { steps: { step: number; notes: string; date: string }[] };
+    expect(saved.steps).toEqual([expect.objectContaining({ step: 1, date: '2024-01-10', notes: '申请书一份，手写' })]);
+  });
+});

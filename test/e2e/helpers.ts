@@ -94,8 +94,11 @@ export async function shown(scope: Locator | Page, label: string): Promise<strin
 export async function answerUnsaved(page: Page, answer: '保存' | '放弃修改' | '继续编辑') {
   const ask = page.getByRole('dialog', { name: '有未保存的修改' });
   await expect(ask).toBeVisible();
-  await ask.getByRole('button', { name: answer, exact: true }).click();
-  await expect(ask).toBeHidden();
+  // again until it closes: a click while the dialog is still zooming in can be lost on a busy machine
+  await expect(async () => {
+    if (await ask.isVisible()) await ask.getByRole('button', { name: answer, exact: true }).click({ timeout: 2000 });
+    await expect(ask).toBeHidden({ timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
 }
 
 /** The suggestions of the open list that the box's input controls (antd renders it apart from the field). */

@@ -67,6 +67,8 @@ export const MAX_BODY_BYTES = base64Length(MAX_ATTACHMENT_BYTES) + base64Length(
 export const MAX_JSON_DEPTH = 64;
 export const MAX_JSON_VALUES = 200_000;
 const DEFAULT_CODE_TTL_MS = 30_000;
+/** How long a connection may sit without having shown the token. */
+const UNAUTHENTICATED_IDLE_MS = 5_000;
 const MAX_PENDING_CODES = 64;
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -351,8 +353,18 @@ export function startHost(opts: HostOptions): Promise<Host> {
       socket.destroy();
       return;
     }
-    conns.set(socket, { authed: false, busy: 0 });
-    socket.once('close', () => conns.delete(socket));
+    const conn: Conn = { authed: false, busy: 0 };
+    conns.set(socket, conn);
+    // Node's headersTimeout does not reach a socket that sends nothing (or stops mid-header):
+    // one that has not shown the token within a few seconds and is not being answered goes.
+    const idle = setTimeout(() => {
+      if (!conn.authed && conn.busy === 0) socket.destroy();
+    }, UNAUTHENTICATED_IDLE_MS);
+    idle.unref();
+    socket.once('close', () => {
+      clearTimeout(idle);
+      conns.delete(socket);
+    });
   });
 
   return new Promise((resolve, reject) => {

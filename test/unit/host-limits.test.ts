@@ -122,6 +122,27 @@ describe('web host: connections', () => {
     }
   });
 
+  it('closes, within seconds, a connection that sends nothing, stops mid-header or drips headers', async () => {
+    const t0 = performance.now();
+    const closedAfter = (first: string | null, drip: boolean) =>
+      new Promise<number>((resolve) => {
+        const s = net.connect(host.port, '127.0.0.1', () => first && s.write(first));
+        const timer = drip ? setInterval(() => s.write('X-Drip: 1\r\n'), 300) : undefined;
+        s.on('error', () => {});
+        s.on('close', () => {
+          clearInterval(timer);
+          resolve(performance.now() - t0);
+        });
+      });
+    const times = await Promise.all([
+      closedAfter(null, false),
+      closedAfter(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\n`, false),
+      closedAfter('GET / HTTP/1.1\r\n', true),
+    ]);
+    console.log(`[host limits] silent / half-header / dripping sockets closed after ${times.map((t) => (t / 1000).toFixed(1)).join(' / ')} s`);
+    for (const t of times) expect(t).toBeLessThan(8_000);
+  }, 15_000);
+
   it('holds at most 64 in all: a flood of authenticated keep-alive connections leaves room for a new one', async () => {
     const agents = await Promise.all(
       Array.from({ length: 100 }, async () => {

@@ -159,6 +159,8 @@ export interface AppInfo {
   schemaVersion: number;
   /** Set when the database was found damaged at start: the app offers the latest good backup. */
   damage: { file: string; message: string } | null;
+  /** What start-up did that the user should be told once (a restore a crash interrupted: finished or undone); null when nothing. */
+  notice: string | null;
 }
 
 export interface PartyGroup {

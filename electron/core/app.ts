@@ -18,7 +18,25 @@ import { ArchiveJobs, type PrinterFactory } from './archive/jobs.js';
 import { createChromiumPrinter } from './export/pdf/chromium.js';
 import { AppError } from './errors.js';
 import { autoDir, backupsDir, destinations, listSnapshots, rotate, savedDir, scanFolder, stamp, takeSnapshot, writeBackupFile, infoOf } from './backup/backup.js';
-import { installStaged, moveAside, stageBackup, verifyBackup } from './backup/restore.js';
+import {
+  ASIDE_PREFIX,
+  MISSING_DB_MESSAGE,
+  cleanLeftovers,
+  copyStagedAttachments,
+  finishRestore,
+  heldData,
+  pruneSaved,
+  readBackupSettings,
+  removeJournal,
+  settleRestore,
+  stageBackup,
+  swapIn,
+  verifyBackup,
+  writeBackupSettings,
+  writeJournal,
+  type Journal,
+} from './backup/restore.js';
+import { fileStep } from './steps.js';
 import { prepareDataDir, storageError } from './storage-errors.js';
 import { AuthSession, lockGate } from './auth/session.js';
 
@@ -36,6 +54,8 @@ export interface Core {
   dispatch: Dispatch;
   /** Set when the database was found damaged at start and no backup has been restored yet. */
   readonly damage: Damage | null;
+  /** What start-up did that the user should know of (a restore a crash interrupted, finished or undone); null when nothing. */
+  readonly notice: string | null;
   /** Take an automatic backup now; resolves with it (or rejects with why it failed). */
   backupNow(reason: 'start' | 'daily' | 'close'): Promise<BackupInfo>;
   /** Back up (as at close), then close. */
@@ -77,6 +97,8 @@ function isDamage(e: unknown): boolean {
  * for the 130 MB of the 10-year demo); the reason when it is damaged.
  */
 function openChecked(dataDir: string, file: string, nativeBinding?: string): { db: Db } | { damage: Damage } {
+  // A data dir that has held data never gets a new empty database in place of a missing one: the recovery page opens.
+  if (!fs.existsSync(file) && heldData(dataDir)) return { damage: { file, message: MISSING_DB_MESSAGE } };
   let db: Db | null = null;
   try {
     db = openDatabase(file, { nativeBinding });
@@ -102,6 +124,15 @@ export function openCore(o: CoreOptions): Core {
     throw storageError(e, dataDir, 'open') ?? e;
   }
   const dbFile = path.join(dataDir, DB_FILE);
+  // A restore a crash interrupted is finished or undone before anything opens the database; then what kills left is removed.
+  let notice: string | null;
+  try {
+    notice = settleRestore(dataDir, dbFile);
+    cleanLeftovers(dataDir, dbFile);
+  } catch (e) {
+    lock.release();
+    throw storageError(e, dataDir, 'open') ?? e;
+  }
   const archive = new ArchiveJobs(o.pdfPrinter ?? (() => createChromiumPrinter()), o.archiveWorker ?? null);
 
   let db: Db | null = null;
@@ -142,36 +173,60 @@ export function openCore(o: CoreOptions): Core {
   const status = (): BackupStatus => ({
     auto: listSnapshots(autoDir(dataDir)).map((s) => infoOf(s.manifest, 'auto', s.id)),
     savedBeforeRestore: listSnapshots(savedDir(dataDir)).map((s) => infoOf(s.manifest, 'auto', s.id)),
+    savedBeforeRestoreKeep: readBackupSettings(dataDir).savedBeforeRestoreKeep,
     folder: backupsDir(dataDir),
     lastFailure,
+    notice,
   });
 
+  /** The journaled restore: the protocol is explained at the top of backup/restore.ts. */
   const restore = (kind: 'auto' | 'file', id: string) =>
     serial(async (): Promise<RestoreResult> => {
-      const staged = await stageBackup(dataDir, kind, id, nativeBinding);
+      const at = new Date().toISOString();
+      fileStep('restore', 'begin');
+      writeJournal(dataDir, { phase: 'staging', at });
+      let staged;
+      try {
+        staged = await stageBackup(dataDir, kind, id, nativeBinding);
+      } catch (e) {
+        removeJournal(dataDir);
+        throw e;
+      }
       busy = '正在恢复备份，请稍候。';
+      let journal: Journal | null = null;
       try {
         let savedTo: string;
+        let aside: string;
         if (db) {
           const saved = await takeSnapshot({ ...take, db }, 'before-restore');
           savedTo = path.join(savedDir(dataDir), saved.id);
-          closeDatabase(db);
-          db = null;
+          aside = path.join(backupsDir(dataDir), `${ASIDE_PREFIX}${stamp()}`);
         } else {
-          savedTo = path.join(backupsDir(dataDir), `damaged-${stamp()}`);
-          moveAside(dbFile, savedTo);
+          // a damaged (or missing) database is put aside for good, never deleted
+          savedTo = aside = path.join(backupsDir(dataDir), `damaged-${stamp()}`);
         }
+        copyStagedAttachments(staged, dataDir);
+        journal = { phase: 'swap', at, staged: path.basename(staged.dir), aside: path.basename(aside), keepAside: !db };
+        writeJournal(dataDir, journal);
+        fileStep('restore', 'journal: swap');
+        if (db) closeDatabase(db);
+        db = null;
         try {
-          installStaged(staged, dataDir, dbFile);
+          swapIn(staged, dbFile, aside);
         } finally {
           // restored or (the swap failed and put the old files back) not: the data in place is opened again
           open();
         }
         if (!db) throw new AppError('BACKUP_INVALID', '恢复后的数据库无法打开。');
         sweepFiles(db, dataDir);
+        finishRestore(dataDir, journal);
+        journal = null;
+        pruneSaved(dataDir);
         return { restored: staged.info, savedTo, fromSchema: staged.manifest.schemaVersion, toSchema: MIGRATIONS.length };
       } finally {
         busy = null;
+        if (journal) finishRestore(dataDir, { ...journal, keepAside: true });
+        else removeJournal(dataDir);
         fs.rmSync(staged.dir, { recursive: true, force: true });
       }
     });
@@ -184,6 +239,11 @@ export function openCore(o: CoreOptions): Core {
     'backup.scan': ({ folder }) => scanFolder(folder),
     'backup.verify': ({ kind, id }) => verifyBackup(dataDir, kind, id, nativeBinding),
     'backup.restore': ({ kind, id }) => restore(kind, id),
+    'backup.setKeep': ({ savedBeforeRestoreKeep }) => {
+      writeBackupSettings(dataDir, { savedBeforeRestoreKeep });
+      pruneSaved(dataDir, savedBeforeRestoreKeep);
+      return status();
+    },
   };
 
   /** Open (or reopen) the database and build the handlers over it; in recovery, only the backup methods. */
@@ -195,7 +255,11 @@ export function openCore(o: CoreOptions): Core {
       damage = null;
       // The app password's lock reads the database it guards: a restored one with a password locks at once.
       const auth = new AuthSession(db, o.clock);
-      handlers = { ...createHandlers({ db, dataDir, textsDir, version, archive, auth }), ...backupHandlers };
+      handlers = {
+        ...createHandlers({ db, dataDir, textsDir, version, archive, auth }),
+        ...backupHandlers,
+        'app.info': () => ({ version, dataDir, schemaVersion: MIGRATIONS.length, damage: null, notice }),
+      };
       // With an app password set, a locked session answers LOCKED before the call is even parsed.
       gate = (d) => lockGate(auth, d);
     } else {
@@ -209,7 +273,7 @@ export function openCore(o: CoreOptions): Core {
       handlers = {
         ...(Object.fromEntries(METHOD_NAMES.map((m) => [m, refuse])) as unknown as Handlers),
         ...backupHandlers,
-        'app.info': () => ({ version, dataDir, schemaVersion: MIGRATIONS.length, damage }),
+        'app.info': () => ({ version, dataDir, schemaVersion: MIGRATIONS.length, damage, notice }),
         // The password lives in the damaged database and cannot be read: the recovery page opens without it.
         'auth.status': () => ({ passwordSet: false, locked: false, idleMinutes: 0, branchName: null }),
       };
@@ -256,6 +320,9 @@ export function openCore(o: CoreOptions): Core {
     dispatch: (method, input) => inner(method, input),
     get damage() {
       return damage;
+    },
+    get notice() {
+      return notice;
     },
     backupNow,
     async shutdown() {

@@ -97,7 +97,7 @@ export function createHandlers(ctx: CoreContext): DataHandlers {
     'cadence.talks': ({ year }) => talkMatrix(db, year),
     'cadence.update': (input) => updateCadence(db, input),
     'cadence.setStart': ({ date }) => setBooksStart(db, date),
-    'app.info': () => ({ version, dataDir, schemaVersion: MIGRATIONS.length, damage: null }),
+    'app.info': () => ({ version, dataDir, schemaVersion: MIGRATIONS.length, damage: null, notice: null }),
     'branch.get': () => getBranch(db),
     'branch.setup': (input) => setupBranch(db, input),
     'branch.update': (input) => updateBranch(db, input),

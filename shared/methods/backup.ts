@@ -37,12 +37,16 @@ export interface BackupDestination {
 export interface BackupStatus {
   /** Automatic backups, newest first. */
   auto: BackupInfo[];
-  /** The copies of the data saved just before a restore, newest first (kept until removed by hand). */
+  /** The copies of the data saved just before a restore, newest first (the newest `savedBeforeRestoreKeep` are kept). */
   savedBeforeRestore: BackupInfo[];
+  /** How many copies saved before a restore are kept (a setting, 3 by default). */
+  savedBeforeRestoreKeep: number;
   /** Where automatic backups live. */
   folder: string;
   /** The last automatic backup that failed, and why (null when the last one succeeded). */
   lastFailure: { at: string; message: string } | null;
+  /** A restore a crash interrupted, finished or undone at this start (null when none). */
+  notice: string | null;
 }
 
 export interface RestoreResult {
@@ -77,4 +81,8 @@ export const BACKUP_METHODS = {
    * nothing is changed.
    */
   'backup.restore': method<RestoreResult>()(backupRef),
+  /** How many copies saved before a restore to keep (older ones are removed at once); returns the status. */
+  'backup.setKeep': method<BackupStatus>()(
+    z.strictObject({ savedBeforeRestoreKeep: z.number({ error: '请填写保留份数' }).int('保留份数须为整数').min(1, '至少保留 1 份').max(50, '最多保留 50 份') }),
+  ),
 } as const;

@@ -106,7 +106,8 @@ describe('a backup file (备份到U盘/文件夹)', () => {
     expect(path.basename(info.id)).toMatch(/^支部四本一档备份-.+-\d{8}-\d{6}\.ledgerbak$/);
     const names = tarEntries(info.id).map((e) => e.name);
     expect(names[0]).toBe('ledger.sqlite3');
-    expect(names.at(-1)).toBe('manifest.json');
+    // the manifest, then its own checksum
+    expect(names.slice(-2)).toEqual(['manifest.json', 'manifest.sha256']);
     expect(names.filter((n) => n.startsWith('attachments/'))).toHaveLength(1);
     expect(fs.readdirSync(usb)).toEqual([path.basename(info.id)]); // no .part left
     expect((await call(core, 'backup.scan', { folder: usb })).map((b) => b.id)).toEqual([info.id]);

@@ -21,7 +21,9 @@ import type { BackupDestination, BackupInfo, BackupReason } from '../../../share
 import { localToday } from '../../../shared/dates.js';
 import { putBlobFile, readBlobFile } from '../attachments/store.js';
 import { AppError } from '../errors.js';
-import { requireFolder, safeNamePart, targetFolderError } from '../folders.js';
+import { safeNamePart, targetFolderError } from '../folders.js';
+import { assertDirectory, isRegularFile } from '../files.js';
+import { fileStep } from '../steps.js';
 import type { Db } from '../db/sql.js';
 import { TarWriter, copyEntry, readEntry, tarEntries, type TarEntry } from './tar.js';
 import { createHash } from 'node:crypto';
@@ -30,6 +32,15 @@ export const BACKUPS_DIR = 'backups';
 export const BACKUP_EXT = '.ledgerbak';
 const DB_NAME = 'ledger.sqlite3';
 const MANIFEST = 'manifest.json';
+/**
+ * The sha256 (hex) of manifest.json's bytes, next to it: in a backup file the
+ * entry after the manifest, in an automatic backup a file beside it. The parts
+ * are covered by the manifest's sha256s, the manifest by this one, so a byte
+ * flipped anywhere outside the tar padding is refused. Backups written before
+ * it (no such entry) are still accepted: their parts are checked by the
+ * manifest's sha256s as before, their metadata (at, branchName…) unchecked.
+ */
+const MANIFEST_SHA = 'manifest.sha256';
 const FORMAT = 'branch-ledger-backup';
 /** Pages copied per step of the online backup (4 KB pages: 16 MB a step). */
 const PAGES_PER_STEP = 4096;
@@ -123,14 +134,36 @@ export async function copyDatabase(db: Db, file: string): Promise<void> {
   await db.sqlite.backup(file, { progress: () => PAGES_PER_STEP });
 }
 
-function writeJson(file: string, value: unknown) {
+function writeBytes(file: string, bytes: Uint8Array | string) {
   const fd = fs.openSync(file, 'wx');
   try {
-    fs.writeFileSync(fd, JSON.stringify(value, null, 1));
+    fs.writeFileSync(fd, bytes);
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** The manifest's bytes and their checksum, as both kinds of backup store them. */
+function manifestBytes(m: Manifest): { bytes: Buffer; sum: Buffer } {
+  const bytes = Buffer.from(JSON.stringify(m, null, 1));
+  return { bytes, sum: Buffer.from(`${sha256Hex(bytes)}\n`, 'ascii') };
+}
+
+const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Refuse manifest bytes whose own checksum (when there is one: see MANIFEST_SHA) does not match. */
+export function checkManifestBytes(bytes: Buffer, sum: Buffer | null): Manifest {
+  if (sum !== null && sum.toString('ascii').trim() !== sha256Hex(bytes)) {
+    throw new AppError('BACKUP_INVALID', '备份文件已损坏：清单（manifest.json）的校验值不符，无法使用。');
+  }
+  return readManifest(bytes.toString('utf8'));
+}
+
+/** The manifest of an automatic backup folder, checked against manifest.sha256 beside it when there is one. */
+export function readSnapshotManifest(folder: string): Manifest {
+  const sumFile = path.join(folder, MANIFEST_SHA);
+  return checkManifestBytes(fs.readFileSync(path.join(folder, MANIFEST)), fs.existsSync(sumFile) ? fs.readFileSync(sumFile) : null);
 }
 
 export function readManifest(text: string): Manifest {
@@ -159,10 +192,13 @@ export async function takeSnapshot(o: TakeOptions, reason: BackupReason): Promis
   fs.mkdirSync(parent, { recursive: true });
   const id = stamp();
   const tmp = path.join(parent, `.tmp-${id}`);
+  const op = reason === 'before-restore' ? 'restore' : 'backup';
   fs.mkdirSync(tmp);
   try {
     const dbFile = path.join(tmp, DB_NAME);
+    fileStep(op, 'snapshot: copy database');
     await copyDatabase(o.db, dbFile);
+    fileStep(op, 'snapshot: database copied');
     const facts = inspectDb(dbFile, o.nativeBinding);
     const missingBlobs: string[] = [];
     const root = backupsDir(o.dataDir);
@@ -173,8 +209,12 @@ export async function takeSnapshot(o: TakeOptions, reason: BackupReason): Promis
       else missingBlobs.push(b.sha256);
     }
     const m: Manifest = { format: FORMAT, formatVersion: 1, at: new Date().toISOString(), reason, appVersion: o.version, ...facts, missingBlobs };
-    writeJson(path.join(tmp, MANIFEST), m);
+    const { bytes, sum } = manifestBytes(m);
+    writeBytes(path.join(tmp, MANIFEST), bytes);
+    writeBytes(path.join(tmp, MANIFEST_SHA), sum);
+    fileStep(op, 'snapshot: before rename');
     fs.renameSync(tmp, path.join(parent, id));
+    fileStep(op, 'snapshot: renamed');
     return infoOf(m, 'auto', id);
   } catch (e) {
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -196,7 +236,7 @@ export function listSnapshots(parent: string): { id: string; manifest: Manifest 
     .reverse()
     .flatMap((id) => {
       try {
-        return [{ id, manifest: readManifest(fs.readFileSync(path.join(parent, id, MANIFEST), 'utf8')) }];
+        return [{ id, manifest: readSnapshotManifest(path.join(parent, id)) }];
       } catch {
         return [];
       }
@@ -238,6 +278,9 @@ export function keptByRotation(ids: readonly { id: string; at: string }[]): Set<
 export function rotate(dataDir: string): { removed: number; blobsRemoved: number } {
   const auto = listSnapshots(autoDir(dataDir));
   const keep = keptByRotation(auto.map((s) => ({ id: s.id, at: s.manifest.at })));
+  // Never the newest backup that holds a 支部 because newer empty ones (a data dir started blank) took its day.
+  const newestWithBranch = auto.find((s) => s.manifest.branchName !== '');
+  if (newestWithBranch) keep.add(newestWithBranch.id);
   let removed = 0;
   for (const s of auto) {
     if (keep.has(s.id)) continue;
@@ -267,13 +310,16 @@ export function backupFileName(branchName: string, d = new Date()): string {
 
 /** Write one backup file into `folder`: written as .part, read back and checked, then renamed. */
 export async function writeBackupFile(o: TakeOptions, folder: string): Promise<BackupInfo> {
-  requireFolder(folder);
-  const work = path.join(backupsDir(o.dataDir), `.tmp-file-${stamp()}`);
+  assertDirectory(folder);
+  sweepParts(folder);
+  const work = path.join(backupsDir(o.dataDir), `${WORK_PREFIX}${stamp()}`);
   fs.mkdirSync(work, { recursive: true });
   let part: string | null = null;
   try {
     const dbFile = path.join(work, DB_NAME);
+    fileStep('backup-file', 'copy database');
     await copyDatabase(o.db, dbFile);
+    fileStep('backup-file', 'database copied');
     const facts = inspectDb(dbFile, o.nativeBinding);
     const target = path.join(folder, backupFileName(facts.branchName));
     part = `${target}.part`;
@@ -282,6 +328,7 @@ export async function writeBackupFile(o: TakeOptions, folder: string): Promise<B
     const missingBlobs: string[] = [];
     try {
       await tar.addFile(DB_NAME, dbFile);
+      fileStep('backup-file', 'database written');
       for (const b of facts.blobs) {
         const live = readBlobFile(o.dataDir, b.sha256);
         if (live.status !== 'ok') {
@@ -289,17 +336,23 @@ export async function writeBackupFile(o: TakeOptions, folder: string): Promise<B
           continue;
         }
         tar.addBytes(blobEntryName(b.sha256), live.bytes);
+        fileStep('backup-file', 'attachment written');
       }
       const m: Manifest = { format: FORMAT, formatVersion: 1, at: new Date().toISOString(), reason: 'file', appVersion: o.version, ...facts, missingBlobs };
-      tar.addBytes(MANIFEST, Buffer.from(JSON.stringify(m, null, 1)));
+      const { bytes, sum } = manifestBytes(m);
+      tar.addBytes(MANIFEST, bytes);
+      tar.addBytes(MANIFEST_SHA, sum);
       tar.finish();
+      fileStep('backup-file', 'written');
     } catch (e) {
       tar.abort();
       throw e;
     }
     const checked = await verifyBackupFile(part);
+    fileStep('backup-file', 'verified, before rename');
     fs.renameSync(part, target);
     part = null;
+    fileStep('backup-file', 'renamed');
     return { ...checked.info, id: target };
   } catch (e) {
     if (part) fs.rmSync(part, { force: true });
@@ -319,17 +372,7 @@ export interface VerifiedFile {
 
 /** Read a backup file's manifest and check that every part is there with its sha256 (the database's integrity is checked on restore). */
 export async function verifyBackupFile(file: string): Promise<VerifiedFile> {
-  let entries: TarEntry[];
-  try {
-    entries = tarEntries(file);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('NOT_FOUND', `找不到备份文件：${file}`);
-    throw new AppError('BACKUP_INVALID', `备份文件已损坏或不完整（${(e as Error).message}），无法使用。`);
-  }
-  const byName = new Map(entries.map((e) => [e.name, e]));
-  const me = byName.get(MANIFEST);
-  if (!me) throw new AppError('BACKUP_INVALID', '这不是“支部四本一档”的备份文件：缺少清单（manifest.json）。');
-  const manifest = readManifest(readEntry(file, me).toString('utf8'));
+  const { manifest, byName } = readFileManifest(file);
   const expect: [string, string, number][] = [[DB_NAME, manifest.db.sha256, manifest.db.size], ...manifest.blobs.filter((b) => !manifest.missingBlobs.includes(b.sha256)).map((b) => [blobEntryName(b.sha256), b.sha256, b.size] as [string, string, number])];
   for (const [name, sha, size] of expect) {
     const e = byName.get(name);
@@ -337,6 +380,23 @@ export async function verifyBackupFile(file: string): Promise<VerifiedFile> {
     if ((await copyEntry(file, e, null)) !== sha) throw new AppError('BACKUP_INVALID', `备份文件已损坏：${name} 的校验值不符。`);
   }
   return { info: infoOf(manifest, 'file', file), manifest, entries: byName };
+}
+
+/** The entries of a backup file and its manifest, checked against its own sha256 (when it has one: MANIFEST_SHA). */
+function readFileManifest(file: string): { manifest: Manifest; byName: Map<string, TarEntry> } {
+  let entries: TarEntry[];
+  try {
+    entries = tarEntries(file);
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('NOT_FOUND', `找不到备份文件：${file}`);
+    throw new AppError('BACKUP_INVALID', `备份文件已损坏或不完整（${(e as Error).message}），无法使用。`);
+  }
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  const me = byName.get(MANIFEST);
+  if (!me) throw new AppError('BACKUP_INVALID', '这不是“支部四本一档”的备份文件：缺少清单（manifest.json）。');
+  const se = byName.get(MANIFEST_SHA);
+  return { manifest: checkManifestBytes(readEntry(file, me), se ? readEntry(file, se) : null), byName };
 }
 
 /** Extract a verified backup file's database and attachments into `dir` (database at dir/ledger.sqlite3, attachments in dir's store). */
@@ -352,8 +412,23 @@ export async function extractBackupFile(v: VerifiedFile, file: string, dir: stri
 
 export { DB_NAME as BACKUP_DB_NAME, MANIFEST as BACKUP_MANIFEST };
 
+/** The work folder of a backup file being written (backups/.tmp-file-<stamp>): removed at start when a kill left it. */
+export const WORK_PREFIX = '.tmp-file-';
+
+/** Half-written backup files of ours in a folder (a kill while writing one): the next backup file written there removes them. */
+function sweepParts(folder: string) {
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const n of names) if (n.startsWith('支部四本一档备份-') && n.endsWith(`${BACKUP_EXT}.part`) && isRegularFile(path.join(folder, n))) fs.rmSync(path.join(folder, n), { force: true });
+}
+
 /** The backup files directly in a folder, newest first (anything else is left out). */
 export function scanFolder(folder: string): BackupInfo[] {
+  assertDirectory(folder);
   let names: string[];
   try {
     names = fs.readdirSync(folder);
@@ -361,12 +436,12 @@ export function scanFolder(folder: string): BackupInfo[] {
     throw new AppError('NOT_FOUND', `无法读取文件夹：${folder}。请检查U盘是否已插好。`);
   }
   return names
-    .filter((n) => n.endsWith(BACKUP_EXT))
+    .filter((n) => n.endsWith(BACKUP_EXT) && isRegularFile(path.join(folder, n)))
     .flatMap((n) => {
       const file = path.join(folder, n);
       try {
-        const me = tarEntries(file).find((e) => e.name === MANIFEST);
-        return me ? [infoOf(readManifest(readEntry(file, me).toString('utf8')), 'file', file)] : [];
+        // the FIFO, link or folder named *.ledgerbak is left out above; one swapped in since is refused by the open
+        return [infoOf(readFileManifest(file).manifest, 'file', file)];
       } catch {
         return [];
       }

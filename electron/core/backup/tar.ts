@@ -6,6 +6,10 @@
  */
 import fs from 'node:fs';
 import { createHash } from 'node:crypto';
+import { openRegularFile } from '../files.js';
+
+/** Every read of a backup file opens it this way: a regular file only, never blocking (a FIFO named *.ledgerbak). */
+const openBackup = (file: string) => openRegularFile(file, { code: 'BACKUP_INVALID', what: '备份文件' });
 
 const BLOCK = 512;
 const CHUNK = 1 << 20;
@@ -106,7 +110,7 @@ export interface TarEntry {
 
 /** The entries of a tar file, from its headers (content is not read). Throws on anything malformed. */
 export function tarEntries(file: string): TarEntry[] {
-  const fd = fs.openSync(file, 'r');
+  const fd = openBackup(file);
   try {
     const total = fs.fstatSync(fd).size;
     const h = Buffer.alloc(BLOCK);
@@ -137,7 +141,7 @@ export function tarEntries(file: string): TarEntry[] {
 
 /** Reads an entry's bytes (for small ones: the manifest). */
 export function readEntry(file: string, e: TarEntry): Buffer {
-  const fd = fs.openSync(file, 'r');
+  const fd = openBackup(file);
   try {
     const buf = Buffer.alloc(e.size);
     let done = 0;
@@ -154,7 +158,7 @@ export function readEntry(file: string, e: TarEntry): Buffer {
 
 /** Streams an entry's bytes through sha256, and into `dest` when given; returns the sha256. */
 export async function copyEntry(file: string, e: TarEntry, dest: string | null): Promise<string> {
-  const src = fs.openSync(file, 'r');
+  const src = openBackup(file);
   const out = dest ? fs.openSync(dest, 'wx') : null;
   try {
     const hash = createHash('sha256');

@@ -183,8 +183,8 @@ export function openCore(o: CoreOptions): Core {
   const restore = (kind: 'auto' | 'file', id: string) =>
     serial(async (): Promise<RestoreResult> => {
       const at = new Date().toISOString();
-      fileStep('restore', 'begin');
       writeJournal(dataDir, { phase: 'staging', at });
+      fileStep('restore', 'journal: staging');
       let staged;
       try {
         staged = await stageBackup(dataDir, kind, id, nativeBinding);

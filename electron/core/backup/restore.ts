@@ -364,6 +364,8 @@ export function cleanLeftovers(dataDir: string, dbFile: string): { removed: stri
   };
   // old database files aside only while a database is in place: without one they may be all that is left
   sweep(backupsDir(dataDir), fs.existsSync(dbFile) ? [STAGING_PREFIX, ASIDE_PREFIX, WORK_PREFIX] : [STAGING_PREFIX, WORK_PREFIX]);
+  // a journal killed while being written never took effect (it is renamed into place whole)
+  sweep(dataDir, [`${JOURNAL_FILE}.tmp`]);
   sweep(autoDir(dataDir), ['.tmp-']);
   sweep(savedDir(dataDir), ['.tmp-']);
   return { removed, savedPruned: pruneSaved(dataDir) };

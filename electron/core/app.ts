@@ -96,9 +96,9 @@ function isDamage(e: unknown): boolean {
  * Open the database and check it (quick_check: every page read, about a second
  * for the 130 MB of the 10-year demo); the reason when it is damaged.
  */
-function openChecked(dataDir: string, file: string, nativeBinding?: string): { db: Db } | { damage: Damage } {
+function openChecked(dataDir: string, file: string, nativeBinding: string | undefined, held: boolean): { db: Db } | { damage: Damage } {
   // A data dir that has held data never gets a new empty database in place of a missing one: the recovery page opens.
-  if (!fs.existsSync(file) && heldData(dataDir)) return { damage: { file, message: MISSING_DB_MESSAGE } };
+  if (!fs.existsSync(file) && (held || heldData(dataDir))) return { damage: { file, message: MISSING_DB_MESSAGE } };
   let db: Db | null = null;
   try {
     db = openDatabase(file, { nativeBinding });
@@ -126,6 +126,8 @@ export function openCore(o: CoreOptions): Core {
   const dbFile = path.join(dataDir, DB_FILE);
   // A restore a crash interrupted is finished or undone before anything opens the database; then what kills left is removed.
   let notice: string | null;
+  // (a journal counts as data held: taken before it is settled and removed)
+  const heldAtStart = heldData(dataDir);
   try {
     notice = settleRestore(dataDir, dbFile);
     cleanLeftovers(dataDir, dbFile);
@@ -248,7 +250,7 @@ export function openCore(o: CoreOptions): Core {
 
   /** Open (or reopen) the database and build the handlers over it; in recovery, only the backup methods. */
   function open() {
-    const r = openChecked(dataDir, dbFile, nativeBinding);
+    const r = openChecked(dataDir, dbFile, nativeBinding, heldAtStart);
     let gate = (d: Dispatch) => d;
     if ('db' in r) {
       db = r.db;

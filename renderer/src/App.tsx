@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { App as AntApp, Button, Input, Layout, Menu, Result, Select, Spin, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import type { AppInfo, Branch } from '../../shared/contract';
@@ -161,7 +161,8 @@ function Shell({ ledger }: { ledger: Ledger }) {
 }
 
 export function App() {
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
+  const noticeShown = useRef(false);
   const [branch, setBranch] = useState<Branch | null | undefined>(undefined);
   const [damage, setDamage] = useState<AppInfo['damage']>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -171,12 +172,17 @@ export function App() {
     try {
       // A database found damaged at start: only restoring a backup is possible.
       const info = await call('app.info');
+      // what start-up did that the user should know (a restore a crash interrupted, finished or undone): told once
+      if (info.notice && !noticeShown.current) {
+        noticeShown.current = true;
+        modal.info({ title: '恢复备份', content: info.notice, okText: '知道了' });
+      }
       setDamage(info.damage);
       setBranch(info.damage ? null : await call('branch.get'));
     } catch (e) {
       setFailure((e as Error).message);
     }
-  }, []);
+  }, [modal]);
   useEffect(() => void reloadBranch(), [reloadBranch]);
 
   const ledger = useMemo<Ledger | null>(() => (branch ? { branch, reloadBranch, year, setYear } : null), [branch, reloadBranch, year]);

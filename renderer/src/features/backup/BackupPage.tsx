@@ -4,7 +4,7 @@
  * with the copies of the data saved before each restore.
  */
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Space, Spin, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, InputNumber, Space, Spin, Typography } from 'antd';
 import type { BackupInfo } from '../../../../shared/methods/backup';
 import { formatSize } from '../../../../shared/print/display';
 import { call } from '../../api';
@@ -20,6 +20,7 @@ export function BackupPage() {
   const [folder, setFolder] = useState<string | null>(null);
   const [working, setWorking] = useState<'now' | 'file' | null>(null);
   const [written, setWritten] = useState<BackupInfo | null>(null);
+  const [keep, setKeep] = useState<number | null>(null);
   const restore = useRestore(() => location.reload());
   if (!status || !destinations) return <Spin />;
   const target = folder ?? firstDestination(destinations);
@@ -34,6 +35,16 @@ export function BackupPage() {
       showError(e, message.error);
     } finally {
       setWorking(null);
+    }
+  };
+  const saveKeep = async (n: number) => {
+    try {
+      await call('backup.setKeep', { savedBeforeRestoreKeep: n });
+      message.success(`已设置：恢复前另存的数据保留最近 ${n} 份`);
+      setKeep(null);
+      await reload();
+    } catch (e) {
+      showError(e, message.error);
     }
   };
   const toFolder = async () => {
@@ -51,6 +62,7 @@ export function BackupPage() {
   return (
     <div className="page">
       <Typography.Title level={3}>数据备份</Typography.Title>
+      {status.notice && <Alert style={{ marginBottom: 16 }} type="info" showIcon message={status.notice} />}
       <Card title="备份到U盘/文件夹">
         <Typography.Paragraph type="secondary">
           把全部数据（数据库、所有附件和一份校验清单）写成一个备份文件，存到U盘或其他文件夹。写完后会读回校验。建议每月一次，并在年度归档后各备份一份，U盘与电脑分开存放。
@@ -90,11 +102,24 @@ export function BackupPage() {
         {status.lastFailure && <Alert style={{ marginBottom: 12 }} type="warning" showIcon message={`最近一次自动备份未完成（${when(status.lastFailure.at)}）`} description={status.lastFailure.message} />}
         <BackupTable items={status.auto} label="自动备份" onRestore={restore} />
       </Card>
-      {status.savedBeforeRestore.length > 0 && (
-        <Card title="恢复前另存的数据" style={{ marginTop: 16 }}>
+      <Card title="恢复前另存的数据" style={{ marginTop: 16 }}>
+        <Typography.Paragraph type="secondary">
+          每次从备份恢复前，当前数据会先另存一份（共 {status.savedBeforeRestore.length} 份，{formatSize(status.savedBeforeRestore.reduce((n, b) => n + b.size, 0))}）。只保留最近的几份，更早的会自动删除。
+        </Typography.Paragraph>
+        <Space wrap style={{ marginBottom: 12 }}>
+          <span>保留最近</span>
+          <InputNumber aria-label="恢复前另存的数据保留份数" min={1} max={50} precision={0} value={keep ?? status.savedBeforeRestoreKeep} onChange={(v) => setKeep(v)} />
+          <span>份</span>
+          <Button disabled={keep === null || keep === status.savedBeforeRestoreKeep} onClick={() => keep !== null && void saveKeep(keep)}>
+            保存设置
+          </Button>
+        </Space>
+        {status.savedBeforeRestore.length > 0 ? (
           <BackupTable items={status.savedBeforeRestore} label="恢复前另存的数据" onRestore={restore} />
-        </Card>
-      )}
+        ) : (
+          <Typography.Text type="secondary">还没有恢复过备份。</Typography.Text>
+        )}
+      </Card>
     </div>
   );
 }

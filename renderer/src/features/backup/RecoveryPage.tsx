@@ -15,16 +15,18 @@ export function RecoveryPage({ damage }: { damage: NonNullable<AppInfo['damage']
   const restore = useRestore(() => location.reload());
   if (!status || !destinations) return <Spin fullscreen />;
   const latest = status.auto[0];
+  // the database gone from a data dir that held data (never replaced by an empty one), or damaged
+  const missing = damage.message.includes('不见了');
   return (
     <div className="page" style={{ maxWidth: 1000, margin: '24px auto' }}>
       <Result
         status="warning"
-        title="数据文件已损坏"
+        title={missing ? '数据文件不见了' : '数据文件已损坏'}
         subTitle={
           <>
             {damage.message}
             <br />
-            损坏的文件：{damage.file}（恢复时会原样另存，不会被覆盖）
+            {missing ? `数据文件应在：${damage.file}` : `损坏的文件：${damage.file}（恢复时会原样另存，不会被覆盖）`}
           </>
         }
         extra={

@@ -183,7 +183,7 @@ describe('web host', () => {
       const r = await api('app.info', { auth });
       expect(r.status).toBe(200);
       expect(r.headers.get('cache-control')).toBe('no-store');
-      expect(await r.json()).toEqual({ ok: true, value: { version: '0.0.0-test', dataDir, schemaVersion: MIGRATIONS.length, damage: null } });
+      expect(await r.json()).toEqual({ ok: true, value: { version: '0.0.0-test', dataDir, schemaVersion: MIGRATIONS.length, damage: null, notice: null } });
     }
   });
 

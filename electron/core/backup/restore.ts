@@ -220,15 +220,15 @@ export function copyStagedAttachments(staged: Staged, dataDir: string): void {
   }
 }
 
-/** Move whatever of the database files is still in place into `aside` (a file already there is not overwritten). */
+/** Move whatever of the database files is still in place into `aside` (nothing there is overwritten). */
 function moveRestAside(dbFile: string, aside: string): void {
   fs.mkdirSync(aside, { recursive: true });
   // the companions first: a -wal left behind must never meet the new database
   for (const f of dbFiles(dbFile).reverse()) {
     if (!fs.existsSync(f)) continue;
     const to = path.join(aside, path.basename(f));
-    if (fs.existsSync(to)) fs.rmSync(f, { force: true });
-    else fs.renameSync(f, to);
+    // never overwrite nor delete a database file: one of the same name already aside gets a suffix
+    fs.renameSync(f, fs.existsSync(to) ? `${to}.${Date.now()}` : to);
     fileStep('restore', `moved aside ${path.basename(f)}`);
   }
   fsyncDir(aside);

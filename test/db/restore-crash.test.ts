@@ -115,8 +115,11 @@ describe('restore and backup file under SIGKILL', () => {
       if (names.includes('restore: committed')) expect(state, where).toBe('new');
       if (!names.includes('restore: journal: swap')) expect(state, where).toBe('old');
       // a restore interrupted once it began says which way it went; one that ended by itself says nothing
-      if (!r.killed || !names.includes('restore: journal: staging') || names.includes('restore: done')) expect(core.notice, where).toBeNull();
-      else expect(core.notice, where).toBe(state === 'new' ? RESTORE_FINISHED : RESTORE_UNDONE);
+      const told = state === 'new' ? RESTORE_FINISHED : RESTORE_UNDONE;
+      if (!r.killed || names.includes('restore: done')) expect(core.notice, where).toBeNull();
+      else if (names.includes('restore: journal: staging')) expect(core.notice, where).toBe(told);
+      // killed before the journal's step was printed: the journal may or may not have been written
+      else expect([null, RESTORE_UNDONE], where).toContain(core.notice);
       return state;
     } finally {
       core.close();

@@ -343,7 +343,8 @@ export function pruneSaved(dataDir: string, keep = readBackupSettings(dataDir).s
  * At start, once a restore is settled: remove what kills leave behind —
  * staging folders (backups/.restore-*), old database files of a settled swap
  * (.replaced-*), a backup file's work folder (.tmp-file-*), half-taken
- * automatic backups and copies (auto/.tmp-*, saved-before-restore/.tmp-*) —
+ * automatic backups and copies (auto/.tmp-*, saved-before-restore/.tmp-*),
+ * half-written mirrored attachments (backups/attachments/xx/.tmp-*) —
  * and keep the newest few copies saved before a restore. Returns what went.
  */
 export function cleanLeftovers(dataDir: string, dbFile: string): { removed: string[]; savedPruned: number } {
@@ -368,6 +369,9 @@ export function cleanLeftovers(dataDir: string, dbFile: string): { removed: stri
   sweep(dataDir, [`${JOURNAL_FILE}.tmp`]);
   sweep(autoDir(dataDir), ['.tmp-']);
   sweep(savedDir(dataDir), ['.tmp-']);
+  // a mirrored attachment killed while being written (the live store's are swept by collectGarbage)
+  const mirror = blobDir(backupsDir(dataDir));
+  for (const shard of fs.existsSync(mirror) ? fs.readdirSync(mirror) : []) sweep(path.join(mirror, shard), ['.tmp-']);
   return { removed, savedPruned: pruneSaved(dataDir) };
 }
 

@@ -14,11 +14,11 @@ import type { Core } from '../../electron/core/app.js';
 import { TarWriter, readEntry, tarEntries } from '../../electron/core/backup/tar.js';
 import { recordType } from '../../shared/books/index.js';
 import { call, callError, dbDigest, openTestCore } from '../fixtures/core.js';
+import { TINY_PNG } from '../fixtures/contract-inputs.js';
 import { sampleRecord } from '../fixtures/sample.js';
 import { seedBranch } from '../fixtures/seed.js';
 import { makeTempDir, removeDir } from '../fixtures/tmp.js';
 
-const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 const dirs: string[] = [];
 const cores: Core[] = [];

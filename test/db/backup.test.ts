@@ -16,12 +16,11 @@ import { closeDatabase, openDatabase } from '../../electron/core/db/connection.j
 import { MIGRATIONS } from '../../electron/core/db/migrations/index.js';
 import { recordType } from '../../shared/books/index.js';
 import { call, callError, dbDigest, rows, TEST_VERSION } from '../fixtures/core.js';
+import { TINY_PNG } from '../fixtures/contract-inputs.js';
 import { sampleRecord } from '../fixtures/sample.js';
 import { seedBranch } from '../fixtures/seed.js';
 import { makeTempDir, removeDir } from '../fixtures/tmp.js';
 
-/** A 1×1 PNG. */
-const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 const dirs: string[] = [];
 const cores: Core[] = [];

@@ -14,6 +14,7 @@ import { rotate } from '../../electron/core/backup/backup.js';
 import { DEFAULT_SAVED_KEEP, MISSING_DB_MESSAGE, RESTORE_FINISHED, RESTORE_UNDONE, stageBackup, writeJournal } from '../../electron/core/backup/restore.js';
 import { recordType } from '../../shared/books/index.js';
 import { call, dbDigest, openTestCore } from '../fixtures/core.js';
+import { TINY_PNG } from '../fixtures/contract-inputs.js';
 import { sampleRecord } from '../fixtures/sample.js';
 import { BRANCH_NAME, seedBranch } from '../fixtures/seed.js';
 import { makeTempDir, removeDir } from '../fixtures/tmp.js';
@@ -44,7 +45,7 @@ describe('a data dir that has held data', () => {
     ['an automatic backup', async (c: Core) => void (await c.backupNow('start'))],
     ['an attachment file', async (c: Core) => {
       const rec = await call(c, 'records.create', sampleRecord(recordType('work-plan'), { date: '2026-01-10' }));
-      await call(c, 'attachments.add', { recordId: rec.id, name: '照片.png', base64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', thumbBase64: null });
+      await call(c, 'attachments.add', { recordId: rec.id, name: '照片.png', base64: TINY_PNG, thumbBase64: null });
     }],
     ['a restore journal', async (c: Core) => writeJournal(c.dataDir, { phase: 'staging', at: '' })],
   ])('with %s opens the recovery page, not a new empty database, when its database is gone', async (_name, leave) => {

@@ -134,7 +134,8 @@ export async function copyDatabase(db: Db, file: string): Promise<void> {
   await db.sqlite.backup(file, { progress: () => PAGES_PER_STEP });
 }
 
-function writeBytes(file: string, bytes: Uint8Array | string) {
+/** Write a new file (never over one) and fsync it. */
+export function writeBytes(file: string, bytes: Uint8Array | string) {
   const fd = fs.openSync(file, 'wx');
   try {
     fs.writeFileSync(fd, bytes);

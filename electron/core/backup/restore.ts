@@ -62,6 +62,7 @@ import {
   sha256File,
   stamp,
   verifyBackupFile,
+  writeBytes,
   type Manifest,
 } from './backup.js';
 
@@ -175,13 +176,7 @@ const journalPath = (dataDir: string) => path.join(dataDir, JOURNAL_FILE);
 export function writeJournal(dataDir: string, j: Journal): void {
   const tmp = `${journalPath(dataDir)}.tmp`;
   fs.rmSync(tmp, { force: true });
-  const fd = fs.openSync(tmp, 'wx');
-  try {
-    fs.writeFileSync(fd, JSON.stringify(j));
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
+  writeBytes(tmp, JSON.stringify(j));
   fs.renameSync(tmp, journalPath(dataDir));
   fsyncDir(dataDir);
 }

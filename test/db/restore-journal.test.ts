@@ -74,8 +74,10 @@ describe('a data dir that has held data', () => {
     fs.rmSync(DB(dir));
     const again = open(dir);
     expect(again.damage?.message).toBe(MISSING_DB_MESSAGE);
-    await call(again, 'backup.restore', { kind: 'auto', id: good.id });
+    const r = await call(again, 'backup.restore', { kind: 'auto', id: good.id });
     expect(again.damage).toBeNull();
+    // nothing was there to put aside: no empty folder is left for it
+    expect(fs.existsSync(r.savedTo)).toBe(false);
     expect((await call(again, 'branch.get', {}))?.name).toBe(BRANCH_NAME);
     // a data dir that never held anything: the first start, with the 支部 set-up page
     const fresh = open(tempDir('fresh'));

@@ -256,7 +256,12 @@ function putBack(dbFile: string, aside: string) {
 /** Step 7: the aside folder (unless kept), the staging folder, then the journal. */
 export function finishRestore(dataDir: string, j: Journal): void {
   const root = backupsDir(dataDir);
-  if (j.aside && !j.keepAside) fs.rmSync(path.join(root, j.aside), { recursive: true, force: true });
+  if (j.aside) {
+    const aside = path.join(root, j.aside);
+    // a kept one (the damaged database) only when it holds something: a missing database leaves it empty
+    const empty = !fs.existsSync(aside) || fs.readdirSync(aside).length === 0;
+    if (!j.keepAside || empty) fs.rmSync(aside, { recursive: true, force: true });
+  }
   if (j.staged) fs.rmSync(path.join(root, j.staged), { recursive: true, force: true });
   fileStep('restore', 'cleaned');
   removeJournal(dataDir);

@@ -222,6 +222,8 @@ export function openCore(o: CoreOptions): Core {
         if (!db) throw new AppError('BACKUP_INVALID', '恢复后的数据库无法打开。');
         sweepFiles(db, dataDir);
         finishRestore(dataDir, journal);
+        // a missing database had nothing to put aside
+        if (!fs.existsSync(savedTo)) savedTo = '';
         journal = null;
         pruneSaved(dataDir);
         return { restored: staged.info, savedTo, fromSchema: staged.manifest.schemaVersion, toSchema: MIGRATIONS.length };

@@ -51,7 +51,7 @@ export interface BackupStatus {
 
 export interface RestoreResult {
   restored: BackupInfo;
-  /** Where the data as it was before the restore was saved (or the damaged file was put aside). */
+  /** Where the data as it was before the restore was saved (or the damaged file was put aside); empty when there was none (a missing database). */
   savedTo: string;
   /** The schema version the restored data had, and has now (migrated when older). */
   fromSchema: number;

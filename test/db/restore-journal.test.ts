@@ -77,7 +77,8 @@ describe('a data dir that has held data', () => {
     const r = await call(again, 'backup.restore', { kind: 'auto', id: good.id });
     expect(again.damage).toBeNull();
     // nothing was there to put aside: no empty folder is left for it
-    expect(fs.existsSync(r.savedTo)).toBe(false);
+    expect(r.savedTo).toBe('');
+    expect(fs.readdirSync(path.join(dir, 'backups')).filter((n) => n.startsWith('damaged-'))).toEqual([]);
     expect((await call(again, 'branch.get', {}))?.name).toBe(BRANCH_NAME);
     // a data dir that never held anything: the first start, with the 支部 set-up page
     const fresh = open(tempDir('fresh'));

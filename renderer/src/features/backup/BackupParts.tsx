@@ -47,7 +47,7 @@ export function useRestore(onRestored: () => void) {
           const r: RestoreResult = await call('backup.restore', { kind: b.kind, id: b.id });
           modal.success({
             title: '已从备份恢复',
-            content: `数据已恢复到 ${when(r.restored.at)}。${r.fromSchema < r.toSchema ? '备份来自旧版本，已自动升级。' : ''}恢复前的数据另存在：${r.savedTo}`,
+            content: `数据已恢复到 ${when(r.restored.at)}。${r.fromSchema < r.toSchema ? '备份来自旧版本，已自动升级。' : ''}${r.savedTo ? `恢复前的数据另存在：${r.savedTo}` : ''}`,
             onOk: onRestored,
           });
         } catch (e) {

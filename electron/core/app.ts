@@ -13,6 +13,7 @@ import { MIGRATIONS } from './db/migrations/index.js';
 import type { Db } from './db/sql.js';
 import { lockDataDir, type DataDirLock } from './datadir.js';
 import { createDispatch, type Dispatch } from './dispatch.js';
+import { workbookReader, type ReaderOptions } from './members/reader.js';
 import { createHandlers, sweepFiles, type BackupMethod, type Handlers, type HandlersOf } from './handlers.js';
 import { ArchiveJobs, type PrinterFactory } from './archive/jobs.js';
 import { createChromiumPrinter } from './export/pdf/chromium.js';
@@ -53,6 +54,10 @@ export interface CoreOptions {
   pdfPrinter?: PrinterFactory;
   /** The bundled export worker (dist/electron/archive-worker.cjs); exports run in-process without it. */
   archiveWorker?: string;
+  /** The bundled worker that reads imported workbooks (dist/electron/import-worker.cjs); read in-process without it. */
+  importWorker?: string;
+  /** The import worker's heap cap and time limit (tests lower them). */
+  importReader?: ReaderOptions;
   /** Automatic backups at start, daily while open, and at shutdown (the app; tests take them by hand). */
   autoBackup?: boolean;
   /** The clock of the idle lock (tests move it); Date.now otherwise. */
@@ -103,6 +108,7 @@ export function openCore(o: CoreOptions): Core {
   }
   const dbFile = path.join(dataDir, DB_FILE);
   const archive = new ArchiveJobs(o.pdfPrinter ?? (() => createChromiumPrinter()), o.archiveWorker ?? null);
+  const readWorkbook = workbookReader(o.importWorker ?? null, o.importReader);
 
   let db: Db | null = null;
   let damage: Damage | null = null;
@@ -195,7 +201,7 @@ export function openCore(o: CoreOptions): Core {
       damage = null;
       // The app password's lock reads the database it guards: a restored one with a password locks at once.
       const auth = new AuthSession(db, o.clock);
-      handlers = { ...createHandlers({ db, dataDir, textsDir, version, archive, auth }), ...backupHandlers };
+      handlers = { ...createHandlers({ db, dataDir, textsDir, version, archive, auth, readWorkbook }), ...backupHandlers };
       // With an app password set, a locked session answers LOCKED before the call is even parsed.
       gate = (d) => lockGate(auth, d);
     } else {

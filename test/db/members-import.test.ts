@@ -1,13 +1,25 @@
 /** The 党员花名册 to and from Excel, through core.dispatch: a messy roster built here with exceljs. */
 import ExcelJS from 'exceljs';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDispatch } from '../../electron/core/dispatch.js';
+import { WorkbookRefused } from '../../electron/core/errors.js';
+import { workbookReader } from '../../electron/core/members/reader.js';
 import { EXPORT_HEADERS } from '../../electron/core/members/service.js';
+import { readWorkbook } from '../../electron/core/members/xlsx.js';
 import { call, callError, dbDigest, rows, useCore } from '../fixtures/core.js';
+import { HOSTILE, manyRowsXlsx } from '../fixtures/hostile-xlsx.js';
+import { buildImportWorker } from '../fixtures/import-worker.js';
 import { IDS, MESSY_EXPECTED, messyRosterBuffer, readXlsx, simpleRosterBuffer } from '../fixtures/roster.js';
 import { personInput, seedBranch } from '../fixtures/seed.js';
 
-const h = useCore();
+// Every import here reads its workbook in the bundled worker thread, as the app does.
+let worker: Awaited<ReturnType<typeof buildImportWorker>>;
+beforeAll(async () => {
+  worker = await buildImportWorker();
+});
+afterAll(() => worker?.remove());
+
+const h = useCore(() => ({ importWorker: worker.script }));
 const db = () => h.core.db;
 const b64 = (b: Buffer) => b.toString('base64');
 const personRow = (name: string) =>
@@ -284,5 +296,77 @@ describe('members.exportXlsx', () => {
     expect(p.columns.filter((c) => c.field === null).map((c) => c.header)).toEqual(['序号', '党龄']);
     expect(p.valid).toBe(0);
     expect(p.rows.find((r) => r.name === '王芳')?.errors).toEqual(['身份证号与名册中的“王芳”相同']);
+  });
+});
+
+describe('hostile workbooks', () => {
+  /** The refusal of `data` read in-process (its problem) and through the worker (its message), and how long the worker took. */
+  async function refusal(data: Buffer) {
+    const direct = await readWorkbook(data).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    const t0 = performance.now();
+    const e = await callError(h.core, 'members.importPreview', { base64: b64(data) });
+    return { direct, e, ms: performance.now() - t0 };
+  }
+
+  it.each(HOSTILE.map((c) => [c.name, c] as const))('refuses %s with its message, quickly, and writes nothing', async (_name, c) => {
+    await seedBranch(h.core);
+    const before = dbDigest(db());
+    const { direct, e, ms } = await refusal(await c.make());
+    expect(direct).toBeInstanceOf(WorkbookRefused);
+    expect((direct as WorkbookRefused).problem).toBe(c.problem);
+    expect(e).toMatchObject({ code: 'VALIDATION', fields: [{ path: 'base64' }] });
+    expect(e.message).toMatch(c.message);
+    // 2 s is the target (npm run bench measures it); the margin is for a busy test machine.
+    expect(ms).toBeLessThan(6000);
+    expect(dbDigest(db())).toBe(before);
+  });
+
+  it('reads a sheet up to row 20,000 and refuses one with a value in row 20,001; the limit is a parameter', async () => {
+    const full = await readWorkbook(await manyRowsXlsx(19_999));
+    expect(full[0]!.rows).toHaveLength(20_000);
+    expect(full[0]!.rows[19_999]).toEqual([expect.any(String), 19_998]);
+    await expect(readWorkbook(await manyRowsXlsx(20_000))).rejects.toMatchObject({ problem: 'too-many-rows', message: '工作表“花名册”超过20000行，请只保留花名册部分后再导入' });
+    await expect(readWorkbook(await manyRowsXlsx(150), { rows: 100 })).rejects.toMatchObject({ problem: 'too-many-rows', message: '工作表“花名册”超过100行，请只保留花名册部分后再导入' });
+  });
+
+  it('answers other calls while a hostile workbook is being read', async () => {
+    await seedBranch(h.core);
+    const slow = HOSTILE.find((c) => c.name === 'shared-strings')!;
+    const base64 = b64(await slow.make());
+    let settled = false;
+    const importing = callError(h.core, 'members.importPreview', { base64 }).finally(() => {
+      settled = true;
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    const t0 = performance.now();
+    const people = await call(h.core, 'people.list');
+    const took = performance.now() - t0;
+    expect(people.length).toBeGreaterThan(0);
+    expect(settled).toBe(false);
+    expect(took).toBeLessThan(500);
+    expect((await importing).message).toMatch(slow.message);
+  });
+
+  it('reads two hostile workbooks started at once one after the other, refusing each', async () => {
+    const bomb = await HOSTILE.find((c) => c.name === 'million-rows')!.make();
+    const strings = await HOSTILE.find((c) => c.name === 'shared-strings')!.make();
+    const [a, b] = await Promise.all([callError(h.core, 'members.importPreview', { base64: b64(bomb) }), callError(h.core, 'members.importPreview', { base64: b64(strings) })]);
+    expect(a.message).toMatch(/超过20000行/);
+    expect(b.message).toMatch(/文字内容过多/);
+  });
+
+  it('refuses a file whose reading runs the worker out of memory or time, and reads the next file', async () => {
+    // A file no limit foresaw: the shared-strings case with that limit lifted, in a small heap.
+    const strings = await HOSTILE.find((c) => c.name === 'shared-strings')!.make();
+    const unforeseen = { sharedStrings: 1e9, sharedChars: 1e9 };
+    const tiny = workbookReader(worker.script, { heapMb: 12 });
+    await expect(tiny(strings, unforeseen)).rejects.toMatchObject({ problem: 'out-of-memory', message: '文件过大或结构异常，无法读取。', code: 'VALIDATION' });
+    await expect(tiny(await simpleRosterBuffer(), unforeseen)).resolves.toHaveLength(1);
+    const big = await manyRowsXlsx(19_999);
+    const hasty = workbookReader(worker.script, { timeoutMs: 1 });
+    await expect(hasty(big)).rejects.toMatchObject({ problem: 'timeout', message: /用时过长/ });
   });
 });

@@ -23,7 +23,7 @@ import { getRecord } from '../../electron/core/records/service.js';
 import { recordType } from '../../shared/books/index.js';
 import { recordPrintDoc } from '../../shared/print/record.js';
 import { benchArchiveYear, type ArchiveBench } from './archive-year.js';
-import { benchImportCase, IMPORT_CASES, type ImportBench } from './imports.js';
+import { aboutCase, benchImportCase, IMPORT_CASES, type ImportBench } from './imports.js';
 
 declare const gc: (() => void) | undefined;
 
@@ -508,7 +508,7 @@ function importTables() {
   const old: string[][] = [];
   for (const name of IMPORT_CASES) {
     const b = importInChild(name, true);
-    if ('crashed' in b) old.push([name, `${(b.ms / 1000).toFixed(1)} s`, '—', '—', b.crashed]);
+    if ('crashed' in b) old.push([aboutCase(name), `${(b.ms / 1000).toFixed(1)} s`, '—', '—', b.crashed]);
     else old.push([b.about, `${(b.ms / 1000).toFixed(1)} s`, mb(b.peakRss), `${b.maxCallMs.toFixed(0)} ms`, b.outcome.slice(0, 40)]);
   }
   table('原来的读取方式 (before: exceljs load)', ['文件', '用时', 'RSS 峰值', '其间 branch.get 最慢', '结果'], old, ['l', 'r', 'r', 'r', 'l']);

@@ -50,7 +50,8 @@ export interface ReadLimits {
 
 export const READ_LIMITS: ReadLimits = {
   entries: 1000,
-  totalBytes: 100 * 1024 * 1024,
+  // A full roster (20,000 rows × 20 columns) is about 25 MB of XML; parsing 64 MB takes about 1.6 s.
+  totalBytes: 64 * 1024 * 1024,
   ratioAbove: 4 * 1024 * 1024,
   ratio: 100,
   rows: 20_000,
@@ -78,8 +79,12 @@ export const REFUSED = {
   damaged: () => new WorkbookRefused('damaged', '这个Excel文件不完整或已损坏（可能没有下载或复制完整），无法读取；请重新获取文件后再导入。', '文件已损坏'),
   entries: (n: number, max: number) =>
     new WorkbookRefused('too-many-parts', `这个Excel文件内部有${n}个部件（超过${max}个），结构异常，无法导入。`, '文件内部部件过多'),
-  tooLarge: (bytes: number, max: number) =>
-    new WorkbookRefused('too-large', `这个Excel文件解压后约有${MB(bytes)}（超过${MB(max)}），不像是一份花名册，无法导入；请只保留花名册部分后再导入。`, '解压后过大'),
+  tooLarge: (bytes: number | null, max: number) =>
+    new WorkbookRefused(
+      'too-large',
+      `这个Excel文件解压后${bytes === null ? '' : `约有${MB(bytes)}（`}超过${MB(max)}${bytes === null ? '' : '）'}，不像是一份花名册，无法导入；请只保留花名册部分后再导入。`,
+      '解压后过大',
+    ),
   ratio: (name: string) =>
     new WorkbookRefused('compression-ratio', `这个Excel文件的压缩比异常（部件 ${name}），疑似“压缩炸弹”，无法导入。`, '压缩比异常'),
   sizeMismatch: () =>
@@ -144,6 +149,9 @@ async function centralDirectory(data: Uint8Array, limits: ReadLimits): Promise<{
   return { zip, parts };
 }
 
+/** Bytes a read may still inflate, over all its parts (a part named twice is not read twice for free). */
+const budgets = new WeakMap<yauzl.ZipFile, { left: number }>();
+
 /** A part's local name of a tag (`x:row` → `row`). */
 const local = (name: string) => {
   const i = name.indexOf(':');
@@ -198,9 +206,11 @@ function parsePart(
         if (run > limits.run) throw REFUSED.structure('一段文字或标记过长');
         parser.write(s);
       };
+      const budget = budgets.get(zip);
       stream.on('data', (chunk: Buffer) => {
         if (failed) return;
         try {
+          if (budget && (budget.left -= chunk.length) < 0) throw REFUSED.tooLarge(null, limits.totalBytes);
           feed(decoder.write(chunk));
         } catch (e) {
           fail(e instanceof WorkbookRefused ? e : REFUSED.structure('XML 格式错误'));
@@ -482,6 +492,7 @@ async function readSheet(
 export async function readWorkbookBounded(data: Uint8Array, overrides: Partial<ReadLimits> = {}): Promise<Sheet[]> {
   const limits = { ...READ_LIMITS, ...overrides };
   const { zip, parts } = await centralDirectory(data, limits);
+  budgets.set(zip, { left: limits.totalBytes });
   try {
     const rootRels = await readRels(zip, parts, '_rels/.rels', limits);
     const officeDoc = [...rootRels.values()].find((t) => /workbook\.xml$/i.test(t));
@@ -513,9 +524,12 @@ export async function readWorkbookBounded(data: Uint8Array, overrides: Partial<R
     const strings = await readSharedStrings(zip, part(stringsTarget), limits);
     const counter = { cells: 0 };
     const sheets: Sheet[] = [];
-    // Worksheets only (a chartsheet has no cells), in the workbook's order.
+    // Worksheets only (a chartsheet has no cells), in the workbook's order; a part is one sheet.
+    const seen = new Set<string>();
     for (const ref of refs) {
       if (!/worksheets\//i.test(ref.path)) continue;
+      if (seen.has(ref.path.toLowerCase())) throw REFUSED.structure('多个工作表指向同一部件');
+      seen.add(ref.path.toLowerCase());
       sheets.push(await readSheet(zip, parts.get(ref.path.toLowerCase()), ref.name, { strings, dates, date1904, limits, counter }));
     }
     return sheets;

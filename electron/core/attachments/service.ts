@@ -11,6 +11,7 @@
  */
 import type { AttachmentContent, AttachmentDto, FileDto, ParsedInputOf } from '../../../shared/contract.js';
 import { formatSize } from '../../../shared/print/display.js';
+import { dropInvisible } from '../../../shared/text.js';
 import { AppError, notFound } from '../errors.js';
 import { all, first, now, q, run, tx, type Db } from '../db/sql.js';
 import {
@@ -83,16 +84,14 @@ function checkThumbType(bytes: Uint8Array): BlobMime {
   throw new AppError('VALIDATION', '缩略图只能是 PNG 或 JPG 图片（按内容判断）。');
 }
 
-/** Bidirectional controls can disguise a name (“签到表‮gpj.exe”), so they go with the control characters. */
-const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-
 /**
  * The user's file name, for display only: no directory part (either slash),
- * no control or direction characters, trimmed, at most 200 characters; a
- * fallback of 附件.<ext> when nothing sensible is left.
+ * no control or direction characters (what every text loses at the boundary,
+ * shared/text.ts, and tabs and line breaks too: a name is one line), trimmed, at
+ * most 200 characters; a fallback of 附件.<ext> when nothing sensible is left.
  */
 export function sanitizeName(name: string, mime: BlobMime): string {
-  const base = name.replace(UNSAFE_CHARS, '').split(/[/\\]/).pop() ?? '';
+  const base = dropInvisible(name).replace(/[\u0000-\u001f]/g, '').split(/[/\\]/).pop() ?? '';
   const chars = Array.from(base.trim()).slice(0, MAX_NAME_LENGTH);
   const out = chars.join('').trim();
   if (out === '' || /^\.+$/.test(out)) return `${FALLBACK_NAME}.${EXT[mime]}`;

@@ -60,6 +60,8 @@ function run(source: string, parent: string, kill: { stopAt: number } | { delay:
     child.once('error', reject);
     child.once('close', (code, signal) => {
       clearTimeout(guard);
+      // A kill sent in the instant the child was ending by itself finds it done: it saved.
+      if (killed && code === 0) killed = false;
       if (!killed && code !== 0) return reject(new Error(`the child failed (${code ?? signal}): ${err}`));
       if (killed && signal !== 'SIGKILL') return reject(new Error(`the child was not killed (${code ?? signal}): ${err}`));
       resolve({ steps: parseLines<StepLine>(out), killed, ms: performance.now() - started });

@@ -33,12 +33,20 @@ export const fail = <T>(message: string): Parsed<T> => ({ ok: false, message });
 //   is binary data or a truncation trick (“a.txt\0.png”). The text is damaged, and
 //   the user should see where instead of losing part of it silently.
 
+// The classes as regexp source, shared by scrubText and xmlSafe.
+/** C0 controls but NUL, tab, line feed and carriage return: dropped at the boundary, and no XML 1.0 character either. */
+const C0 = '\\u0001-\\u0008\\u000b\\u000c\\u000e-\\u001f';
+/** Everything scrubText drops: those, DEL and C1, the Arabic letter mark, the bidi marks, embeddings, overrides and isolates, the BOM. */
+const INVISIBLE = `${C0}\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069\\ufeff`;
+/** NUL and a lone surrogate (with the `u` flag a pair is one code point, outside the range). */
+const BROKEN = '\\u0000\\ud800-\\udfff';
+
 /** The invisible controls scrubText drops (see above). */
-const DROPPED = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu;
-/** What scrubText refuses: NUL, a lone surrogate (the `u` flag leaves pairs whole), a noncharacter. */
-const REFUSED = /[\u0000\ud800-\udfff\p{Noncharacter_Code_Point}]/u;
+const DROPPED = new RegExp(`[${INVISIBLE}]`, 'gu');
+/** What scrubText refuses: NUL, a lone surrogate, a noncharacter. */
+const REFUSED = new RegExp(`[${BROKEN}\\p{Noncharacter_Code_Point}]`, 'u');
 /** Either class: the one test of the common case, a string with neither. */
-const UNCLEAN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff\p{Noncharacter_Code_Point}]/u;
+const UNCLEAN = new RegExp(`[${INVISIBLE}${BROKEN}\\p{Noncharacter_Code_Point}]`, 'u');
 
 const hex = (c: number) => `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
 
@@ -64,3 +72,22 @@ export function scrubText(s: string): Parsed<string> {
 
 /** What scrubText would drop from `s`, for sanitisers that go further (a file name). */
 export const dropInvisible = (s: string) => s.replace(DROPPED, '');
+
+// ---------- text going into a file ----------
+
+/**
+ * What no export writes: the characters XML 1.0 cannot hold (outside its Char
+ * production #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]:
+ * NUL, the other C0 controls, lone surrogates, U+FFFE and U+FFFF), and what the
+ * boundary drops (DEL, C1, the bidi controls, the BOM), so a name reads in a file
+ * as the ledger would now keep it. The other noncharacters are XML characters and stay.
+ */
+const NOT_IN_FILES = new RegExp(`[${INVISIBLE}${BROKEN}\\ufffe\\uffff]`, 'u');
+const NOT_IN_FILES_ALL = new RegExp(NOT_IN_FILES.source, 'gu');
+
+/**
+ * Text as every writer of a file puts it (Word runs, workbook cells, the print
+ * HTML): what XML cannot hold dropped, so no export is ill-formed whatever an
+ * old database holds (text stored before the boundary scrubbed it).
+ */
+export const xmlSafe = (s: string): string => (NOT_IN_FILES.test(s) ? s.replace(NOT_IN_FILES_ALL, '') : s);

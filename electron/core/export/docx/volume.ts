@@ -27,6 +27,7 @@ import {
   WidthType,
 } from 'docx';
 import { CATALOGUE_COLUMNS, coverRows, notesLines, notesSignatures, stampCells, volumeItems, type Volume, type VolumeItem } from '../../../../shared/archive/volume.js';
+import { xmlSafe } from '../../../../shared/text.js';
 import { checkImages, type VolumeImages } from '../images.js';
 import { printDocBody, run } from './printDoc.js';
 import { A4_PAGE, font, FONT, LINE, SIZE, TEXT_WIDTH } from './style.js';
@@ -38,7 +39,8 @@ const twip = (mm: number) => Math.round((mm / 25.4) * 1440);
 /** Table cells in 五号: the 页号 fields take the size from the paragraph style, as fields carry no run options here. */
 const CELL_STYLE = 'ArchiveTableCell';
 
-const plain = (text: string, size: number = SIZE.caption, face: string = FONT.body) => new TextRun({ text, font: font(face), size });
+/** A run in a table cell's size by default (the text goes through `run`, the one place text enters the document). */
+const plain = (text: string, size: number = SIZE.caption, face: string = FONT.body) => run(text, face, size);
 
 function tableCell(children: (TextRun | PageReference)[], width: number, align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.CENTER) {
   return new TableCell({
@@ -259,7 +261,7 @@ function volumeDocument(v: Volume, media: MediaStash, images: VolumeImages): Doc
   body.push(...notes(v));
   return new Document({
     creator: '支部四本一档',
-    title: v.cover.title,
+    title: xmlSafe(v.cover.title),
     features: { updateFields: true },
     evenAndOddHeaderAndFooters: true,
     styles: {

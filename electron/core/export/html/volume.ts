@@ -84,7 +84,7 @@ function catalogue(v: Volume, pages: VolumeHtmlPages | null): string {
   const rows = volumeItems(v).map((it) => {
     // Until the pages are known the cell holds a space of the same height, so the layout does not move.
     const page = pages?.starts.get(it.anchor);
-    return `<tr><td>${it.no}</td><td>${e(it.docNo)}</td><td class="left">${e(it.author)}</td><td class="left"><a href="#${it.anchor}">${e(it.title)}</a></td><td>${it.date}</td><td><a href="#${it.anchor}">${page ?? '&#12288;'}</a></td><td>${e(it.notes)}</td></tr>`;
+    return `<tr><td>${it.no}</td><td>${e(it.docNo)}</td><td class="left">${e(it.author)}</td><td class="left"><a href="#${it.anchor}">${e(it.title)}</a></td><td>${e(it.date)}</td><td><a href="#${it.anchor}">${page ?? '&#12288;'}</a></td><td>${e(it.notes)}</td></tr>`;
   });
   return `<section class="page"><h1 class="vol-title">卷内文件目录</h1><table class="grid catalogue"><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }

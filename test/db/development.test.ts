@@ -365,6 +365,20 @@ describe('files on the steps', () => {
     expect(fs.existsSync(blobPath(h.dir, pdf.sha256))).toBe(true);
   });
 
+  it('keeps an image no page can show as a file, and says so (electron/core/export/images.ts)', async () => {
+    await setup();
+    const { id } = await openFor(h.core, seed.people.masses.id);
+    await call(h.core, 'development.saveStep', step(id, 1, '2024-01-10'));
+    const cut = await call(h.core, 'development.addStepFile', upload(id, 1, '申请书.png', PNG.subarray(0, PNG.length - 12)));
+    expect(cut.warning).toBe('图片无法显示（文件不完整，可能在复制或传输时中断），已作为文件保存');
+    const good = await call(h.core, 'development.addStepFile', upload(id, 1, '申请书2.png', PNG));
+    expect(good).not.toHaveProperty('warning');
+    expect((await call(h.core, 'development.stepFiles', { caseId: id, step: 1 })).map((f) => [f.name, f.mime])).toEqual([
+      ['申请书.png', 'image/png'],
+      ['申请书2.png', 'image/png'],
+    ]);
+  });
+
   it('stores bytes shared with a record once, and keeps them when the record is purged', async () => {
     await setup();
     const { id } = await openFor(h.core, seed.people.masses.id);

@@ -28,7 +28,7 @@ import {
 } from 'docx';
 import { CATALOGUE_COLUMNS, coverRows, notesLines, notesSignatures, stampCells, volumeItems, type Volume, type VolumeItem } from '../../../../shared/archive/volume.js';
 import { xmlSafe } from '../../../../shared/text.js';
-import { checkImages, type VolumeImages } from '../images.js';
+import { checkImages, shownImage, type VolumeImages } from '../images.js';
 import { printDocBody, run } from './printDoc.js';
 import { A4_PAGE, font, FONT, LINE, SIZE, TEXT_WIDTH } from './style.js';
 
@@ -189,8 +189,8 @@ class MediaStash {
 
 function item(v: Volume, it: VolumeItem, media: MediaStash, checked: VolumeImages): (Paragraph | Table)[] {
   const images = it.images.map((im) => {
-    const info = checked.get(im.path);
-    return { im, loaded: info && { ...info, bytes: media.token(im.path) } };
+    const shown = shownImage(checked.get(im.path));
+    return { im, listed: shown.listed, loaded: shown.info && { ...shown.info, bytes: media.token(im.path) } };
   });
   return [
     new Paragraph({
@@ -202,7 +202,7 @@ function item(v: Volume, it: VolumeItem, media: MediaStash, checked: VolumeImage
     new Paragraph({ spacing: { after: 120 } }),
     ...printDocBody(it.print, {
       images: images.flatMap((x) => (x.loaded ? [x.loaded] : [])),
-      others: [...it.others, ...images.filter((x) => !x.loaded).map((x) => `${x.im.name}（文件缺失或已损坏）`)],
+      others: [...it.others, ...images.flatMap((x) => (x.listed ? [`${x.im.name}（${x.listed}）`] : []))],
     }),
   ];
 }

@@ -30,7 +30,7 @@ const u16 = (n: number) => Buffer.from([n >> 8, n & 0xff]);
 const seg = (marker: number, body: Buffer) => Buffer.concat([Buffer.from([0xff, marker]), u16(body.length + 2), body]);
 
 /** A JPEG's structure (SOI, APP0, DQT, SOF0, DHT, SOS, scan data, EOI); the scan is not real, the structure is. */
-function jpeg(w: number, h: number, o: { exifThumb?: boolean; components?: number } = {}): Buffer {
+function jpeg(w: number, h: number, o: { exifThumb?: boolean; components?: number; scanBytes?: number } = {}): Buffer {
   const components = o.components ?? 3;
   return Buffer.concat([
     Buffer.from([0xff, 0xd8]),
@@ -42,6 +42,7 @@ function jpeg(w: number, h: number, o: { exifThumb?: boolean; components?: numbe
     seg(0xc4, Buffer.alloc(20, 0)),
     seg(0xda, Buffer.from([1, 1, 0, 0, 63, 0])),
     Buffer.from([0x12, 0x34, 0xff, 0x00, 0x56, 0xff, 0xd0, 0x78, 0x9a]),
+    Buffer.alloc(o.scanBytes ?? 0, 0x11),
     Buffer.from([0xff, 0xd9]),
   ]);
 }
@@ -62,6 +63,11 @@ const CASES: [name: string, bytes: Buffer, expected: Expect | null][] = [
   ['正常.png', PNG, { size: [4, 3] }],
   ['正常.jpg', jpeg(640, 480), { size: [640, 480] }],
   ['带缩略图.jpg', jpeg(800, 600, { exifThumb: true }), { size: [800, 600] }],
+  ['结尾有多余字节.png', Buffer.concat([PNG, Buffer.from('trailing bytes, no archive')]), { size: [4, 3] }],
+  // a motion photo: a video rides after the JPEG's end (no ZIP), and the phone shows the photo
+  ['动态照片.jpg', Buffer.concat([jpeg(1024, 768), Buffer.alloc(200_000, 0x20)]), { size: [1024, 768] }],
+  // scan data over several megabyte reads: the end is found across them
+  ['大照片.jpg', jpeg(4000, 3000, { scanBytes: 2_200_000 }), { size: [4000, 3000] }],
   ['最大边长.png', pngWith((b) => (b.writeUInt32BE(IMAGE_LIMITS.side, 16), b.writeUInt32BE(5000, 20))), { size: [IMAGE_LIMITS.side, 5000] }],
   ['巨幅.png', pngWith((b) => (b.writeUInt32BE(50000, 16), b.writeUInt32BE(50000, 20))), { reason: IMAGE_PROBLEM.tooLarge(50000, 50000) }],
   ['过宽.png', pngWith((b) => b.writeUInt32BE(IMAGE_LIMITS.side + 1, 16)), { reason: IMAGE_PROBLEM.tooLarge(IMAGE_LIMITS.side + 1, 3) }],
@@ -75,6 +81,7 @@ const CASES: [name: string, bytes: Buffer, expected: Expect | null][] = [
   ['零高.jpg', jpeg(640, 0), { reason: IMAGE_PROBLEM.damaged }],
   ['通道数错误.jpg', jpeg(640, 480, { components: 7 }), { reason: IMAGE_PROBLEM.damaged }],
   ['截断.jpg', jpeg(640, 480).subarray(0, -4), { reason: IMAGE_PROBLEM.truncated }],
+  ['截断在文件头.jpg', jpeg(640, 480).subarray(0, 30), { reason: IMAGE_PROBLEM.truncated }],
   ['截断带缩略图.jpg', jpeg(640, 480, { exifThumb: true }).subarray(0, -4), { reason: IMAGE_PROBLEM.truncated }],
   ['只有文件头.jpg', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.from('this is not a jpeg')]), { reason: IMAGE_PROBLEM.damaged }],
   ['附带压缩包.jpg', Buffer.concat([jpeg(640, 480), ZIP]), { reason: IMAGE_PROBLEM.polyglot }],

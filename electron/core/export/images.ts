@@ -36,94 +36,111 @@ function sized(width: number, height: number): ImageCheck {
 }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const IEND = Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44]);
 /** The bit depths each PNG colour type allows. */
 const PNG_DEPTHS: Record<number, number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
-/** A ZIP's local file header or its end record: an archive riding after the image. */
 const ZIP_MARKS = [Buffer.from('PK\x03\x04', 'latin1'), Buffer.from('PK\x05\x06', 'latin1')];
-const carriesZip = (trailing: Buffer) => ZIP_MARKS.some((m) => trailing.includes(m));
 
-/** The file in two views: its first bytes, its last bytes (the same buffer for a small file), and its size. */
-interface FileEnds {
-  head: Buffer;
-  tail: Buffer;
+/** A file read where it is needed: an upload in memory, or a stored file through its descriptor. */
+interface Reader {
   size: number;
+  /** Up to `len` bytes at `pos` (fewer at the end of the file). */
+  read(pos: number, len: number): Buffer;
 }
 
-function checkPng({ head, tail }: FileEnds): ImageCheck {
-  if (head.length < 33 || !head.subarray(0, 8).equals(PNG_SIGNATURE) || head.readUInt32BE(8) !== 13 || head.readUInt32BE(12) !== 0x49484452) {
+const SEARCH_CHUNK = 1 << 20;
+
+/** Where `needle` first occurs at or after `from`, or -1; read a megabyte at a time. */
+function find(r: Reader, needle: Buffer, from: number): number {
+  for (let pos = from; pos < r.size; pos += SEARCH_CHUNK - needle.length + 1) {
+    const at = r.read(pos, SEARCH_CHUNK).indexOf(needle);
+    if (at >= 0) return pos + at;
+    if (pos + SEARCH_CHUNK >= r.size) break;
+  }
+  return -1;
+}
+
+/** A ZIP's local file header or its end record after the image: an archive riding along (a polyglot). */
+const carriesZip = (r: Reader, from: number) => ZIP_MARKS.some((m) => find(r, m, from) >= 0);
+
+/** The chunks in order from IHDR (whose fields are valid) through image data to IEND, nothing zipped after. */
+function checkPng(r: Reader): ImageCheck {
+  const head = r.read(0, 33);
+  if (head.length < 33 || !head.subarray(0, 8).equals(PNG_SIGNATURE) || head.readUInt32BE(8) !== 13 || head.toString('latin1', 12, 16) !== 'IHDR') {
     return bad(IMAGE_PROBLEM.damaged);
   }
   const [depth, colour, compression, filter, interlace] = [head[24]!, head[25]!, head[26]!, head[27]!, head[28]!];
   if (!PNG_DEPTHS[colour]?.includes(depth) || compression !== 0 || filter !== 0 || interlace > 1) return bad(IMAGE_PROBLEM.damaged);
-  const at = tail.lastIndexOf(IEND);
-  if (at < 0 || at + 12 > tail.length) return bad(IMAGE_PROBLEM.truncated);
-  if (carriesZip(tail.subarray(at + 12))) return bad(IMAGE_PROBLEM.polyglot);
-  // the chunks the head holds are whole and in order, up to the first image data
-  for (let i = 33; i + 8 <= head.length; ) {
-    const type = head.toString('latin1', i + 4, i + 8);
-    if (type === 'IDAT') break;
-    if (type === 'IEND' || !/^[A-Za-z]{4}$/.test(type)) return bad(IMAGE_PROBLEM.damaged);
-    i += 12 + head.readUInt32BE(i);
+  const size = sized(head.readUInt32BE(16), head.readUInt32BE(20));
+  if (!size.ok) return size;
+  let data = false;
+  for (let pos = 33; ; ) {
+    const c = r.read(pos, 8);
+    if (c.length < 8) return bad(IMAGE_PROBLEM.truncated);
+    const type = c.toString('latin1', 4, 8);
+    if (!/^[A-Za-z]{4}$/.test(type) || type === 'IHDR') return bad(IMAGE_PROBLEM.damaged);
+    const end = pos + 12 + c.readUInt32BE(0);
+    if (end > r.size) return bad(IMAGE_PROBLEM.truncated);
+    if (type === 'IDAT') data = true;
+    if (type === 'IEND') {
+      if (!data) return bad(IMAGE_PROBLEM.damaged);
+      return carriesZip(r, end) ? bad(IMAGE_PROBLEM.polyglot) : size;
+    }
+    pos = end;
   }
-  return sized(head.readUInt32BE(16), head.readUInt32BE(20));
 }
 
-function checkJpeg({ head, tail, size }: FileEnds): ImageCheck {
-  if (head.length < 4 || head[0] !== 0xff || head[1] !== 0xd8) return bad(IMAGE_PROBLEM.damaged);
+/**
+ * The segments from SOI through the frame header (SOF, whose size is sane) to
+ * the first scan, an end of image after it (FF D9 never occurs in scan data,
+ * where FF is followed by 00 or a restart marker), nothing zipped after that.
+ */
+function checkJpeg(r: Reader): ImageCheck {
+  const soi = r.read(0, 2);
+  if (soi.length < 2 || soi[0] !== 0xff || soi[1] !== 0xd8) return bad(IMAGE_PROBLEM.damaged);
   let frame: ImageCheck | null = null;
-  /** Where the (first) scan starts: the image data the end marker must follow. */
   let scan = -1;
-  let i = 2;
-  while (i + 3 < head.length && scan < 0) {
-    if (head[i] !== 0xff) return bad(IMAGE_PROBLEM.damaged);
-    const marker = head[i + 1]!;
+  for (let pos = 2; scan < 0; ) {
+    const m = r.read(pos, 4);
+    if (m.length < 2) return bad(IMAGE_PROBLEM.truncated);
+    if (m[0] !== 0xff) return bad(IMAGE_PROBLEM.damaged);
+    const marker = m[1]!;
     if (marker === 0xff) {
-      i++;
+      pos++;
       continue;
     }
-    if (marker === 0xd8 || marker === 0xd9) return bad(IMAGE_PROBLEM.damaged);
     if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
-      i += 2;
+      pos += 2;
       continue;
     }
-    // every other marker with a length is C0…FE (frames, tables, APPn, COM)
-    if (marker < 0xc0) return bad(IMAGE_PROBLEM.damaged);
-    const len = head.readUInt16BE(i + 2);
+    // every other marker before the scan has a length and is C0…FE (frames, tables, APPn, COM), never SOI or EOI
+    if (marker < 0xc0 || marker === 0xd8 || marker === 0xd9) return bad(IMAGE_PROBLEM.damaged);
+    if (m.length < 4) return bad(IMAGE_PROBLEM.truncated);
+    const len = m.readUInt16BE(2);
     if (len < 2) return bad(IMAGE_PROBLEM.damaged);
+    const end = pos + 2 + len;
+    if (end > r.size) return bad(IMAGE_PROBLEM.truncated);
     // SOF0…SOF15 carry the frame size, except DHT (C4), JPG (C8) and DAC (CC).
     if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      if (i + 10 > head.length) break;
-      const components = head[i + 9]!;
-      if (components < 1 || components > 4) return bad(IMAGE_PROBLEM.damaged);
-      frame = sized(head.readUInt16BE(i + 7), head.readUInt16BE(i + 5));
+      const f = r.read(pos + 4, 6);
+      if (len < 8 || f.length < 6 || f[5]! < 1 || f[5]! > 4) return bad(IMAGE_PROBLEM.damaged);
+      frame = sized(f.readUInt16BE(3), f.readUInt16BE(1));
       if (!frame.ok) return frame;
     }
-    if (marker === 0xda) scan = i;
-    i += 2 + len;
+    if (marker === 0xda) scan = end;
+    pos = end;
   }
-  if (!frame) return bad(head.length >= size ? IMAGE_PROBLEM.truncated : IMAGE_PROBLEM.damaged);
-  if (scan < 0 && head.length >= size) return bad(IMAGE_PROBLEM.truncated);
-  // the end of image after the scan (no FF D9 occurs inside scan data, where FF is followed by 00 or a restart marker)
-  const end = tail.lastIndexOf(Buffer.from([0xff, 0xd9]));
-  if (end < 0 || size - tail.length + end <= scan) return bad(IMAGE_PROBLEM.truncated);
-  if (carriesZip(tail.subarray(end + 2))) return bad(IMAGE_PROBLEM.polyglot);
-  return frame;
+  if (!frame) return bad(IMAGE_PROBLEM.damaged);
+  const eoi = find(r, Buffer.from([0xff, 0xd9]), scan);
+  if (eoi < 0) return bad(IMAGE_PROBLEM.truncated);
+  return carriesZip(r, eoi + 2) ? bad(IMAGE_PROBLEM.polyglot) : frame;
 }
 
-/** Whether a PNG or JPEG can be shown, from its head and its tail: a valid structure, a sane size, an end, nothing riding after it. */
-function checkEnds(mime: string, ends: FileEnds): ImageCheck {
-  return mime === 'image/png' ? checkPng(ends) : checkJpeg(ends);
-}
+/** Whether a PNG or JPEG can be shown: a valid structure from header to end, a sane size, nothing riding after it. */
+const checkReader = (mime: string, r: Reader): ImageCheck => (mime === 'image/png' ? checkPng(r) : checkJpeg(r));
 
-/** The head of the file holds the size: PNG's IHDR at once, JPEG's frame header after its EXIF and tables. */
-const HEAD_BYTES = 256 * 1024;
-/** The tail holds the end marker and whatever rides after it. */
-const TAIL_BYTES = 64 * 1024;
-
-/** Whether the whole of an image (an upload) can be shown, and its size. */
+/** Whether an image in memory (an upload) can be shown, and its size. */
 export function inspectImage(bytes: Buffer, mime: 'image/png' | 'image/jpeg'): ImageCheck {
-  return checkEnds(mime, { head: bytes.subarray(0, HEAD_BYTES), tail: bytes.subarray(Math.max(0, bytes.length - TAIL_BYTES)), size: bytes.length });
+  return checkReader(mime, { size: bytes.length, read: (pos, len) => bytes.subarray(pos, pos + len) });
 }
 
 /** What an export needs to know of a stored image before it embeds the file. */
@@ -142,9 +159,9 @@ export type CheckedImage = ImageInfo | { missing: true } | { unshowable: string 
 
 /**
  * Check a stored image without holding it: its sha256 (read through one
- * reused buffer) against its content address, and whether it can be shown
- * from its head and tail. A hundred photos are then a hundred small reads,
- * not a hundred megabytes.
+ * reused buffer) against its content address, then whether it can be shown
+ * (small reads of its segments, and a search for its end). A hundred photos
+ * are then a hundred passes over a file, not a hundred megabytes held.
  */
 function checkImage(img: { name: string; path: string; mime: string }): CheckedImage {
   let fd: number;
@@ -153,27 +170,26 @@ function checkImage(img: { name: string; path: string; mime: string }): CheckedI
   } catch {
     return { missing: true };
   }
-  const hash = crypto.createHash('sha256');
-  let head = Buffer.alloc(0);
-  let tail = Buffer.alloc(0);
-  let size = 0;
   try {
+    const hash = crypto.createHash('sha256');
+    let size = 0;
     for (let n = fs.readSync(fd, chunk, 0, CHUNK, null); n > 0; n = fs.readSync(fd, chunk, 0, CHUNK, null)) {
-      const part = chunk.subarray(0, n);
-      hash.update(part);
+      hash.update(chunk.subarray(0, n));
       size += n;
-      if (head.length < HEAD_BYTES) head = Buffer.concat([head, part.subarray(0, HEAD_BYTES - head.length)]);
-      tail = Buffer.concat([tail, part.subarray(Math.max(0, n - TAIL_BYTES))]);
-      if (tail.length > TAIL_BYTES) tail = tail.subarray(tail.length - TAIL_BYTES);
     }
+    if (hash.digest('hex') !== path.basename(img.path)) return { missing: true };
+    if (img.mime !== 'image/png' && img.mime !== 'image/jpeg') return { unshowable: IMAGE_PROBLEM.damaged };
+    // a search reads through the one buffer; a segment's few bytes get their own
+    const read = (pos: number, len: number) => {
+      const buf = len >= CHUNK ? chunk : Buffer.alloc(len);
+      return buf.subarray(0, fs.readSync(fd, buf, 0, Math.min(len, CHUNK), pos));
+    };
+    const c = checkReader(img.mime, { size, read });
+    if (!c.ok) return { unshowable: c.reason };
+    return { name: img.name, type: img.mime === 'image/png' ? 'png' : 'jpg', width: c.width, height: c.height };
   } finally {
     fs.closeSync(fd);
   }
-  if (hash.digest('hex') !== path.basename(img.path)) return { missing: true };
-  if (img.mime !== 'image/png' && img.mime !== 'image/jpeg') return { unshowable: IMAGE_PROBLEM.damaged };
-  const c = checkEnds(img.mime, { head, tail, size });
-  if (!c.ok) return { unshowable: c.reason };
-  return { name: img.name, type: img.mime === 'image/png' ? 'png' : 'jpg', width: c.width, height: c.height };
 }
 
 /** Fit a size inside a box, never enlarging. */

@@ -9,6 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +17,8 @@ import { defaultTextsDir, type Core } from '../../electron/core/app.js';
 import { buildVolumes } from '../../electron/core/archive/volume.js';
 import { encodePng } from '../../electron/core/demo/files.js';
 import { volumeHtml } from '../../electron/core/export/html/volume.js';
+import { registersWorkbook } from '../../electron/core/registers/xlsx.js';
+import type { Register } from '../../shared/archive/model.js';
 import { recordType } from '../../shared/books/index.js';
 import { printDocHtml } from '../../shared/print/html.js';
 import { recordPrintDoc } from '../../shared/print/record.js';
@@ -190,6 +193,20 @@ describe('every export of an old database with hostile text is well-formed XML',
       expectWellFormed(parts, what);
       expectCases(parts.map((p) => p.text).join('\n'), what);
     }
+  });
+
+  it('a workbook’s sheet names, footers and title too (workbookBytes)', async () => {
+    const register: Register = { key: 'meetings', title: `会议${HOSTILE.slice(0, 12)}`, columns: [{ header: HOSTILE, width: 20 }], rows: [[HOSTILE]], landscape: false };
+    const bytes = await registersWorkbook([register], { branchName: `支部${HOSTILE}`, parentOrg: HOSTILE, year: Y, printedOn: `${Y + 1}-01-06` });
+    const parts = packageParts(bytes);
+    expectWellFormed(parts, 'registers workbook');
+    const text = parts.map((p) => p.text).join('\n');
+    expectCases(text, 'registers workbook');
+    // the footer (&L…) and the sheet name carry it as well, and the workbook still opens
+    expect(parts.find((p) => p.name.startsWith('xl/worksheets/'))!.text).toContain('&L支部前00后00');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0]);
+    expect(wb.worksheets[0]!.name).toBe('会议前00后00，前01');
   });
 
   it('archive.start (the year volume .docx and the registers workbook)', { timeout: 60_000 }, async () => {

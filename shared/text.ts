@@ -75,19 +75,17 @@ export const dropInvisible = (s: string) => s.replace(DROPPED, '');
 
 // ---------- text going into a file ----------
 
-/**
- * What no export writes: the characters XML 1.0 cannot hold (outside its Char
- * production #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]:
- * NUL, the other C0 controls, lone surrogates, U+FFFE and U+FFFF), and what the
- * boundary drops (DEL, C1, the bidi controls, the BOM), so a name reads in a file
- * as the ledger would now keep it. The other noncharacters are XML characters and stay.
- */
-const NOT_IN_FILES = new RegExp(`[${INVISIBLE}${BROKEN}\\ufffe\\uffff]`, 'u');
-const NOT_IN_FILES_ALL = new RegExp(NOT_IN_FILES.source, 'gu');
+/** Everything scrubText drops or refuses, to drop wherever it is found. */
+const UNCLEAN_ALL = new RegExp(UNCLEAN.source, 'gu');
 
 /**
  * Text as every writer of a file puts it (Word runs, workbook cells, the print
- * HTML): what XML cannot hold dropped, so no export is ill-formed whatever an
- * old database holds (text stored before the boundary scrubbed it).
+ * HTML): whatever scrubText would drop or refuse is dropped, so no export is
+ * ill-formed whatever an old database holds (text stored before the boundary
+ * scrubbed it). That covers every character XML 1.0 cannot hold (outside its Char
+ * production #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]:
+ * NUL, the other C0 controls, lone surrogates, U+FFFE and U+FFFF), and the rest of
+ * the noncharacters and the invisible controls, which are no text: a name reads in
+ * a file as the ledger would now keep it.
  */
-export const xmlSafe = (s: string): string => (NOT_IN_FILES.test(s) ? s.replace(NOT_IN_FILES_ALL, '') : s);
+export const xmlSafe = (s: string): string => (UNCLEAN.test(s) ? s.replace(UNCLEAN_ALL, '') : s);

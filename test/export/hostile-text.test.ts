@@ -5,7 +5,8 @@
  * attachment's name — bypassing the boundary, and every export is generated (the
  * record's Word file, the year volume, the roster, dues and registers workbooks,
  * the print HTML). Every XML part is parsed strictly (saxes, XML 1.0): well-formed,
- * with the text around each bad character still there and the good ones kept.
+ * with the text around each bad character still there and the good ones kept
+ * (a noncharacter is dropped too, though XML could hold most of them: it is no text).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -42,10 +43,10 @@ const CASES: [what: string, text: string, fate: 'kept' | 'dropped'][] = [
   ['C1 U+009F', '\u009f', 'dropped'],
   ['U+FFFE (byte-swapped BOM)', '\ufffe', 'dropped'],
   ['U+FFFF', '\uffff', 'dropped'],
-  ['noncharacter U+FDD0', '\ufdd0', 'kept'],
-  ['noncharacter U+FDEF', '\ufdef', 'kept'],
-  ['noncharacter U+1FFFE', '\u{1fffe}', 'kept'],
-  ['noncharacter U+10FFFF', '\u{10ffff}', 'kept'],
+  ['noncharacter U+FDD0', '\ufdd0', 'dropped'],
+  ['noncharacter U+FDEF', '\ufdef', 'dropped'],
+  ['noncharacter U+1FFFE', '\u{1fffe}', 'dropped'],
+  ['noncharacter U+10FFFF', '\u{10ffff}', 'dropped'],
   ['lone high surrogate', '\ud842', 'dropped'],
   ['lone low surrogate', '\udfb7', 'dropped'],
   ['low before high', '\udfb7\ud842', 'dropped'],
@@ -53,6 +54,8 @@ const CASES: [what: string, text: string, fate: 'kept' | 'dropped'][] = [
   ['LRI U+2066', '\u2066', 'dropped'],
   ['ALM U+061C', '\u061c', 'dropped'],
   ['BOM U+FEFF', '\ufeff', 'dropped'],
+  ['replacement character U+FFFD', '\ufffd', 'kept'],
+  ['private use U+E000', '\ue000', 'kept'],
   ['CJK ext-B 𠮷', '𠮷', 'kept'],
   ['emoji with ZWJ 👨‍👩‍👧', '👨‍👩‍👧', 'kept'],
   ['combining acute é', 'e\u0301', 'kept'],

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { AppError } from '../errors.js';
-import { BOX, columnWidth, FONT, styleHeaderCell } from '../export/xlsx/style.js';
+import { BOX, columnWidth, FONT, styleHeaderCell, workbookBytes } from '../export/xlsx/style.js';
 import type { Cell, Sheet } from './import.js';
 
 /** An exceljs cell value as a plain cell: rich text joined, a formula's result, a hyperlink's text, errors as blank. */
@@ -111,6 +111,5 @@ export async function writeRosterWorkbook(sheet: RosterSheet): Promise<Buffer> {
     });
   });
   ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3 + sheet.rows.length, column: n } };
-  const buf = await wb.xlsx.writeBuffer();
-  return Buffer.from(buf as ArrayBuffer);
+  return workbookBytes(wb);
 }

@@ -34,12 +34,26 @@ export function hasDisplay(env: NodeJS.ProcessEnv = process.env, platform = proc
   return platform !== 'linux' || Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
 }
 
-export function openAppWindow(browser: string, url: string): ChildProcess {
+export interface AppWindow {
+  child: ChildProcess;
+  /** Close the window (if still open), wait briefly for it to go, and remove its profile. */
+  close(): Promise<void>;
+}
+
+/**
+ * Open `url` in an app-mode window with a profile of its own (a fresh temporary
+ * directory, removed when the window closes or `close` is called), so that its
+ * cookie jar holds only this instance's cookie and no other browser session sees it.
+ * `url` is on the browser's command line, visible to every local user: pass a
+ * one-time link, never the token.
+ */
+export function openAppWindow(browser: string, url: string): AppWindow {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'branch-ledger-browser-'));
   const args = [
     `--app=${url}`,
     `--user-data-dir=${profile}`,
     '--no-first-run',
+    '--no-default-browser-check',
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',
@@ -49,6 +63,20 @@ export function openAppWindow(browser: string, url: string): ChildProcess {
   ];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   const child = spawn(browser, args, { stdio: 'ignore' });
-  child.on('exit', () => fs.rmSync(profile, { recursive: true, force: true }));
-  return child;
+  const removeProfile = () => fs.rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+  child.on('exit', removeProfile);
+  return {
+    child,
+    async close() {
+      if (child.exitCode === null && child.signalCode === null) {
+        const gone = new Promise<void>((r) => {
+          child.once('exit', () => r());
+          setTimeout(r, 3_000).unref();
+        });
+        child.kill();
+        await gone;
+      }
+      removeProfile();
+    },
+  };
 }

@@ -8,10 +8,12 @@ import { openCore } from '../core/app.js';
 import { maybeGenerateDemo } from '../core/demo/index.js';
 import { defaultDataDir, resolveDataDir } from '../core/datadir.js';
 import { AppError } from '../core/errors.js';
-import { findBrowser, hasDisplay, openAppWindow } from './browser.js';
+import { findBrowser, hasDisplay, openAppWindow, type AppWindow } from './browser.js';
 import { startHost } from './server.js';
 
 declare const __APP_VERSION__: string;
+
+const MANUAL_LINK_TTL_MS = 10 * 60_000;
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -38,13 +40,13 @@ async function main() {
     port: Number(argValue('--port') ?? 0),
   });
   console.log(`支部四本一档 ${__APP_VERSION__}（网页模式）数据目录：${dataDir}`);
-  console.log(`请在浏览器中打开：${host.url}`);
-  console.log(`LEDGER_URL=${host.url}`);
 
+  let window: AppWindow | null = null;
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    await window?.close();
     await host.close();
     await core.shutdown();
     process.exit(0);
@@ -52,14 +54,38 @@ async function main() {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 
-  if (!process.argv.includes('--no-open')) {
-    const browser = findBrowser();
-    if (!browser) console.log('未找到 Chromium / Chrome / Edge，请手动在浏览器中打开上面的链接。');
-    else if (!hasDisplay()) console.log('没有图形界面（DISPLAY 未设置），请在本机浏览器中打开上面的链接。');
-    else {
-      console.log(`正在用 ${browser} 打开窗口；关闭窗口即退出。`);
-      openAppWindow(browser, host.url).on('exit', stop);
-    }
+  /**
+   * For a person to open by hand: a one-time link (the token itself is never printed or
+   * put on a command line), valid for 10 minutes and once; Enter prints another.
+   */
+  const printLink = () => {
+    const url = host.link(MANUAL_LINK_TTL_MS);
+    console.log(`请在本机浏览器中打开（链接10分钟内有效，只能使用一次${process.stdin.isTTY ? '；按回车键可生成新链接' : ''}）：${url}`);
+    console.log(`LEDGER_URL=${url}`);
+  };
+  if (process.stdin.isTTY) {
+    process.stdin.on('data', printLink);
+    process.stdin.unref?.();
+  }
+
+  const browser = process.argv.includes('--no-open') ? null : findBrowser();
+  if (process.argv.includes('--no-open')) printLink();
+  else if (!browser) {
+    console.log('未找到 Chromium / Chrome / Edge。');
+    printLink();
+  } else if (!hasDisplay()) {
+    console.log('没有图形界面（DISPLAY 未设置）。');
+    printLink();
+  } else {
+    console.log(`正在用 ${browser} 打开窗口（独立的临时配置目录）；关闭窗口即退出。`);
+    // The window's link is on the browser's command line: a one-time code that works once, for 30 s.
+    window = openAppWindow(browser, host.link(30_000));
+    window.child.on('error', (e) => {
+      console.log(`无法启动浏览器：${e.message}`);
+      window = null;
+      printLink();
+    });
+    window.child.on('exit', () => void stop());
   }
 }
 

@@ -95,11 +95,15 @@ async function oldRead(data: Buffer): Promise<string> {
     return `exceljs 拒绝：${String(e).slice(0, 60)}`;
   }
   let rows = 0;
-  for (const ws of wb.worksheets) {
-    ws.eachRow((_row, r) => {
-      if (r > 20_000) throw new Error(`工作表“${ws.name}”超过20000行`);
-      rows++;
-    });
+  try {
+    for (const ws of wb.worksheets) {
+      ws.eachRow((_row, r) => {
+        if (r > 20_000) throw new Error(`工作表“${ws.name}”超过20000行`);
+        rows++;
+      });
+    }
+  } catch (e) {
+    return `载入后拒绝：${(e as Error).message}`;
   }
   return `读取成功（${rows} 行）`;
 }

@@ -1,13 +1,58 @@
 /** Starts and stops the real web host (dist/electron/host.cjs) on a data directory, as `npm start` would. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from '@playwright/test';
 
 export interface RunningHost {
+  /**
+   * A link the specs can open as often as they like: a small redirector of this harness
+   * that, on each visit, asks the host for a fresh one-time link (POST /auth/code with the
+   * harness's own session) and sends the browser on to it. The host's links work once.
+   */
   url: string;
   stop(): Promise<void>;
+}
+
+/** Use the printed one-time link once, as a browser would, for a session cookie of the harness. */
+async function sessionCookie(link: string): Promise<string> {
+  const r = await fetch(link, { redirect: 'manual' });
+  const setCookie = r.headers.get('set-cookie');
+  if (r.status !== 302 || !setCookie) throw new Error(`the host's link was refused (${r.status})`);
+  return setCookie.split(';')[0]!;
+}
+
+/** The redirector described at RunningHost.url; resolves to its address. */
+function startRedirector(link: string, cookie: string): Promise<{ url: string; close(): Promise<void> }> {
+  const origin = new URL(link).origin;
+  const server = http.createServer((req, res) => {
+    fetch(`${origin}/auth/code`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' })
+      .then((r) => r.json() as Promise<{ ok: boolean; value: { url: string } }>)
+      .then((answer) => {
+        if (!answer.ok) throw new Error(JSON.stringify(answer));
+        res.writeHead(302, { Location: answer.value.url, 'Cache-Control': 'no-store' });
+        res.end();
+      })
+      .catch((e: Error) => {
+        res.writeHead(502, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end(`e2e redirector: no link from the host: ${e.message}`);
+      });
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+        close: () =>
+          new Promise<void>((r) => {
+            server.closeAllConnections();
+            server.close(() => r());
+          }),
+      }),
+    ),
+  );
 }
 
 export function startHost(dataDir: string): Promise<RunningHost> {
@@ -15,22 +60,37 @@ export function startHost(dataDir: string): Promise<RunningHost> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
+  const stop = () =>
+    new Promise<void>((r) => {
+      if (child.exitCode !== null || child.signalCode !== null) return r();
+      child.once('exit', () => r());
+      child.kill('SIGTERM');
+    });
   return new Promise((resolve, reject) => {
+    let found = false;
     const timer = setTimeout(() => reject(new Error(`host did not start:\n${out}`)), 15_000);
     child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /LEDGER_URL=(\S+)/.exec(out);
-      if (m) {
+      if (m && !found) {
+        found = true;
         clearTimeout(timer);
-        resolve({
-          url: m[1]!,
-          stop: () =>
-            new Promise<void>((r) => {
-              child.once('exit', () => r());
-              child.kill('SIGTERM');
+        sessionCookie(m[1]!)
+          .then((cookie) => startRedirector(m[1]!, cookie))
+          .then((redirector) =>
+            resolve({
+              url: redirector.url,
+              stop: async () => {
+                await redirector.close();
+                await stop();
+              },
             }),
-        });
+          )
+          .catch((e: Error) => {
+            void stop();
+            reject(new Error(`${e.message}:\n${out}`));
+          });
       }
     });
     child.once('exit', (code) => reject(new Error(`host exited with ${code}:\n${out}`)));

@@ -63,7 +63,7 @@ beforeAll(async () => {
   core = openTestCore(dataDir);
   host = await startHost({ dispatch: core.dispatch, staticDir });
   base = `http://127.0.0.1:${host.port}`;
-  cookie = `bl_token=${host.token}`;
+  cookie = `${host.cookieName}=${host.token}`;
 });
 
 afterAll(async () => {
@@ -75,9 +75,14 @@ afterAll(async () => {
 });
 
 describe('web host', () => {
-  it('listens on 127.0.0.1 and prints a link carrying the token', () => {
-    expect(host.url).toBe(`http://127.0.0.1:${host.port}/?t=${host.token}`);
+  it('listens on 127.0.0.1 and makes links carrying a one-time code, never the token', () => {
+    const a = host.link();
+    const b = host.link();
+    expect(a).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/\\?c=[A-Za-z0-9_-]{24}$`));
+    expect(b).not.toBe(a);
+    expect(a).not.toContain(host.token);
     expect(host.token).toMatch(/^[0-9a-f]{48}$/);
+    expect(host.cookieName).toBe(`ledger_${host.port}`);
   });
 
   it('is bound to 127.0.0.1 only', async () => {
@@ -99,20 +104,66 @@ describe('web host', () => {
     expect((await api('app.info', { auth: 'none' })).status).toBe(403);
   });
 
-  it('refuses a wrong link token', async () => {
-    const r = await fetch(`${base}/?t=wrong`, { redirect: 'manual' });
+  it.each<[string, () => string]>([
+    ['a wrong code', () => 'wrong'],
+    ['an empty code', () => ''],
+    ['the token itself as the code', () => host.token],
+    ['the token in the old ?t= form', () => `x&t=${host.token}`],
+  ])('refuses a link with %s (403, no cookie)', async (_label, code) => {
+    const r = await fetch(`${base}/?c=${code()}`, { redirect: 'manual' });
     expect(r.status).toBe(403);
     expect(r.headers.get('set-cookie')).toBeNull();
+    expect(await r.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('链接已失效') } });
+    const old = await fetch(`${base}/?t=${host.token}`, { redirect: 'manual' });
+    expect(old.status).toBe(403);
+    expect(old.headers.get('set-cookie')).toBeNull();
   });
 
-  it('trades the link token for an HttpOnly SameSite=Strict cookie and redirects to /', async () => {
-    const r = await fetch(host.url, { redirect: 'manual' });
+  it('trades a one-time code for an HttpOnly SameSite=Strict Path=/ cookie named after the instance and redirects to /', async () => {
+    const r = await fetch(host.link(), { redirect: 'manual' });
     expect(r.status).toBe(302);
     expect(r.headers.get('location')).toBe('/');
+    expect(r.headers.get('cache-control')).toBe('no-store');
     const setCookie = r.headers.get('set-cookie')!;
-    expect(setCookie).toContain(`bl_token=${host.token}`);
+    expect(setCookie.split(';')[0]).toBe(`ledger_${host.port}=${host.token}`);
     expect(setCookie).toMatch(/;\s*HttpOnly/);
     expect(setCookie).toMatch(/;\s*SameSite=Strict/);
+    expect(setCookie).toMatch(/;\s*Path=\//);
+  });
+
+  it('takes a code once only: a second use, even at once, is refused', async () => {
+    const link = host.link();
+    const [a, b] = await Promise.all([fetch(link, { redirect: 'manual' }), fetch(link, { redirect: 'manual' })]);
+    expect([a.status, b.status].sort()).toEqual([302, 403]);
+    const again = await fetch(link, { redirect: 'manual' });
+    expect(again.status).toBe(403);
+    expect(again.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('refuses a code once it has expired (and it stays used up)', async () => {
+    const link = host.link(50);
+    await new Promise((r) => setTimeout(r, 80));
+    const r = await fetch(link, { redirect: 'manual' });
+    expect(r.status).toBe(403);
+    expect(r.headers.get('set-cookie')).toBeNull();
+    // a code valid for longer (the printed one: 10 minutes) works
+    expect((await fetch(host.link(10 * 60_000), { redirect: 'manual' })).status).toBe(302);
+  });
+
+  it('gives an authenticated session a fresh one-time link on POST /auth/code, and nobody else', async () => {
+    const r = await fetch(`${base}/auth/code`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', origin: base }, body: '{}' });
+    expect(r.status).toBe(200);
+    const { value } = (await r.json()) as { value: { url: string } };
+    expect(value.url).toMatch(new RegExp(`^${base}/\\?c=`));
+    expect((await fetch(value.url, { redirect: 'manual' })).status).toBe(302);
+    expect((await fetch(value.url, { redirect: 'manual' })).status).toBe(403);
+    const refused = [
+      await fetch(`${base}/auth/code`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }),
+      await fetch(`${base}/auth/code`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', origin: 'http://evil.example' }, body: '{}' }),
+      await fetch(`${base}/auth/code`, { method: 'POST', headers: { cookie, 'content-type': 'text/plain' }, body: '{}' }),
+      await fetch(`${base}/auth/code`, { headers: { cookie } }),
+    ];
+    expect(refused.map((x) => x.status)).toEqual([403, 403, 415, 405]);
   });
 
   it('serves index.html and assets with the cookie', async () => {
@@ -314,7 +365,7 @@ describe('web host', () => {
     const refusals = [
       await rawRequest({ path: '/', headers: { host: `127.0.0.1:${host.port}` } }),
       await rawRequest({ path: '/', headers: { host: `evil.example:${host.port}`, cookie } }),
-      await rawRequest({ path: `/?t=${host.token}`, headers: { host: `127.0.0.1:${host.port}` } }),
+      await rawRequest({ path: new URL(host.link()).pathname + new URL(host.link()).search, headers: { host: `127.0.0.1:${host.port}` } }),
     ];
     expect(refusals.map((r) => r.status)).toEqual([403, 421, 302]);
     for (const r of refusals) expect(r.headers['content-security-policy']).toBe(CSP);
@@ -326,14 +377,18 @@ describe('web host: every method needs the token', () => {
   /** Headers and query of a request that does not carry the token where the host takes it. */
   it.each<[string, () => { headers?: Record<string, string>; query?: string }]>([
     ['no token', () => ({})],
-    ['a wrong cookie of the right length', () => ({ headers: { cookie: `bl_token=${wrongToken()}` } })],
-    ['the token cut short', () => ({ headers: { cookie: `bl_token=${host.token.slice(0, -1)}` } })],
-    ['the token with more after it', () => ({ headers: { cookie: `bl_token=${host.token}0` } })],
-    ['an empty cookie', () => ({ headers: { cookie: 'bl_token=' } })],
+    ['a wrong cookie of the right length', () => ({ headers: { cookie: `${host.cookieName}=${wrongToken()}` } })],
+    ['the token cut short', () => ({ headers: { cookie: `${host.cookieName}=${host.token.slice(0, -1)}` } })],
+    ['the token with more after it', () => ({ headers: { cookie: `${host.cookieName}=${host.token}0` } })],
+    ['an empty cookie', () => ({ headers: { cookie: `${host.cookieName}=` } })],
     ['the token under another cookie name', () => ({ headers: { cookie: `token=${host.token}` } })],
+    ['the token under the old shared cookie name', () => ({ headers: { cookie: `bl_token=${host.token}` } })],
+    ['the token under another port\'s cookie name', () => ({ headers: { cookie: `ledger_${host.port + 1}=${host.token}` } })],
+    ['a one-time code as the cookie', () => ({ headers: { cookie: `${host.cookieName}=${new URL(host.link()).searchParams.get('c')}` } })],
     ['a wrong x-ledger-token', () => ({ headers: { 'x-ledger-token': wrongToken() } })],
     ['the token as a Bearer', () => ({ headers: { authorization: `Bearer ${host.token}` } })],
     ['the token in the query', () => ({ query: `?t=${host.token}` })],
+    ['a one-time code in the query', () => ({ query: new URL(host.link()).search })],
   ])('refuses every method with %s (403, typed) and runs none', async (_label, request) => {
     const { headers = {}, query = '' } = request();
     const before = dbDigest(core.db);

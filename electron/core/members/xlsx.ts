@@ -4,7 +4,7 @@
  * across the columns, the header row, one row per member).
  */
 import ExcelJS from 'exceljs';
-import { BOX, columnWidth, FONT, styleHeaderCell } from '../export/xlsx/style.js';
+import { BOX, columnWidth, FONT, styleHeaderCell, workbookBytes } from '../export/xlsx/style.js';
 import type { Cell, Sheet } from './import.js';
 import { READ_LIMITS, readWorkbookBounded, type ReadLimits } from './xlsx-read.js';
 
@@ -88,6 +88,5 @@ export async function writeRosterWorkbook(sheet: RosterSheet): Promise<Buffer> {
     });
   });
   ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3 + sheet.rows.length, column: n } };
-  const buf = await wb.xlsx.writeBuffer();
-  return Buffer.from(buf as ArrayBuffer);
+  return workbookBytes(wb);
 }

@@ -5,9 +5,10 @@ import { createDispatch } from '../../electron/core/dispatch.js';
 import { WorkbookRefused } from '../../electron/core/errors.js';
 import { workbookReader } from '../../electron/core/members/reader.js';
 import { EXPORT_HEADERS } from '../../electron/core/members/service.js';
-import { readWorkbook } from '../../electron/core/members/xlsx.js';
+import type { Cell } from '../../electron/core/members/import.js';
+import { plainCell, readWorkbook } from '../../electron/core/members/xlsx.js';
 import { call, callError, dbDigest, rows, useCore } from '../fixtures/core.js';
-import { HOSTILE, manyRowsXlsx } from '../fixtures/hostile-xlsx.js';
+import { HOSTILE, makeZip, manyRowsXlsx } from '../fixtures/hostile-xlsx.js';
 import { buildImportWorker } from '../fixtures/import-worker.js';
 import { IDS, MESSY_EXPECTED, messyRosterBuffer, readXlsx, simpleRosterBuffer } from '../fixtures/roster.js';
 import { personInput, seedBranch } from '../fixtures/seed.js';
@@ -369,5 +370,82 @@ describe('hostile workbooks', () => {
     const big = await manyRowsXlsx(19_999);
     const hasty = workbookReader(worker.script, { timeoutMs: 1 });
     await expect(hasty(big)).rejects.toMatchObject({ problem: 'timeout', message: /用时过长/ });
+  });
+});
+
+describe('the bounded reader reads what exceljs read', () => {
+  /** How electron/core/members/xlsx.ts read a workbook before issue 13 (exceljs loads it whole). */
+  async function exceljsRead(data: Buffer) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+    return wb.worksheets.map((ws) => {
+      const out: Cell[][] = [];
+      ws.eachRow((row, r) => {
+        const cells: Cell[] = [];
+        row.eachCell((cell, c) => {
+          if (c > 200) return;
+          const v = plainCell(cell.value);
+          if (v !== null) cells[c - 1] = v;
+        });
+        if (cells.length) out[r - 1] = Array.from(cells, (x) => x ?? null);
+      });
+      return { name: ws.name, rows: Array.from(out, (x) => x ?? []) };
+    });
+  }
+
+  it.each<[string, () => Promise<Buffer>]>([
+    ['the messy roster', messyRosterBuffer],
+    ['the simple roster', simpleRosterBuffer],
+    [
+      'an exported roster',
+      async () => {
+        await seedBranch(h.core);
+        return Buffer.from((await call(h.core, 'members.exportXlsx', {})).base64, 'base64');
+      },
+    ],
+    [
+      'rich text, formulas, hyperlinks, booleans, dates in several formats and a merge down rows',
+      async () => {
+        const wb = new ExcelJS.Workbook();
+        const ws = wb.addWorksheet('杂项');
+        ws.addRow(['姓名', '入党日期', '备注', '是否', '链接', '公式']);
+        ws.addRow([{ richText: [{ text: '王' }, { text: '芳', font: { bold: true } }] }, new Date(Date.UTC(2010, 5, 1)), '第一行\n第二行', true, { text: '主页', hyperlink: 'https://example.org' }, { formula: 'A1&"x"', result: '姓名x' }]);
+        ws.addRow(['李强', 40000, ' 空格 ', false, null, { formula: '1+1', result: 2 }]);
+        ws.getCell('B3').numFmt = 'yyyy"年"m"月"d"日"';
+        ws.getCell('C3').numFmt = '0.00';
+        ws.addRow([null, null, '合并']);
+        ws.mergeCells('C4:C6');
+        ws.getCell('A6').value = '赵六';
+        const other = wb.addWorksheet('空表');
+        other.getCell('D4').style = { font: { bold: true } };
+        return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+      },
+    ],
+  ])('%s: cell for cell', async (_label, make) => {
+    const data = await make();
+    expect(await readWorkbook(data)).toEqual(await exceljsRead(data));
+  });
+
+  it('reads a workbook written by another program: prefixed tags, inline strings, phonetic runs, the 1904 date system', async () => {
+    const ns = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const rels = (body: string) => `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${body}</Relationships>`;
+    const data = await makeZip([
+      { name: '_rels/.rels', data: rels(`<Relationship Id="a" Type="${rel}/officeDocument" Target="/xl/workbook.xml"/>`) },
+      { name: 'xl/workbook.xml', data: `<x:workbook ${ns}><x:workbookPr date1904="1"/><x:sheets><x:sheet name="名单" sheetId="7" r:id="s1"/></x:sheets></x:workbook>` },
+      {
+        name: 'xl/_rels/workbook.xml.rels',
+        data: rels(`<Relationship Id="s1" Type="${rel}/worksheet" Target="/xl/worksheets/a.xml"/><Relationship Id="s2" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="s3" Type="${rel}/styles" Target="styles.xml"/>`),
+      },
+      { name: 'xl/sharedStrings.xml', data: `<x:sst ${ns}><x:si><x:r><x:t>张</x:t></x:r><x:r><x:t xml:space="preserve">三 </x:t></x:r><x:rPh sb="0" eb="1"><x:t>ジャン</x:t></x:rPh></x:si></x:sst>` },
+      { name: 'xl/styles.xml', data: `<x:styleSheet ${ns}><x:numFmts><x:numFmt numFmtId="170" formatCode="[$-804]yyyy&quot;年&quot;m&quot;月&quot;"/></x:numFmts><x:cellXfs><x:xf numFmtId="0"/><x:xf numFmtId="170"/><x:xf numFmtId="14"/></x:cellXfs></x:styleSheet>` },
+      {
+        name: 'xl/worksheets/a.xml',
+        data: `<x:worksheet ${ns}><x:sheetData><x:row><x:c t="inlineStr"><x:is><x:t>姓名</x:t></x:is></x:c><x:c t="inlineStr"><x:is><x:t>入党日期</x:t></x:is></x:c></x:row><x:row r="3"><x:c r="A3" t="s"><x:v>0</x:v></x:c><x:c r="B3" s="1"><x:v>0</x:v></x:c><x:c r="C3" t="b"><x:v>1</x:v></x:c><x:c r="D3" t="e"><x:v>#N/A</x:v></x:c><x:c r="E3"><x:f>1+1</x:f></x:c><x:c r="F3" t="str"><x:f>A3</x:f><x:v>张三 </x:v></x:c></x:row></x:sheetData></x:worksheet>`,
+      },
+    ]);
+    expect(await readWorkbook(data)).toEqual([
+      { name: '名单', rows: [['姓名', '入党日期'], [], ['张三 ', new Date(Date.UTC(1904, 0, 1)), true, null, null, '张三 ']] },
+    ]);
   });
 });

@@ -9,7 +9,7 @@
  * flipped outside the contents is refused. Kills while a backup file is written:
  * backup-file-crash.test.ts.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -297,28 +297,29 @@ async function withBackupFile() {
   return { core, dataDir, usb, info };
 }
 
-/** Processes a test started (a pipe's writer of last resort): killed afterwards. */
-const helpers: ChildProcess[] = [];
+/** What a test started (a pipe's writer of last resort, a socket's server): stopped afterwards. */
+const stops: (() => void)[] = [];
 afterEach(() => {
-  for (const h of helpers.splice(0)) h.kill('SIGKILL');
+  for (const stop of stops.splice(0)) stop();
 });
 
 /**
- * A FIFO at `file`, with a writer that opens it after 5 s: should the code open
- * it blocking, the test ends late (and fails on its time) instead of never.
+ * A FIFO at `file`, with a writer that opens it again and again from 5 s on:
+ * should the code open it blocking, the test ends late (and fails on its time)
+ * instead of never.
  */
 function mkfifo(file: string) {
   const r = spawnSync('mkfifo', [file]);
   if (r.status !== 0) throw new Error(`mkfifo: ${r.stderr}`);
-  const w = spawn('sh', ['-c', 'sleep 5; : > "$0"', file], { stdio: 'ignore' });
-  helpers.push(w);
+  const w = spawn('sh', ['-c', 'sleep 5; while :; do : > "$0" || exit; done', file], { stdio: 'ignore' });
+  stops.push(() => w.kill('SIGKILL'));
 }
 
 /** A Unix socket at `file` (the server stays open until the test ends). */
 async function mksocket(file: string) {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(file, resolve));
-  helpers.push({ kill: () => server.close() } as unknown as ChildProcess);
+  stops.push(() => server.close());
 }
 
 /** Whether mknod works here (as root): a character device like /dev/zero at `file`. */

@@ -386,6 +386,30 @@ describe('a backup file that is not a regular file', () => {
     expect(fs.readdirSync(usb).length).toBe(device ? 8 : 7);
   });
 
+  it('is refused when swapped for a pipe or a link between the lstat and the open (the open descriptor is fstat-ed)', { timeout: 4000 }, async () => {
+    const { info } = await withBackupFile();
+    const dir = tempDir('swap');
+    const fifo = path.join(dir, 'p.ledgerbak');
+    mkfifo(fifo);
+    const link = path.join(dir, 'l.ledgerbak');
+    fs.symlinkSync(info.id, link);
+    // lstat sees the good backup file where the pipe and the link are: as if they were swapped in just after
+    const regular = fs.lstatSync(info.id);
+    const lstat = fs.lstatSync;
+    const spy = vi
+      .spyOn(fs, 'lstatSync')
+      .mockImplementation(((p: fs.PathLike, o?: fs.StatSyncOptions) => (p === fifo || p === link ? regular : lstat(p, o))) as typeof fs.lstatSync);
+    const t0 = performance.now();
+    try {
+      await expect(verifyBackupFile(fifo)).rejects.toMatchObject({ code: 'BACKUP_INVALID', message: expect.stringContaining('不是普通文件（是管道）') });
+      await expect(verifyBackupFile(link)).rejects.toMatchObject({ code: 'BACKUP_INVALID', message: expect.stringContaining('不是普通文件（是链接）') });
+      expect(spy.mock.calls.map(([p]) => p)).toEqual([fifo, link]);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(performance.now() - t0).toBeLessThan(1000);
+  });
+
   it.each<[string, string, (dir: string) => string | Promise<string>]>([
     ['missing', '', (dir) => path.join(dir, '不在.ledgerbak')],
     ['empty', '', (dir) => {

@@ -21,7 +21,7 @@ import {
   extractBackupFile,
   infoOf,
   inspectDb,
-  readManifest,
+  readSnapshotManifest,
   savedDir,
   sha256File,
   stamp,
@@ -77,7 +77,7 @@ export async function stageBackup(dataDir: string, kind: 'auto' | 'file', id: st
       ({ manifest, info } = v);
     } else {
       const folder = snapshotFolder(dataDir, id);
-      manifest = readManifest(fs.readFileSync(path.join(folder, BACKUP_MANIFEST), 'utf8'));
+      manifest = readSnapshotManifest(folder);
       refuseNewer(manifest);
       const db = path.join(folder, BACKUP_DB_NAME);
       if (!fs.existsSync(db) || sha256File(db) !== manifest.db.sha256) throw new AppError('BACKUP_INVALID', '这份自动备份的数据库文件已损坏或缺失，请选用另一份备份。');

@@ -17,6 +17,8 @@ console.log('构建性能测试 (esbuild)…');
 await esbuild.build({ ...NODE_BUNDLE, entryPoints: [path.join(root, 'test', 'bench', 'bench.ts')], outfile });
 // The year export runs in its worker thread, as in the app.
 await esbuild.build({ ...NODE_BUNDLE, entryPoints: [path.join(root, 'electron', 'core', 'archive', 'worker.ts')], outfile: path.join(path.dirname(outfile), 'archive-worker.cjs') });
+// The roster import reads in its worker thread, as in the app.
+await esbuild.build({ ...NODE_BUNDLE, entryPoints: [path.join(root, 'electron', 'core', 'members', 'read-worker.ts')], outfile: path.join(path.dirname(outfile), 'import-worker.cjs') });
 
 const r = spawnSync(process.execPath, ['--expose-gc', '--enable-source-maps', outfile, ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
 if (r.error) {

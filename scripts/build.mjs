@@ -47,6 +47,7 @@ export async function build({ quiet = false, force = process.argv.includes('--fo
         preload: 'electron/preload/preload.ts',
         host: 'electron/host/main.ts',
         'archive-worker': 'electron/core/archive/worker.ts',
+        'import-worker': 'electron/core/members/read-worker.ts',
       },
       outdir: path.join(root, 'dist/electron'),
       outExtension: { '.js': '.cjs' },

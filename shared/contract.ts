@@ -9,8 +9,8 @@
  */
 import { z } from 'zod';
 import { BOOK_IDS, RECORD_TYPES, RECORD_TYPE_IDS, type BookId } from './books/index.js';
-import { dataSchema, isoDate, type Attendee } from './books/schema.js';
-import { isoDateProblem, isValidIsoDate } from './dates.js';
+import { dataSchema, dateIn, type Attendee } from './books/schema.js';
+import { datedProblem, type DateKind } from './dates.js';
 import { id, mergeMethods, method, noInput } from './methods/method.js';
 import { DEVELOPMENT_METHODS } from './methods/development.js';
 import { DUES_METHODS } from './methods/dues.js';
@@ -36,8 +36,11 @@ const phone = z
   .regex(/^[0-9+\-\s()（）转]*$/, '电话只能包含数字和 + - ( ) 空格');
 
 const labelled = (label: string, max: number) => z.string({ error: `${label}应为文字` }).trim().max(max, `${label}不能超过${max}个字`);
-const labelledDate = (label: string) =>
-  z.string({ error: `${label}应为日期` }).refine((s) => s === '' || isValidIsoDate(s), { error: (iss) => `${label}有误：${isoDateProblem(String(iss.input))}` });
+/** A date of a person, '' when not known; the message names the field (the path of a person's field is not told in words elsewhere). */
+const labelledDate = (label: string, kind: DateKind) => {
+  const problem = (s: string) => datedProblem(s, kind, label, (p) => `${label}有误：${p}`);
+  return z.string({ error: `${label}应为日期` }).refine((s) => s === '' || problem(s) === null, { error: (iss) => problem(String(iss.input)) });
+};
 
 /**
  * A person on the roster. The 党员花名册 fields (民族 … 备注) may be left out:
@@ -49,7 +52,7 @@ const labelledDate = (label: string) =>
 export const personInput = z.strictObject({
   name: required('姓名', 40),
   gender: z.enum(GENDERS, { error: '请选择性别' }),
-  birthDate: labelledDate('出生日期'),
+  birthDate: labelledDate('出生日期', 'birth'),
   politicalStatus: z.enum(POLITICAL_STATUSES, { error: '请选择政治面貌' }),
   groupId: id.nullable(),
   position: labelled('岗位/职务', 60),
@@ -59,11 +62,11 @@ export const personInput = z.strictObject({
   idNumber: labelled('身份证号', 30).optional(),
   education: labelled('学历', 30).optional(),
   degree: labelled('学位', 30).optional(),
-  workStartDate: labelledDate('参加工作日期').optional(),
+  workStartDate: labelledDate('参加工作日期', 'life').optional(),
   /** 入党日期: the day the 支部大会 admitted them (预备期 starts). */
-  joinDate: labelledDate('入党日期').optional(),
+  joinDate: labelledDate('入党日期', 'life').optional(),
   /** 转正日期: 党龄 counts from here. */
-  fullDate: labelledDate('转正日期').optional(),
+  fullDate: labelledDate('转正日期', 'life').optional(),
   address: labelled('住址', 120).optional(),
   /** 流动党员: where they are ('是' when not known); '' = not mobile. */
   mobileWhere: labelled('流动党员去向', 60).optional(),
@@ -131,14 +134,14 @@ export const recordInput = z.discriminatedUnion(
     z.discriminatedUnion(
       'status',
       [
-        z.strictObject({ type: z.literal(def.id), date: isoDate, status: z.literal('final'), data: dataSchema(def) }),
-        z.strictObject({ type: z.literal(def.id), date: isoDate, status: z.literal('draft'), data: dataSchema(def, { draft: true }) }),
+        z.strictObject({ type: z.literal(def.id), date: dateIn('record', def.dateLabel), status: z.literal('final'), data: dataSchema(def) }),
+        z.strictObject({ type: z.literal(def.id), date: dateIn('record', def.dateLabel), status: z.literal('draft'), data: dataSchema(def, { draft: true }) }),
       ],
       { error: '状态应为草稿或定稿' },
     ),
   ) as unknown as [
     z.ZodDiscriminatedUnion<
-      [z.ZodObject<{ type: z.ZodLiteral<string>; date: typeof isoDate; status: z.ZodLiteral<RecordStatus>; data: z.ZodObject }>]
+      [z.ZodObject<{ type: z.ZodLiteral<string>; date: ReturnType<typeof dateIn>; status: z.ZodLiteral<RecordStatus>; data: z.ZodObject }>]
     >,
   ],
   { error: '记录类型无效' },

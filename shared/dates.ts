@@ -11,6 +11,51 @@ export function isValidIsoDate(s: string): boolean {
   return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
 }
 
+const pad = (n: number) => String(n).padStart(2, '0');
+const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
+
+/**
+ * The days a date may be, by what it dates: hard bounds, refused at the boundary with
+ * the field named (dateRangeProblem); within them shared/rules/plausible.ts questions
+ * what is odd (an age of 12, a 定稿 dated tomorrow) without refusing it.
+ */
+export const DATE_RANGES = {
+  /** 出生日期: nobody on a roster was born before 1900, and nobody after today. */
+  birth: { from: '1900-01-01', yearsAhead: 0 },
+  /** A person's 参加工作, 入党, 转正: as far back as a birth; at most a year ahead, as a step of 发展党员 may set them. */
+  life: { from: '1900-01-01', yearsAhead: 1 },
+  /** What the books record (a record's date and the dates in it, steps, reviews, payments): from 1949, at most a year ahead (an activity planned). */
+  record: { from: '1949-01-01', yearsAhead: 1 },
+} as const;
+export type DateKind = keyof typeof DATE_RANGES;
+
+/** The last day a date of this kind may be: today, or today a year on (29 February to 28 February). */
+export function latestDate(kind: DateKind, today = localToday()): string {
+  const years = DATE_RANGES[kind].yearsAhead;
+  if (years === 0) return today;
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  return iso(y + years, m, Math.min(d, new Date(Date.UTC(y + years, m, 0)).getUTCDate()));
+}
+
+/** Why a date (YYYY-MM-DD) is outside the days of its kind, naming the field; null when it is inside. */
+export function dateRangeProblem(date: string, kind: DateKind, label: string, today = localToday()): string | null {
+  const { from } = DATE_RANGES[kind];
+  if (date < from) return `${label}（${date}）早于${from.slice(0, 4)}年，请核对年份`;
+  if (date > latestDate(kind, today)) return kind === 'birth' ? `${label}（${date}）在今天之后，请核对` : `${label}（${date}）在一年以后，请核对年份`;
+  return null;
+}
+
+/**
+ * Why a value is not a date of this kind, or null: one out of its days names the field
+ * (1899-12-31 too, which is no date of the ledger at all); one that is not a date says
+ * why, worded by `notADate` (a field whose path names it elsewhere takes the reason alone).
+ */
+export function datedProblem(value: string, kind: DateKind, label: string, notADate: (problem: string) => string = (p) => p, today = localToday()): string | null {
+  const range = /^\d{4}-\d{2}-\d{2}$/.test(value) ? dateRangeProblem(value, kind, label, today) : null;
+  if (range) return range;
+  return isValidIsoDate(value) ? null : notADate(isoDateProblem(value));
+}
+
 /** 2026-03-05 -> 2026年3月5日 */
 export function chineseDate(isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number);
@@ -28,9 +73,6 @@ export function localToday(d = new Date()): string {
 }
 
 // ---------- dates as people write them ----------
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 
 /** A calendar date, and whether the source gave only its month (the day is then the 1st). */
 export interface LooseDate {

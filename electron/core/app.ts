@@ -13,6 +13,7 @@ import { MIGRATIONS } from './db/migrations/index.js';
 import type { Db } from './db/sql.js';
 import { lockDataDir, type DataDirLock } from './datadir.js';
 import { createDispatch, type Dispatch } from './dispatch.js';
+import { workbookReader, type ReaderOptions } from './members/reader.js';
 import { createHandlers, sweepFiles, type BackupMethod, type Handlers, type HandlersOf } from './handlers.js';
 import { ArchiveJobs, type PrinterFactory } from './archive/jobs.js';
 import { createChromiumPrinter } from './export/pdf/chromium.js';
@@ -73,6 +74,10 @@ export interface CoreOptions {
   pdfPrinter?: PrinterFactory;
   /** The bundled export worker (dist/electron/archive-worker.cjs); exports run in-process without it. */
   archiveWorker?: string;
+  /** The bundled worker that reads imported workbooks (dist/electron/import-worker.cjs); read in-process without it. */
+  importWorker?: string;
+  /** The import worker's heap cap and time limit (tests lower them). */
+  importReader?: ReaderOptions;
   /** Automatic backups at start, daily while open, and at shutdown (the app; tests take them by hand). */
   autoBackup?: boolean;
   /** The clock of the idle lock (tests move it); Date.now otherwise. */
@@ -136,6 +141,7 @@ export function openCore(o: CoreOptions): Core {
     throw storageError(e, dataDir, 'open') ?? e;
   }
   const archive = new ArchiveJobs(o.pdfPrinter ?? (() => createChromiumPrinter()), o.archiveWorker ?? null);
+  const readWorkbook = workbookReader(o.importWorker ?? null, o.importReader);
 
   let db: Db | null = null;
   let damage: Damage | null = null;
@@ -260,7 +266,7 @@ export function openCore(o: CoreOptions): Core {
       // The app password's lock reads the database it guards: a restored one with a password locks at once.
       const auth = new AuthSession(db, o.clock);
       handlers = {
-        ...createHandlers({ db, dataDir, textsDir, version, archive, auth }),
+        ...createHandlers({ db, dataDir, textsDir, version, archive, auth, readWorkbook }),
         ...backupHandlers,
         'app.info': () => ({ version, dataDir, schemaVersion: MIGRATIONS.length, damage: null, notice }),
       };

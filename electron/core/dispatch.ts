@@ -1,13 +1,13 @@
 /**
- * The boundary both transports go through: look up the method, parse the input
- * with its contract schema, run the handler, and turn every outcome into a
- * Result. Nothing thrown ever crosses to the renderer raw.
+ * The boundary both transports go through: look up the method, scrub every string
+ * of the input (shared/validation.ts scrubInput: invisible controls dropped, text
+ * no field can keep refused), parse it with its contract schema, run the handler,
+ * and turn every outcome into a Result. Nothing thrown ever crosses to the renderer raw.
  */
-import type { z } from 'zod';
 import { contract, type MethodName } from '../../shared/contract.js';
-import type { Result } from '../../shared/result.js';
+import type { FieldIssue, Result } from '../../shared/result.js';
 import { inputPathLabel } from '../../shared/books/paths.js';
-import { fieldIssues, validationMessage } from '../../shared/validation.js';
+import { parseInput, validationMessage } from '../../shared/validation.js';
 import { AppError } from './errors.js';
 import type { Handlers } from './handlers.js';
 import { storageError } from './storage-errors.js';
@@ -17,8 +17,7 @@ function isMethod(name: string): name is MethodName {
 }
 
 /** The fields at fault, and a message naming the first in words (a record's field by its label). */
-function validationError(error: z.ZodError, input: unknown): AppError {
-  const fields = fieldIssues(error);
+function validationError(fields: FieldIssue[], input: unknown): AppError {
   return new AppError('VALIDATION', validationMessage(fields, (path) => inputPathLabel(input, path)), fields);
 }
 
@@ -28,8 +27,8 @@ export type Dispatch = (method: string, input: unknown) => Promise<Result<unknow
 export function createDispatch(handlers: Handlers, log: (e: unknown) => void = console.error, dataDir: string | null = null): Dispatch {
   return async (method, input) => {
     if (!isMethod(method)) return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `未知的接口：${method.slice(0, 60)}` } };
-    const parsed = contract[method].input.safeParse(input);
-    if (!parsed.success) return { ok: false, error: validationError(parsed.error, input).toJSON() };
+    const parsed = parseInput(contract[method].input, input);
+    if (!parsed.success) return { ok: false, error: validationError(parsed.issues, input).toJSON() };
     try {
       const handler = handlers[method] as (i: unknown) => unknown;
       const value = await handler(parsed.data);

@@ -8,6 +8,7 @@
  */
 import fs from 'node:fs';
 import { AppError } from './errors.js';
+import { folderProblem } from './files.js';
 import { errnoKind } from './storage-errors.js';
 
 /** Best effort: make a rename or unlink in `dir` durable. Directories cannot be fsynced on Windows. */
@@ -37,15 +38,14 @@ export function safeNamePart(text: string, fallback: string, max = 40): string {
   return Array.from(text.replace(UNSAFE_NAME, '').trim()).slice(0, max).join('').trim() || fallback;
 }
 
-/** The folder, which must exist: NOT_FOUND with the U盘 in mind otherwise. */
-export function requireFolder(folder: string): void {
-  let isDir = false;
-  try {
-    isDir = fs.statSync(folder).isDirectory();
-  } catch {
-    // not there (or not readable): said below
-  }
-  if (!isDir) throw new AppError('NOT_FOUND', `找不到文件夹：${folder}。请检查U盘是否已插好。`);
+/**
+ * The folder, which must exist and be a real folder (not a link, a file or a
+ * pipe: files.ts): NOT_FOUND with the U盘 in mind otherwise. `use` ends the
+ * sentence said of something that is not a folder.
+ */
+export function requireFolder(folder: string, use = '在其中保存'): void {
+  const problem = folderProblem(folder, use);
+  if (problem) throw problem;
 }
 
 /**

@@ -1,4 +1,5 @@
 /** The implementation of the contract. Every method of shared/contract.ts has exactly one entry here. */
+import type { WorkbookReader } from './members/reader.js';
 import type { MethodName, OutputOf, ParsedInputOf, RecordInput } from '../../shared/contract.js';
 import { recordType } from '../../shared/books/index.js';
 import { recordPrintDoc } from '../../shared/print/record.js';
@@ -60,6 +61,8 @@ export interface CoreContext {
   archive: ArchiveJobs;
   /** The app password's lock, shared with the dispatch's gate (electron/core/auth). */
   auth?: AuthSession;
+  /** Reads an imported workbook within bounds (in its worker thread in the app); in-process when left out. */
+  readWorkbook?: WorkbookReader;
 }
 
 /**

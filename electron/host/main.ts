@@ -24,7 +24,7 @@ async function main() {
   const dataDir = resolveDataDir(process.argv.slice(2), process.env, () => defaultDataDir());
   let core;
   try {
-    core = openCore({ dataDir, version: __APP_VERSION__, archiveWorker: path.join(__dirname, 'archive-worker.cjs'), autoBackup: true });
+    core = openCore({ dataDir, version: __APP_VERSION__, archiveWorker: path.join(__dirname, 'archive-worker.cjs'), importWorker: path.join(__dirname, 'import-worker.cjs'), autoBackup: true });
   } catch (e) {
     if (e instanceof AppError) {
       console.error(`无法打开：${e.message}`);

@@ -132,6 +132,7 @@ app.whenReady().then(() => {
       pdfPrinter: async () => createElectronPrinter(),
       // unpacked from app.asar by electron-builder (asarUnpack): a worker thread loads a real file
       archiveWorker: path.join(__dirname, 'archive-worker.cjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
+      importWorker: path.join(__dirname, 'import-worker.cjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
       ...(app.isPackaged ? { textsDir: path.join(process.resourcesPath, 'texts') } : {}),
       autoBackup: true,
     });

@@ -3,7 +3,7 @@
  * checks the form in the renderer and the input at the API boundary.
  */
 import { z } from 'zod';
-import { isoDateProblem, isValidIsoDate } from '../dates.js';
+import { datedProblem, type DateKind } from '../dates.js';
 import type { FieldDef, RecordTypeDef } from './types.js';
 
 // Messages zod writes itself (wrong types, unknown keys) in Chinese too.
@@ -11,7 +11,9 @@ z.config(z.locales.zhCN());
 
 const DEFAULT_MAX = { text: 200, textarea: 50000, person: 40 } as const;
 
-export const isoDate = z.string({ error: '请选择日期' }).refine(isValidIsoDate, { error: (iss) => isoDateProblem(String(iss.input)) });
+/** A date (YYYY-MM-DD) within the days of its kind (shared/dates.ts DATE_RANGES); out of them, the message names the field. */
+export const dateIn = (kind: DateKind, label: string) =>
+  z.string({ error: `请选择${label}` }).refine((s) => datedProblem(s, kind, label) === null, { error: (iss) => datedProblem(String(iss.input), kind, label) });
 export const recordId = z.number({ error: '编号无效' }).int('编号无效').positive('编号无效');
 const time = z.string({ error: '请填写时间' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 时:分，如 09:30');
 const month = z.string({ error: '请选择月份' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 年-月，如 2026-03');
@@ -91,7 +93,8 @@ export function fieldSchema(f: FieldDef, o: { draft?: boolean } = {}): z.ZodType
     case 'person':
       return text(f, textMax(f));
     case 'date':
-      return orEmpty(f, isoDate);
+      // A field marked as a birth date (plausible: 'birthDate') has the days of one; every other date is a record's.
+      return orEmpty(f, dateIn(f.plausible === 'birthDate' ? 'birth' : 'record', f.label));
     case 'month':
       return orEmpty(f, month);
     case 'time':

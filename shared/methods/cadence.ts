@@ -1,7 +1,7 @@
 /** The cadence settings of the contract (merged in shared/contract.ts): how often the branch holds each activity. */
 import { z } from 'zod';
 import type { Gap } from '../archive/model.js';
-import { isoDate } from '../books/schema.js';
+import { dateIn } from '../books/schema.js';
 import type { CadenceBasis, CadenceOrg, PeriodState, PeriodUnit } from '../rules/cadence.js';
 import type { TalkMatrix } from '../rules/talks.js';
 import { method, noInput, year } from './method.js';
@@ -111,5 +111,5 @@ export const CADENCE_METHODS = {
     }),
   ),
   /** When the branch's books begin (null: worked out from the set-up day and the earliest record). */
-  'cadence.setStart': method<CadenceSettings>()(z.strictObject({ date: isoDate.nullable() })),
+  'cadence.setStart': method<CadenceSettings>()(z.strictObject({ date: dateIn('record', '记录起始日期').nullable() })),
 } as const;

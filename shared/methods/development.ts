@@ -4,7 +4,7 @@
  * 支部党员大会 records ⑮ and ㉓ may link to, and the 组织关系转接 with their 回执.
  */
 import { z } from 'zod';
-import { fieldSchema, isoDate } from '../books/schema.js';
+import { dateIn, fieldSchema } from '../books/schema.js';
 import {
   REVIEW_KINDS,
   STEPS,
@@ -28,7 +28,7 @@ function stepInput(s: StepDef) {
   return z.strictObject({
     caseId: id,
     step: z.literal(s.n),
-    date: isoDate,
+    date: dateIn('record', s.dateLabel),
     people: z.strictObject(Object.fromEntries(s.roles.map((r) => [r.key, z.array(name).max(5, `${r.label}不超过5人`)]))),
     details: z.strictObject(Object.fromEntries(s.details.map((f) => [f.key, fieldSchema(f)]))),
     notes,
@@ -177,7 +177,7 @@ export const DEVELOPMENT_METHODS = {
   'development.addReview': method<DevelopmentCaseDto>()(
     z.strictObject({
       caseId: id,
-      date: isoDate,
+      date: dateIn('record', '日期'),
       kind: z.enum(REVIEW_KINDS, { error: '请选择考察或思想汇报' }),
       reviewer: z.string().trim().max(40, '考察人不能超过40个字'),
       content: z.string().trim().max(5000, '内容不能超过5000个字'),

@@ -1,6 +1,6 @@
 /** The dues methods of the contract (merged in shared/contract.ts): the 党费收缴台账. */
 import { z } from 'zod';
-import { isoDate } from '../books/schema.js';
+import { dateIn } from '../books/schema.js';
 import { DUES_CATEGORIES, type Arrears, type DuesCategory } from '../rules/dues.js';
 import type { ExportedFile } from '../contract.js';
 import { id, method, year } from './method.js';
@@ -138,7 +138,7 @@ export const DUES_METHODS = {
         .max(12, '最多12个月')
         .refine((ms) => new Set(ms).size === ms.length, '月份不能重复'),
       amount: money('交纳金额', 1_000_000),
-      paidDate: isoDate,
+      paidDate: dateIn('record', '交纳日期'),
       collector: z.string({ error: '请填写收款人' }).trim().max(40, '收款人不能超过40个字'),
     }),
   ),

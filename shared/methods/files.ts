@@ -22,6 +22,8 @@ export interface FileDto {
   sha256: string;
   hasThumb: boolean;
   addedAt: string;
+  /** Only on the answer of an upload: why the image cannot be shown (图片无法显示（……），已作为文件保存); it is kept as a file. */
+  warning?: string;
 }
 
 export interface AttachmentContent {

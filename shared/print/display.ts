@@ -27,6 +27,17 @@ export function formatSize(bytes: number): string {
   return `${bytes} 字节`;
 }
 
+/**
+ * The images a page can show: no side over 20000 pixels and at most 100 million
+ * pixels (a 50000×50000 header would have the viewer allocate 10 GB to decode it).
+ * The exports judge stored images by it (electron/core/export/images.ts), the
+ * print page the images it is given.
+ */
+export const IMAGE_LIMITS = { side: 20_000, pixels: 100_000_000 } as const;
+
+export const withinImageLimits = (width: number, height: number) =>
+  width > 0 && height > 0 && width <= IMAGE_LIMITS.side && height <= IMAGE_LIMITS.side && width * height <= IMAGE_LIMITS.pixels;
+
 export function money(v: number): string {
   return `${v.toFixed(2)}元`;
 }

@@ -3,10 +3,12 @@
  * view and the volume PDFs (printed by Chromium) use this one markup and style,
  * so a record looks the same on screen, on paper and in the archive copy.
  */
+import { xmlSafe } from '../text.js';
 import type { PrintDoc } from './record.js';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESC[c]!);
+/** Text into the print HTML: escaped, and what no file holds dropped (xmlSafe), as in the Word and Excel exports. */
+export const escapeHtml = (s: string) => xmlSafe(s).replace(/[&<>"']/g, (c) => ESC[c]!);
 
 export interface SheetImage {
   name: string;

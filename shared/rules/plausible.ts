@@ -10,9 +10,9 @@ import { fullYears } from './membership.js';
 /** The ages a person on a branch's roster is expected to have (a 职工 of working age, a retired member). */
 export const PLAUSIBLE_AGE = { min: 16, max: 100 } as const;
 
+/** Within the days of a birth date (shared/dates.ts DATE_RANGES.birth; one after today is refused there, not questioned here). */
 export function birthDateWarning(birthDate: string, today: string): string | null {
-  if (!isValidIsoDate(birthDate)) return null;
-  if (birthDate > today) return '出生日期在今天之后，请核对';
+  if (!isValidIsoDate(birthDate) || birthDate > today) return null;
   const age = fullYears(birthDate, today)!;
   if (age < PLAUSIBLE_AGE.min) return `按此出生日期，此人现年${age}岁，不满${PLAUSIBLE_AGE.min}周岁，请核对`;
   if (age > PLAUSIBLE_AGE.max) return `按此出生日期，此人现年${age}岁，请核对`;

@@ -7,6 +7,8 @@
  * something crashes. The temp dir is removed at the end.
  *
  * Options: --years N --people N --images N --seed N --rounds N (search rounds over the query set)
+ * --imports-only: only the roster import against hostile files (issue 13);
+ * --imports-before: also the old reading of each (exceljs, heap capped at 1 GB; slow).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,6 +23,7 @@ import { getRecord } from '../../electron/core/records/service.js';
 import { recordType } from '../../shared/books/index.js';
 import { recordPrintDoc } from '../../shared/print/record.js';
 import { benchArchiveYear, type ArchiveBench } from './archive-year.js';
+import { aboutCase, benchImportCase, IMPORT_CASES, type ImportBench } from './imports.js';
 
 declare const gc: (() => void) | undefined;
 
@@ -384,6 +387,7 @@ async function main() {
         ['l', 'r'],
       );
     }
+    importTables();
     console.log('\n（计时仅供参考，不作为通过条件；只有程序出错才会让本命令失败。）');
   } finally {
     clearInterval(ticker);
@@ -457,8 +461,73 @@ function archiveInChild(): ArchiveBench | null {
 }
 
 const ARCHIVE_ONLY = '--archive-only';
+const IMPORT_CASE = '--import-case';
+const IMPORTS_ONLY = '--imports-only';
+const IMPORTS_BEFORE = '--imports-before';
 
-if (process.argv.includes(ARCHIVE_ONLY)) {
+/** One hostile import in a fresh process (its RSS is its own); `before`: the old exceljs reading, heap capped at 1 GB. */
+function importInChild(name: string, before: boolean): ImportBench | { name: string; crashed: string; ms: number } {
+  const t0 = performance.now();
+  const flags = before ? ['--max-old-space-size=1024'] : [];
+  const r = spawnSync(process.execPath, ['--expose-gc', ...flags, __filename, IMPORT_CASE, name, ...(before ? ['before'] : [])], {
+    encoding: 'utf8',
+    maxBuffer: 16 << 20,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 180_000,
+  });
+  const line = r.stdout.split('\n').find((l) => l.startsWith('IMPORT_BENCH='));
+  if (line) return JSON.parse(line.slice('IMPORT_BENCH='.length)) as ImportBench;
+  const why = /heap out of memory/i.test(r.stderr) ? 'JavaScript heap out of memory（进程崩溃）' : r.error ? String(r.error) : `退出码 ${r.status}`;
+  if (!before) throw new Error(`导入测试 ${name} 失败：${why}\n${r.stderr.slice(-1500)}`);
+  return { name, crashed: why, ms: performance.now() - t0 };
+}
+
+function importTables() {
+  console.log('\n正在测试导入恶意/异常的 .xlsx（每个文件在新的进程中，经导入线程读取）…');
+  const rows: string[][] = [];
+  for (const name of IMPORT_CASES) {
+    const b = importInChild(name, false) as ImportBench;
+    rows.push([
+      b.about,
+      `${(b.fileBytes / 1024).toFixed(0)} KB`,
+      `${b.ms.toFixed(0)} ms`,
+      mb(b.startRss),
+      mb(b.peakRss),
+      `${b.maxCallMs.toFixed(1)} ms（${b.calls} 次）`,
+      `${b.refusedAsExpected ? '✓' : '✗'} ${b.outcome.slice(0, 34)}`,
+    ]);
+  }
+  table(
+    '导入花名册：恶意/异常文件 (hostile .xlsx; 目标：≤ 2 秒拒绝，主进程 ≤ 300 MB，其他调用照常应答)',
+    ['文件', '大小', '拒绝用时', 'RSS 开始', 'RSS 峰值', '其间 branch.get 最慢', '结果'],
+    rows,
+    ['l', 'r', 'r', 'r', 'r', 'r', 'l'],
+  );
+  if (!process.argv.includes(IMPORTS_BEFORE)) return;
+  console.log('\n正在测试原来的读取方式（exceljs 整个载入；堆上限 1 GB）…');
+  const old: string[][] = [];
+  for (const name of IMPORT_CASES) {
+    const b = importInChild(name, true);
+    if ('crashed' in b) old.push([aboutCase(name), `${(b.ms / 1000).toFixed(1)} s`, '—', '—', b.crashed]);
+    else old.push([b.about, `${(b.ms / 1000).toFixed(1)} s`, mb(b.peakRss), `${b.maxCallMs.toFixed(0)} ms`, b.outcome.slice(0, 40)]);
+  }
+  table('原来的读取方式 (before: exceljs load)', ['文件', '用时', 'RSS 峰值', '其间 branch.get 最慢', '结果'], old, ['l', 'r', 'r', 'r', 'l']);
+}
+
+if (process.argv.includes(IMPORT_CASE)) {
+  const i = process.argv.indexOf(IMPORT_CASE);
+  benchImportCase(process.argv[i + 1]!, path.join(__dirname, 'import-worker.cjs'), process.argv[i + 2] === 'before').then(
+    (r) => console.log(`IMPORT_BENCH=${JSON.stringify(r)}`),
+    (e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+} else if (process.argv.includes(IMPORTS_ONLY)) {
+  clearInterval(ticker);
+  console.log(`支部四本一档 性能测试 (bench)：导入花名册；Node ${process.version}，${os.cpus().length} 核，${os.platform()} ${os.arch()}`);
+  importTables();
+} else if (process.argv.includes(ARCHIVE_ONLY)) {
   benchArchiveYear(path.join(__dirname, 'archive-worker.cjs')).then(
     (r) => console.log(`ARCHIVE_BENCH=${JSON.stringify(r)}`),
     (e: unknown) => {

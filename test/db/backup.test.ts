@@ -4,23 +4,31 @@
  * read back, every restore verified before anything is replaced (a tampered,
  * truncated or newer backup changes nothing), an older schema migrated, and
  * a damaged database at start put aside while the latest good backup comes back.
+ * Hostile paths (a pipe, a device, links, a folder named x.ledgerbak) are refused
+ * without being opened, and a manifest is covered by its manifest.sha256: any byte
+ * flipped outside the contents is refused. Kills while a backup file is written:
+ * backup-file-crash.test.ts.
  */
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openCore, type Core } from '../../electron/core/app.js';
-import { keptByRotation, writeBackupFile } from '../../electron/core/backup/backup.js';
-import { tarEntries } from '../../electron/core/backup/tar.js';
+import { saveTarget } from '../../electron/core/archive/save.js';
+import { keptByRotation, scanFolder, verifyBackupFile, writeBackupFile } from '../../electron/core/backup/backup.js';
+import { TarWriter, readEntry, tarEntries } from '../../electron/core/backup/tar.js';
 import { closeDatabase, openDatabase } from '../../electron/core/db/connection.js';
 import { MIGRATIONS } from '../../electron/core/db/migrations/index.js';
 import { recordType } from '../../shared/books/index.js';
 import { call, callError, dbDigest, rows, TEST_VERSION } from '../fixtures/core.js';
-import { TINY_PNG } from '../fixtures/contract-inputs.js';
 import { sampleRecord } from '../fixtures/sample.js';
 import { seedBranch } from '../fixtures/seed.js';
 import { makeTempDir, removeDir } from '../fixtures/tmp.js';
 
+/** A 1×1 PNG. */
+const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 const dirs: string[] = [];
 const cores: Core[] = [];
@@ -50,6 +58,14 @@ async function keepData(core: Core) {
   const photo = await call(core, 'attachments.add', { recordId: a.id, name: '照片.png', base64: TINY_PNG, thumbBase64: null });
   return { a, b, photo };
 }
+const entryNames = (file: string) => {
+  const fd = fs.openSync(file, 'r');
+  try {
+    return tarEntries(fd).map((e) => e.name);
+  } finally {
+    fs.closeSync(fd);
+  }
+};
 const recordIds = (core: Core) => rows<{ id: number }>(core.db, 'SELECT id FROM records WHERE deleted_at IS NULL ORDER BY id').map((r) => r.id);
 const blobFiles = (dataDir: string) => (fs.existsSync(path.join(dataDir, 'attachments')) ? fs.readdirSync(path.join(dataDir, 'attachments'), { recursive: true }).filter((n) => String(n).length > 60) : []);
 
@@ -103,9 +119,8 @@ describe('a backup file (备份到U盘/文件夹)', () => {
     const info = await call(core, 'backup.toFolder', { folder: usb });
     expect(path.dirname(info.id)).toBe(usb);
     expect(path.basename(info.id)).toMatch(/^支部四本一档备份-.+-\d{8}-\d{6}\.ledgerbak$/);
-    const names = tarEntries(info.id).map((e) => e.name);
+    const names = entryNames(info.id);
     expect(names[0]).toBe('ledger.sqlite3');
-    // the manifest, then its own checksum
     expect(names.slice(-2)).toEqual(['manifest.json', 'manifest.sha256']);
     expect(names.filter((n) => n.startsWith('attachments/'))).toHaveLength(1);
     expect(fs.readdirSync(usb)).toEqual([path.basename(info.id)]); // no .part left
@@ -259,3 +274,274 @@ function spoilAt(file: string, at: number) {
   fs.writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, at);
   fs.closeSync(fd);
 }
+
+// ---------- hostile paths and flipped bytes ----------
+
+/** Open a tar and give its entries with their bytes (small ones only). */
+function tarParts(file: string): { name: string; offset: number; size: number; bytes: Buffer }[] {
+  const fd = fs.openSync(file, 'r');
+  try {
+    return tarEntries(fd).map((e) => ({ ...e, bytes: e.size < 1 << 20 ? readEntry(fd, e) : Buffer.alloc(0) }));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** A core with data and one backup file in its own folder. */
+async function withBackupFile() {
+  const dataDir = tempDir('bk-hostile');
+  const usb = tempDir('usb');
+  const core = open(dataDir);
+  await keepData(core);
+  const info = await call(core, 'backup.toFolder', { folder: usb });
+  return { core, dataDir, usb, info };
+}
+
+/** What a test started (a pipe's writer of last resort, a socket's server): stopped afterwards. */
+const stops: (() => void)[] = [];
+afterEach(() => {
+  for (const stop of stops.splice(0)) stop();
+});
+
+/**
+ * A FIFO at `file`, with a writer that opens it again and again from 5 s on:
+ * should the code open it blocking, the test ends late (and fails on its time)
+ * instead of never.
+ */
+function mkfifo(file: string) {
+  const r = spawnSync('mkfifo', [file]);
+  if (r.status !== 0) throw new Error(`mkfifo: ${r.stderr}`);
+  const w = spawn('sh', ['-c', 'sleep 5; while :; do : > "$0" || exit; done', file], { stdio: 'ignore' });
+  stops.push(() => w.kill('SIGKILL'));
+}
+
+/** A Unix socket at `file` (the server stays open until the test ends). */
+async function mksocket(file: string) {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(file, resolve));
+  stops.push(() => server.close());
+}
+
+/** Whether mknod works here (as root): a character device like /dev/zero at `file`. */
+function mkZeroDevice(file: string): boolean {
+  return spawnSync('mknod', [file, 'c', '1', '5']).status === 0;
+}
+
+describe('a backup file that is not a regular file', () => {
+  type Make = (dir: string, good: string) => string | Promise<string>;
+  const cases: [string, string, Make][] = [
+    ['a FIFO named x.ledgerbak', '管道', (dir) => {
+      const f = path.join(dir, '管道.ledgerbak');
+      mkfifo(f);
+      return f;
+    }],
+    ['a symbolic link to a good backup', '链接', (dir, good) => {
+      const f = path.join(dir, '链接.ledgerbak');
+      fs.symlinkSync(good, f);
+      return f;
+    }],
+    ['a symbolic link loop', '链接', (dir) => {
+      const a = path.join(dir, 'a.ledgerbak');
+      fs.symlinkSync(path.join(dir, 'b.ledgerbak'), a);
+      fs.symlinkSync(a, path.join(dir, 'b.ledgerbak'));
+      return a;
+    }],
+    ['a folder named x.ledgerbak', '文件夹', (dir) => {
+      const f = path.join(dir, '文件夹.ledgerbak');
+      fs.mkdirSync(f);
+      return f;
+    }],
+    ['a socket named x.ledgerbak', '套接字', async (dir) => {
+      const f = path.join(dir, 's.ledgerbak');
+      await mksocket(f);
+      return f;
+    }],
+    ['/dev/zero', '设备', () => '/dev/zero'],
+    ['/dev/null', '设备', () => '/dev/null'],
+  ];
+
+  it.each(cases)('(%s) is refused by verify and restore at once, without opening it, and nothing changes', { timeout: 4000 }, async (_name, kind, make) => {
+    const { core, info } = await withBackupFile();
+    const hostile = await make(tempDir('hostile'), info.id);
+    const before = dbDigest(core.db);
+    const t0 = performance.now();
+    for (const m of ['backup.verify', 'backup.restore'] as const) {
+      expect(await callError(core, m, { kind: 'file', id: hostile })).toMatchObject({
+        code: 'BACKUP_INVALID',
+        message: `所选的“${path.basename(hostile)}”不是普通文件（是${kind}），无法作为备份读取。`,
+      });
+    }
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(dbDigest(core.db)).toBe(before);
+    expect((await call(core, 'backup.status', {})).savedBeforeRestore).toEqual([]);
+  });
+
+  it('is passed over by scan, which lists the regular backup files only and ends at once', { timeout: 4000 }, async () => {
+    const { core, usb, info } = await withBackupFile();
+    for (const [, , make] of cases.slice(0, 5)) await make(usb, info.id);
+    const device = mkZeroDevice(path.join(usb, '设备.ledgerbak'));
+    const t0 = performance.now();
+    expect((await call(core, 'backup.scan', { folder: usb })).map((b) => b.id)).toEqual([info.id]);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(fs.readdirSync(usb).length).toBe(device ? 8 : 7);
+  });
+
+  it('is refused when swapped for a pipe or a link between the lstat and the open (the open descriptor is fstat-ed)', { timeout: 4000 }, async () => {
+    const { info } = await withBackupFile();
+    const dir = tempDir('swap');
+    const fifo = path.join(dir, 'p.ledgerbak');
+    mkfifo(fifo);
+    const link = path.join(dir, 'l.ledgerbak');
+    fs.symlinkSync(info.id, link);
+    // lstat sees the good backup file where the pipe and the link are: as if they were swapped in just after
+    const regular = fs.lstatSync(info.id);
+    const lstat = fs.lstatSync;
+    const spy = vi
+      .spyOn(fs, 'lstatSync')
+      .mockImplementation(((p: fs.PathLike, o?: fs.StatSyncOptions) => (p === fifo || p === link ? regular : lstat(p, o))) as typeof fs.lstatSync);
+    const t0 = performance.now();
+    try {
+      await expect(verifyBackupFile(fifo)).rejects.toMatchObject({ code: 'BACKUP_INVALID', message: expect.stringContaining('不是普通文件（是管道）') });
+      await expect(verifyBackupFile(link)).rejects.toMatchObject({ code: 'BACKUP_INVALID', message: expect.stringContaining('不是普通文件（是链接）') });
+      expect(spy.mock.calls.map(([p]) => p)).toEqual([fifo, link]);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(performance.now() - t0).toBeLessThan(1000);
+  });
+
+  it.each<[string, string, (dir: string) => string | Promise<string>]>([
+    ['missing', '', (dir) => path.join(dir, '不在.ledgerbak')],
+    ['empty', '', (dir) => {
+      fs.writeFileSync(path.join(dir, 'e.ledgerbak'), '');
+      return path.join(dir, 'e.ledgerbak');
+    }],
+    ['a tar that is not a backup', '缺少清单', (dir) => {
+      const f = path.join(dir, 't.ledgerbak');
+      const tar = new TarWriter(f);
+      tar.addBytes('readme.txt', Buffer.from('这不是备份'));
+      tar.finish();
+      return f;
+    }],
+    ['a tar whose manifest is of something else', '不是“支部四本一档”的备份文件', (dir) => {
+      const f = path.join(dir, 'o.ledgerbak');
+      const tar = new TarWriter(f);
+      tar.addBytes('manifest.json', Buffer.from('{"format":"other"}'));
+      tar.finish();
+      return f;
+    }],
+  ])('(%s) is refused', async (name, says, make) => {
+    const { core } = await withBackupFile();
+    const f = await make(tempDir('odd'));
+    const err = await callError(core, 'backup.verify', { kind: 'file', id: f });
+    expect(err.code).toBe(name === 'missing' ? 'NOT_FOUND' : 'BACKUP_INVALID');
+    expect(err.message).toContain(says);
+  });
+
+  it('is refused as a folder to write into or look in, by 备份到U盘 and 全部保存到… alike', async () => {
+    const { core } = await withBackupFile();
+    const dir = tempDir('folders');
+    const real = path.join(dir, 'real');
+    fs.mkdirSync(real);
+    const fifo = path.join(dir, 'fifo');
+    mkfifo(fifo);
+    fs.symlinkSync(real, path.join(dir, 'link'));
+    fs.writeFileSync(path.join(dir, 'file'), 'x');
+    for (const [name, kind] of [
+      ['fifo', '管道'],
+      ['link', '链接'],
+      ['file', '文件'],
+    ]) {
+      const folder = path.join(dir, name!);
+      const said = { code: 'NOT_FOUND', message: expect.stringContaining(`不是文件夹（是${kind}）`) };
+      expect(await callError(core, 'backup.toFolder', { folder })).toMatchObject(said);
+      expect(await callError(core, 'backup.scan', { folder })).toMatchObject(said);
+      expect(() => saveTarget(folder, '某支部-2025年度归档')).toThrow(`不是文件夹（是${kind}）`);
+    }
+    expect(await callError(core, 'backup.toFolder', { folder: '/dev/null' })).toMatchObject({ message: expect.stringContaining('不是文件夹（是设备）') });
+    expect(fs.readdirSync(real)).toEqual([]);
+  });
+});
+
+describe('the manifest of a backup, covered by manifest.sha256', () => {
+  /** Where a field's value is in the backup file: an offset inside the manifest entry. */
+  const fieldAt = (file: string, field: string) => {
+    const m = tarParts(file).find((e) => e.name === 'manifest.json')!;
+    const at = m.bytes.indexOf(`"${field}": `);
+    expect(at).toBeGreaterThan(0);
+    return m.offset + at + field.length + 4 + 1;
+  };
+
+  it.each(['at', 'branchName', 'records', 'appVersion', 'reason'])('refuses a backup file with a byte of %s flipped, and scan leaves it out', async (field) => {
+    const { core, usb, info } = await withBackupFile();
+    flipByte(info.id, fieldAt(info.id, field));
+    for (const m of ['backup.verify', 'backup.restore'] as const) {
+      expect(await callError(core, m, { kind: 'file', id: info.id })).toMatchObject({ code: 'BACKUP_INVALID', message: expect.stringContaining('备份文件已损坏：清单校验不符') });
+    }
+    expect(await call(core, 'backup.scan', { folder: usb })).toEqual([]);
+  });
+
+  it('refuses a backup file with any byte flipped outside the contents of its parts (headers, manifest, checksum, padding, end blocks)', { timeout: 60_000 }, async () => {
+    const { info } = await withBackupFile();
+    const parts = tarParts(info.id);
+    const size = fs.statSync(info.id).size;
+    // every byte but those of the database's and the attachment's contents (checked by their sha256, sampled below)
+    const contents = parts.filter((p) => !p.name.startsWith('manifest.')).map((p) => [p.offset, p.offset + p.size] as const);
+    const offsets: number[] = [];
+    for (let at = 0; at < size; at++) if (!contents.some(([a, b]) => at >= a && at < b)) offsets.push(at);
+    for (const [a, b] of contents) for (let i = 0; i < 8; i++) offsets.push(a + Math.floor(((b - a) * i) / 8));
+    const accepted: number[] = [];
+    const t0 = performance.now();
+    for (const at of offsets) {
+      flipByte(info.id, at);
+      const ok = await verifyBackupFile(info.id).then(
+        () => true,
+        (e: { code?: string }) => e.code !== 'BACKUP_INVALID',
+      );
+      if (ok) accepted.push(at);
+      flipByte(info.id, at);
+    }
+    expect(accepted).toEqual([]);
+    expect(offsets.length).toBeGreaterThan(4000);
+    console.log(`backup flips: ${offsets.length} single bytes flipped (every one outside the parts' contents, 8 in each part's), every one refused, in ${(performance.now() - t0).toFixed(0)} ms; a file of ${size} bytes`);
+    await verifyBackupFile(info.id); // and, flipped back, it is whole again
+  });
+
+  it('still reads a backup file written before there was a manifest.sha256 (its parts checked as ever)', async () => {
+    const { core, info } = await withBackupFile();
+    const old = path.join(tempDir('old-usb'), '支部四本一档备份-旧版-20250101-120000.ledgerbak');
+    const tar = new TarWriter(old);
+    for (const p of tarParts(info.id)) {
+      if (p.name === 'manifest.sha256') continue;
+      if (p.size < 1 << 20) tar.addBytes(p.name, p.bytes);
+    }
+    tar.finish();
+    expect(tarParts(old).map((p) => p.name)).not.toContain('manifest.sha256');
+    expect(await call(core, 'backup.verify', { kind: 'file', id: old })).toMatchObject({ records: 2, attachments: 1 });
+    expect(scanFolder(path.dirname(old)).map((b) => b.id)).toEqual([old]);
+    // a byte of its database flipped is still refused
+    flipByte(old, tarParts(old).find((p) => p.name === 'ledger.sqlite3')!.offset + 5000);
+    expect(await callError(core, 'backup.verify', { kind: 'file', id: old })).toMatchObject({ code: 'BACKUP_INVALID', message: expect.stringContaining('ledger.sqlite3 的校验值不符') });
+  });
+
+  it('covers an automatic backup\'s manifest too; one without manifest.sha256 (older) still lists and restores', async () => {
+    const dataDir = tempDir('bk-auto-sum');
+    const core = open(dataDir);
+    const { a, b } = await keepData(core);
+    const snap = await core.backupNow('daily');
+    const folder = path.join(dataDir, 'backups', 'auto', snap.id);
+    expect(fs.readFileSync(path.join(folder, 'manifest.sha256'), 'utf8')).toMatch(/^[0-9a-f]{64} {2}manifest\.json\n$/);
+    const manifest = path.join(folder, 'manifest.json');
+    const text = fs.readFileSync(manifest, 'utf8');
+    fs.writeFileSync(manifest, text.replace('"records": 2', '"records": 7'));
+    expect((await call(core, 'backup.status', {})).auto).toEqual([]);
+    expect(await callError(core, 'backup.restore', { kind: 'auto', id: snap.id })).toMatchObject({ code: 'BACKUP_INVALID', message: expect.stringContaining('清单校验不符') });
+    // as an older app wrote it: no manifest.sha256
+    fs.writeFileSync(manifest, text);
+    fs.rmSync(path.join(folder, 'manifest.sha256'));
+    expect((await call(core, 'backup.status', {})).auto.map((s) => s.id)).toEqual([snap.id]);
+    await call(core, 'records.create', sampleRecord(recordType('work-plan'), { date: '2026-03-01' }));
+    await call(core, 'backup.restore', { kind: 'auto', id: snap.id });
+    expect(recordIds(core)).toEqual([a.id, b.id]);
+  });
+});

@@ -13,6 +13,8 @@ import { blobPath, sha256Hex } from '../../electron/core/attachments/store.js';
 import { q, run } from '../../electron/core/db/sql.js';
 import { encodePng } from '../../electron/core/demo/files.js';
 import type { InputOf } from '../../shared/contract.js';
+import { latestDate } from '../../shared/dates.js';
+import { addDays } from '../../shared/rules/development.js';
 import type { DevelopmentCaseDto } from '../../shared/methods/development.js';
 import { call, callError, rows, useCore } from '../fixtures/core.js';
 import { createMeeting, meetingInput, seedBranch, toInput, withAbsent, type Seed } from '../fixtures/seed.js';
@@ -363,6 +365,20 @@ describe('files on the steps', () => {
     expect(fs.existsSync(blobPath(h.dir, pdf.sha256))).toBe(true);
   });
 
+  it('keeps an image no page can show as a file, and says so (electron/core/export/images.ts)', async () => {
+    await setup();
+    const { id } = await openFor(h.core, seed.people.masses.id);
+    await call(h.core, 'development.saveStep', step(id, 1, '2024-01-10'));
+    const cut = await call(h.core, 'development.addStepFile', upload(id, 1, '申请书.png', PNG.subarray(0, PNG.length - 12)));
+    expect(cut.warning).toBe('图片无法显示（文件不完整，可能在复制或传输时中断），已作为文件保存');
+    const good = await call(h.core, 'development.addStepFile', upload(id, 1, '申请书2.png', PNG));
+    expect(good).not.toHaveProperty('warning');
+    expect((await call(h.core, 'development.stepFiles', { caseId: id, step: 1 })).map((f) => [f.name, f.mime])).toEqual([
+      ['申请书.png', 'image/png'],
+      ['申请书2.png', 'image/png'],
+    ]);
+  });
+
   it('stores bytes shared with a record once, and keeps them when the record is purged', async () => {
     await setup();
     const { id } = await openFor(h.core, seed.people.masses.id);
@@ -445,13 +461,15 @@ describe('组织关系转接', () => {
     const returned = await transfer('2021-05-01', { name: '乙', receiptDate: '2021-05-20', fileHandover: '已交接' });
     const incoming = await transfer('2022-05-01', { name: '丙', direction: '转入' });
     const noValidity = await transfer('2023-05-01', { name: '丁', validityDays: null });
-    const future = await transfer('2099-01-01', { name: '戊' });
+    // the latest day a record may be dated (a year ahead)
+    const ahead = latestDate('record');
+    const future = await transfer(ahead, { name: '戊' });
     const deleted = await transfer('2020-06-01', { name: '己' });
     await call(h.core, 'records.remove', { id: deleted.id });
 
     const list = await call(h.core, 'development.transfers');
     expect(list.map((t) => [t.id, t.name, t.direction, t.due, t.overdue])).toEqual([
-      [future.id, '戊', '转出', '2099-01-31', false],
+      [future.id, '戊', '转出', addDays(ahead, 30), false],
       [noValidity.id, '丁', '转出', '2023-05-31', true],
       [incoming.id, '丙', '转入', null, false],
       [returned.id, '乙', '转出', null, false],

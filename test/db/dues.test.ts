@@ -1,7 +1,9 @@
 /** The 党费 ledger through core.dispatch: setting up a year, payments, the grid, undo. */
 import { describe, expect, it } from 'vitest';
 import { duesYear } from '../../electron/core/dues/service.js';
+import { localToday } from '../../shared/dates.js';
 import type { DuesEntry, DuesMemberRow, DuesYear } from '../../shared/methods/dues.js';
+import { addDays } from '../../shared/rules/development.js';
 import { FLAG_MESSAGE } from '../../shared/rules/dues.js';
 import { call, callError, dbDigest, rows, useCore } from '../fixtures/core.js';
 import { seedBranch, type Seed } from '../fixtures/seed.js';
@@ -190,9 +192,15 @@ describe('dues', () => {
     const before = dbDigest(h.core.db);
     const twice = await callError(h.core, 'dues.pay', { year: Y, personId: wang, months: [1, 2], amount: 30, paidDate: '2025-02-28', collector: '' });
     expect(twice).toMatchObject({ code: 'CONFLICT', message: '王书记2025年1月的党费已登记（2025-01-31），如需更正请先撤销' });
-    expect(await callError(h.core, 'dues.pay', { year: Y, personId: wang, months: [2], amount: 15, paidDate: '2199-01-01', collector: '' })).toMatchObject({
+    const tomorrow = addDays(localToday(), 1);
+    expect(await callError(h.core, 'dues.pay', { year: Y, personId: wang, months: [2], amount: 15, paidDate: tomorrow, collector: '' })).toMatchObject({
       code: 'VALIDATION',
       fields: [{ path: 'paidDate', message: '交纳日期不能晚于今天' }],
+    });
+    // beyond the days any record may be dated, the boundary refuses it first
+    expect(await callError(h.core, 'dues.pay', { year: Y, personId: wang, months: [2], amount: 15, paidDate: '2199-01-01', collector: '' })).toMatchObject({
+      code: 'VALIDATION',
+      fields: [{ path: 'paidDate', message: '交纳日期（2199-01-01）在一年以后，请核对年份' }],
     });
     expect(await callError(h.core, 'dues.pay', { year: Y, personId: wang, months: [2, 2], amount: 15, paidDate: '2025-02-28', collector: '' })).toMatchObject({
       code: 'VALIDATION',

@@ -1,13 +1,26 @@
 /** The 党员花名册 to and from Excel, through core.dispatch: a messy roster built here with exceljs. */
 import ExcelJS from 'exceljs';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDispatch } from '../../electron/core/dispatch.js';
+import { WorkbookRefused } from '../../electron/core/errors.js';
+import { workbookReader } from '../../electron/core/members/reader.js';
 import { EXPORT_HEADERS } from '../../electron/core/members/service.js';
+import type { Cell } from '../../electron/core/members/import.js';
+import { plainCell, readWorkbook } from '../../electron/core/members/xlsx.js';
 import { call, callError, dbDigest, rows, useCore } from '../fixtures/core.js';
+import { HOSTILE, makeZip, manyRowsXlsx } from '../fixtures/hostile-xlsx.js';
+import { buildImportWorker } from '../fixtures/import-worker.js';
 import { IDS, MESSY_EXPECTED, messyRosterBuffer, readXlsx, simpleRosterBuffer } from '../fixtures/roster.js';
 import { personInput, seedBranch } from '../fixtures/seed.js';
 
-const h = useCore();
+// Every import here reads its workbook in the bundled worker thread, as the app does.
+let worker: Awaited<ReturnType<typeof buildImportWorker>>;
+beforeAll(async () => {
+  worker = await buildImportWorker();
+});
+afterAll(() => worker?.remove());
+
+const h = useCore(() => ({ importWorker: worker.script }));
 const db = () => h.core.db;
 const b64 = (b: Buffer) => b.toString('base64');
 const personRow = (name: string) =>
@@ -284,5 +297,155 @@ describe('members.exportXlsx', () => {
     expect(p.columns.filter((c) => c.field === null).map((c) => c.header)).toEqual(['序号', '党龄']);
     expect(p.valid).toBe(0);
     expect(p.rows.find((r) => r.name === '王芳')?.errors).toEqual(['身份证号与名册中的“王芳”相同']);
+  });
+});
+
+describe('hostile workbooks', () => {
+  /** The refusal of `data` read in-process (its problem) and through the worker (its message), and how long the worker took. */
+  async function refusal(data: Buffer) {
+    const direct = await readWorkbook(data).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    const t0 = performance.now();
+    const e = await callError(h.core, 'members.importPreview', { base64: b64(data) });
+    return { direct, e, ms: performance.now() - t0 };
+  }
+
+  it.each(HOSTILE.map((c) => [c.name, c] as const))('refuses %s with its message, quickly, and writes nothing', async (_name, c) => {
+    await seedBranch(h.core);
+    const before = dbDigest(db());
+    const { direct, e, ms } = await refusal(await c.make());
+    expect(direct).toBeInstanceOf(WorkbookRefused);
+    expect((direct as WorkbookRefused).problem).toBe(c.problem);
+    expect(e).toMatchObject({ code: 'VALIDATION', fields: [{ path: 'base64' }] });
+    expect(e.message).toMatch(c.message);
+    // 2 s is the target (npm run bench measures it); the margin is for a busy test machine.
+    expect(ms).toBeLessThan(6000);
+    expect(dbDigest(db())).toBe(before);
+  });
+
+  it('reads a sheet up to row 20,000 and refuses one with a value in row 20,001; the limit is a parameter', async () => {
+    const full = await readWorkbook(await manyRowsXlsx(19_999));
+    expect(full[0]!.rows).toHaveLength(20_000);
+    expect(full[0]!.rows[19_999]).toEqual([expect.any(String)]);
+    expect(full[0]!.rows[19_991]).toEqual([expect.any(String), 19_990]);
+    await expect(readWorkbook(await manyRowsXlsx(20_000))).rejects.toMatchObject({ problem: 'too-many-rows', message: '工作表“花名册”超过20000行，请只保留花名册部分后再导入' });
+    await expect(readWorkbook(await manyRowsXlsx(150), { rows: 100 })).rejects.toMatchObject({ problem: 'too-many-rows', message: '工作表“花名册”超过100行，请只保留花名册部分后再导入' });
+  });
+
+  it('answers other calls while a hostile workbook is being read', async () => {
+    await seedBranch(h.core);
+    const slow = HOSTILE.find((c) => c.name === 'shared-strings')!;
+    const base64 = b64(await slow.make());
+    let settled = false;
+    const importing = callError(h.core, 'members.importPreview', { base64 }).finally(() => {
+      settled = true;
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    const t0 = performance.now();
+    const people = await call(h.core, 'people.list');
+    const took = performance.now() - t0;
+    expect(people.length).toBeGreaterThan(0);
+    expect(settled).toBe(false);
+    expect(took).toBeLessThan(500);
+    expect((await importing).message).toMatch(slow.message);
+  });
+
+  it('reads two hostile workbooks started at once one after the other, refusing each', async () => {
+    const bomb = await HOSTILE.find((c) => c.name === 'million-rows')!.make();
+    const strings = await HOSTILE.find((c) => c.name === 'shared-strings')!.make();
+    const [a, b] = await Promise.all([callError(h.core, 'members.importPreview', { base64: b64(bomb) }), callError(h.core, 'members.importPreview', { base64: b64(strings) })]);
+    expect(a.message).toMatch(/超过20000行/);
+    expect(b.message).toMatch(/文字内容过多/);
+  });
+
+  it('refuses a file whose reading runs the worker out of memory or time, and reads the next file', async () => {
+    // A file no limit foresaw: the shared-strings case with that limit lifted, in a small heap.
+    const strings = await HOSTILE.find((c) => c.name === 'shared-strings')!.make();
+    const unforeseen = { sharedStrings: 1e9, sharedChars: 1e9 };
+    const tiny = workbookReader(worker.script, { heapMb: 12 });
+    await expect(tiny(strings, unforeseen)).rejects.toMatchObject({ problem: 'out-of-memory', message: '文件过大或结构异常，无法读取。', code: 'VALIDATION' });
+    await expect(tiny(await simpleRosterBuffer(), unforeseen)).resolves.toHaveLength(1);
+    const big = await manyRowsXlsx(19_999);
+    const hasty = workbookReader(worker.script, { timeoutMs: 1 });
+    await expect(hasty(big)).rejects.toMatchObject({ problem: 'timeout', message: /用时过长/ });
+  });
+});
+
+describe('the bounded reader reads what exceljs read', () => {
+  /** How electron/core/members/xlsx.ts read a workbook before issue 13 (exceljs loads it whole). */
+  async function exceljsRead(data: Buffer) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+    return wb.worksheets.map((ws) => {
+      const out: Cell[][] = [];
+      ws.eachRow((row, r) => {
+        const cells: Cell[] = [];
+        row.eachCell((cell, c) => {
+          if (c > 200) return;
+          const v = plainCell(cell.value);
+          if (v !== null) cells[c - 1] = v;
+        });
+        if (cells.length) out[r - 1] = Array.from(cells, (x) => x ?? null);
+      });
+      return { name: ws.name, rows: Array.from(out, (x) => x ?? []) };
+    });
+  }
+
+  it.each<[string, () => Promise<Buffer>]>([
+    ['the messy roster', messyRosterBuffer],
+    ['the simple roster', simpleRosterBuffer],
+    [
+      'an exported roster',
+      async () => {
+        await seedBranch(h.core);
+        return Buffer.from((await call(h.core, 'members.exportXlsx', {})).base64, 'base64');
+      },
+    ],
+    [
+      'rich text, formulas, hyperlinks, booleans, dates in several formats and a merge down rows',
+      async () => {
+        const wb = new ExcelJS.Workbook();
+        const ws = wb.addWorksheet('杂项');
+        ws.addRow(['姓名', '入党日期', '备注', '是否', '链接', '公式']);
+        ws.addRow([{ richText: [{ text: '王' }, { text: '芳', font: { bold: true } }] }, new Date(Date.UTC(2010, 5, 1)), '第一行\n第二行', true, { text: '主页', hyperlink: 'https://example.org' }, { formula: 'A1&"x"', result: '姓名x' }]);
+        ws.addRow(['李强', 40000, ' 空格 ', false, null, { formula: '1+1', result: 2 }]);
+        ws.getCell('B3').numFmt = 'yyyy"年"m"月"d"日"';
+        ws.getCell('C3').numFmt = '0.00';
+        ws.addRow([null, null, '合并']);
+        ws.mergeCells('C4:C6');
+        ws.getCell('A6').value = '赵六';
+        const other = wb.addWorksheet('空表');
+        other.getCell('D4').style = { font: { bold: true } };
+        return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+      },
+    ],
+  ])('%s: cell for cell', async (_label, make) => {
+    const data = await make();
+    expect(await readWorkbook(data)).toEqual(await exceljsRead(data));
+  });
+
+  it('reads a workbook written by another program: prefixed tags, inline strings, phonetic runs, the 1904 date system', async () => {
+    const ns = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const rels = (body: string) => `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${body}</Relationships>`;
+    const data = await makeZip([
+      { name: '_rels/.rels', data: rels(`<Relationship Id="a" Type="${rel}/officeDocument" Target="/xl/workbook.xml"/>`) },
+      { name: 'xl/workbook.xml', data: `<x:workbook ${ns}><x:workbookPr date1904="1"/><x:sheets><x:sheet name="名单" sheetId="7" r:id="s1"/></x:sheets></x:workbook>` },
+      {
+        name: 'xl/_rels/workbook.xml.rels',
+        data: rels(`<Relationship Id="s1" Type="${rel}/worksheet" Target="/xl/worksheets/a.xml"/><Relationship Id="s2" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="s3" Type="${rel}/styles" Target="styles.xml"/>`),
+      },
+      { name: 'xl/sharedStrings.xml', data: `<x:sst ${ns}><x:si><x:r><x:t>张</x:t></x:r><x:r><x:t xml:space="preserve">三 </x:t></x:r><x:rPh sb="0" eb="1"><x:t>ジャン</x:t></x:rPh></x:si></x:sst>` },
+      { name: 'xl/styles.xml', data: `<x:styleSheet ${ns}><x:numFmts><x:numFmt numFmtId="170" formatCode="[$-804]yyyy&quot;年&quot;m&quot;月&quot;"/></x:numFmts><x:cellXfs><x:xf numFmtId="0"/><x:xf numFmtId="170"/><x:xf numFmtId="14"/></x:cellXfs></x:styleSheet>` },
+      {
+        name: 'xl/worksheets/a.xml',
+        data: `<x:worksheet ${ns}><x:sheetData><x:row><x:c t="inlineStr"><x:is><x:t>姓名</x:t></x:is></x:c><x:c t="inlineStr"><x:is><x:t>入党日期</x:t></x:is></x:c></x:row><x:row r="3"><x:c r="A3" t="s"><x:v>0</x:v></x:c><x:c r="B3" s="1"><x:v>0</x:v></x:c><x:c r="C3" t="b"><x:v>1</x:v></x:c><x:c r="D3" t="e"><x:v>#N/A</x:v></x:c><x:c r="E3"><x:f>1+1</x:f></x:c><x:c r="F3" t="str"><x:f>A3</x:f><x:v>张三 </x:v></x:c></x:row></x:sheetData></x:worksheet>`,
+      },
+    ]);
+    expect(await readWorkbook(data)).toEqual([
+      { name: '名单', rows: [['姓名', '入党日期'], [], ['张三 ', new Date(Date.UTC(1904, 0, 1)), true, null, null, '张三 ']] },
+    ]);
   });
 });

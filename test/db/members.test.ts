@@ -205,6 +205,32 @@ describe('status history', () => {
   });
 });
 
+describe('text no field keeps (shared/text.ts)', () => {
+  const names = () => rows<{ name: string; notes: string }>(db(), 'SELECT name, notes FROM people ORDER BY id').map((r) => [r.name, r.notes]);
+
+  it.each<[string, string, string, string]>([
+    ['an override that makes the name read backwards', '\u202e三张', '备注', '三张'],
+    ['invisible controls pasted with the name', '\u202a张\u0007三\ufeff', '备注', '张三'],
+    ['Word line breaks in the notes, kept line feeds', '张三', '第一行\u000b第二行\n第三行', '张三'],
+  ])('stores the text without them: %s', async (_label, name, notes, storedName) => {
+    await seedBranch(h.core);
+    const p = await call(h.core, 'people.create', personInput(name, { notes }));
+    expect(p.name).toBe(storedName);
+    expect(names().at(-1)).toEqual([storedName, notes.replace(/\u000b/g, '')]);
+  });
+
+  it.each<[string, string, string]>([
+    ['a NUL', '张\u0000三', '输入有误：含有不能保存的字符（第2个字：空字符 U+0000），请删除后再保存'],
+    ['a lone surrogate (SQLite would store U+FFFD)', '张三\udc00', '输入有误：含有不能保存的字符（第3个字：不完整的字符 U+DC00，可能是复制时截断的表情或生僻字），请删除后再保存'],
+    ['U+FFFF', '\uffff张三', '输入有误：含有不能保存的字符（第1个字：非文字字符 U+FFFF），请删除后再保存'],
+  ])('refuses a name with %s at the field and stores nothing', async (_label, name, message) => {
+    await seedBranch(h.core);
+    const before = dbDigest(db());
+    expect(await callError(h.core, 'people.create', personInput(name))).toEqual({ code: 'VALIDATION', message, fields: [{ path: 'name', message: message.slice('输入有误：'.length) }] });
+    expect(dbDigest(db())).toBe(before);
+  });
+});
+
 describe('IDS of the messy roster', () => {
   it('are valid except the one meant to be wrong', async () => {
     const { checkIdNumber } = await import('../../shared/rules/idcard.js');

@@ -68,6 +68,8 @@ describe('one row', () => {
     ['a JS Date', 4, new Date(Date.UTC(2005, 6, 1)), { joinDate: '2005-07-01' }],
     ['full-width digits in the number', 3, MAN.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))), { idNumber: MAN }],
     ['a padded 党小组', 6, ' 第二党小组 ', { groupId: 2 }],
+    ['a name that reads backwards (an override dropped)', 0, '\u202e三张', { name: '三张' }],
+    ['invisible controls in a name', 0, '\ufeff张\u0007三\u200f', { name: '张三' }],
     ['预备党员 (no 转正日期)', 7, '预备党员', {}],
   ])('normalises %s', (label, i, v, expected) => {
     const cells = withCell(i, v);
@@ -89,6 +91,12 @@ describe('one row', () => {
     ['no name', withCell(0, '  '), ['缺少姓名']],
     ['a numeric 18-digit ID', withCell(3, 110105198003150110), [expect.stringMatching(/^身份证号单元格是数值格式（Excel显示为 1\.10105E\+17）/) as unknown as string]],
     ['a 预备党员 with a 转正日期', withCell(7, '预备党员'), ['预备党员尚未转正，转正日期应为空']],
+    ['a NUL in the name', withCell(0, '张\u0000三'), ['姓名含有不能保存的字符（第2个字：空字符 U+0000），请删除后再保存']],
+    ['half an emoji in the name', withCell(0, '张三\ud83d'), ['姓名含有不能保存的字符（第3个字：不完整的字符 U+D83D，可能是复制时截断的表情或生僻字），请删除后再保存']],
+    ['a noncharacter in the 党小组', withCell(6, '第一党小组\uffff'), [
+      '党小组含有不能保存的字符（第6个字：非文字字符 U+FFFF），请删除后再保存',
+      '党小组“第一党小组\uffff”不存在（本支部的党小组：第一党小组、第二党小组）',
+    ]],
   ])('reports %s', (_label, cells, errors) => {
     const r = row(cells);
     expect(r.person).toBeNull();

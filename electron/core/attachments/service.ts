@@ -11,6 +11,7 @@
  */
 import type { AttachmentContent, AttachmentDto, FileDto, ParsedInputOf } from '../../../shared/contract.js';
 import { formatSize } from '../../../shared/print/display.js';
+import { dropInvisible } from '../../../shared/text.js';
 import { AppError, notFound } from '../errors.js';
 import { all, first, now, q, run, tx, type Db } from '../db/sql.js';
 import {
@@ -25,6 +26,7 @@ import {
   type GarbageReport,
 } from './store.js';
 import { assertYearOpen, yearOf } from '../seal/service.js';
+import { inspectImage } from '../export/images.js';
 
 export { collectGarbage, type GarbageReport } from './store.js';
 
@@ -83,20 +85,38 @@ function checkThumbType(bytes: Uint8Array): BlobMime {
   throw new AppError('VALIDATION', '缩略图只能是 PNG 或 JPG 图片（按内容判断）。');
 }
 
-/** Bidirectional controls can disguise a name (“签到表‮gpj.exe”), so they go with the control characters. */
-const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
-
 /**
  * The user's file name, for display only: no directory part (either slash),
- * no control or direction characters, trimmed, at most 200 characters; a
- * fallback of 附件.<ext> when nothing sensible is left.
+ * no control or direction characters (what every text loses at the boundary,
+ * shared/text.ts, and tabs and line breaks too: a name is one line), trimmed, at
+ * most 200 characters; a fallback of 附件.<ext> when nothing sensible is left.
  */
 export function sanitizeName(name: string, mime: BlobMime): string {
-  const base = name.replace(UNSAFE_CHARS, '').split(/[/\\]/).pop() ?? '';
+  const base = dropInvisible(name).replace(/[\u0000-\u001f]/g, '').split(/[/\\]/).pop() ?? '';
   const chars = Array.from(base.trim()).slice(0, MAX_NAME_LENGTH);
   const out = chars.join('').trim();
   if (out === '' || /^\.+$/.test(out)) return `${FALLBACK_NAME}.${EXT[mime]}`;
   return out;
+}
+
+/** A name that says image (the extension people see). */
+const IMAGE_NAME = /\.(jpe?g|png|gif|bmp|webp|heic|heif|tiff?)$/i;
+
+/**
+ * Why a file that is kept cannot be shown as an image, for the warning of its
+ * upload (null when it can, or is a PDF named as one): an image no page can
+ * decode (electron/core/export/images.ts), or a PDF named as an image. It is
+ * kept as a file; the exports list it by name as 无法显示的图片.
+ */
+function unshowable(bytes: Buffer, mime: BlobMime, name: string): string | null {
+  const check = mime === 'application/pdf' ? null : inspectImage(bytes, mime);
+  const reason = check ? (check.ok ? null : check.reason) : IMAGE_NAME.test(name) ? '文件内容是 PDF，不是图片' : null;
+  return reason && `图片无法显示（${reason}），已作为文件保存`;
+}
+
+/** A file just added, with the warning of its upload when there is one. */
+export function withWarning<T extends FileDto>(dto: T, warning: string | null): T {
+  return warning ? { ...dto, warning } : dto;
 }
 
 // ---------- shared by every kind of attachment ----------
@@ -174,7 +194,7 @@ export function addFile(
   dataDir: string,
   upload: FileUpload,
   o: { guard: () => void; insert: (f: StoredFile) => number; limit?: number },
-): number {
+): { id: number; warning: string | null } {
   o.guard();
   const bytes = decode(upload.base64, '文件', o.limit ?? MAX_ATTACHMENT_BYTES);
   const mime = checkFileType(bytes);
@@ -187,6 +207,7 @@ export function addFile(
         })();
   const sha = sha256Hex(bytes);
   const name = sanitizeName(upload.name, mime);
+  const warning = unshowable(bytes, mime, name);
 
   // Files first: a crash from here to the commit leaves only unreferenced files (swept at the next start).
   const written: string[] = [];
@@ -200,7 +221,7 @@ export function addFile(
       const blobs = [{ sha256: sha, size: bytes.length, mime, created_at: t }];
       if (thumb) blobs.push({ sha256: thumb.sha, size: thumb.bytes.length, mime: thumb.mime, created_at: t });
       for (const b of blobs) run(db, q.insertInto('blobs').values(b).onConflict((oc) => oc.column('sha256').doNothing()));
-      return o.insert({ sha256: sha, thumbSha256: thumb?.sha ?? null, name, addedAt: t });
+      return { id: o.insert({ sha256: sha, thumbSha256: thumb?.sha ?? null, name, addedAt: t }), warning };
     });
   } catch (e) {
     // A failed add (the disk filled up between the file and its row …) leaves no file of its own behind.
@@ -266,7 +287,7 @@ function liveRecordDate(db: Db, recordId: number): string | undefined {
 
 /** Attach a file to a record that exists and is not in the 回收站 (see addFile). */
 export function addAttachment(db: Db, dataDir: string, input: AddAttachmentInput, limit = MAX_ATTACHMENT_BYTES): AttachmentDto {
-  const id = addFile(db, dataDir, input, {
+  const { id, warning } = addFile(db, dataDir, input, {
     limit,
     guard: () => {
       const date = liveRecordDate(db, input.recordId);
@@ -286,7 +307,7 @@ export function addAttachment(db: Db, dataDir: string, input: AddAttachmentInput
         }),
       ).lastInsertRowid,
   });
-  return toDto(first(db, selectDto().where('a.id', '=', id))!);
+  return withWarning(toDto(first(db, selectDto().where('a.id', '=', id))!), warning);
 }
 
 /** Detach from its record; the file stays until the record is purged. */

@@ -8,8 +8,21 @@
  *   so each photo is copied once, whatever the number of backups). Kept: the
  *   newest of each of the last 7 days, 4 weeks and 12 months.
  * - **A backup file** (备份到U盘/文件夹): one tar holding the database, every
- *   attachment and manifest.json (sha256 and size of every part, app and schema
- *   version), written as .part, read back and checked, then renamed.
+ *   attachment, manifest.json (sha256 and size of every part, app and schema
+ *   version) and manifest.sha256 (the sha256 of manifest.json's bytes, as
+ *   `sha256sum` writes it), written under a hidden temporary name, read back
+ *   and checked, then renamed. Temporary files a kill left behind are removed
+ *   by the next backup into the same folder.
+ *
+ * The manifest is covered by its own checksum (manifest.sha256, in the tar and
+ * next to an automatic backup's manifest.json), so that one byte changed in it
+ * (the date, the branch, the number of records) is refused, not shown in the
+ * list as if true. Backups written before there was a manifest.sha256 still
+ * read: their parts are checked by sha256 as ever, their manifest's own facts
+ * cannot be (formatVersion stays 1, so that an older app reads new backups).
+ *
+ * A backup file or a folder the user chose is opened only when it is a regular
+ * file or a real folder (../files.ts): a pipe named x.ledgerbak never blocks.
  *
  * Restoring lives in restore.ts. Plain Node; no electron.
  */
@@ -21,26 +34,22 @@ import type { BackupDestination, BackupInfo, BackupReason } from '../../../share
 import { localToday } from '../../../shared/dates.js';
 import { putBlobFile, readBlobFile } from '../attachments/store.js';
 import { AppError } from '../errors.js';
-import { safeNamePart, targetFolderError } from '../folders.js';
-import { assertDirectory, isRegularFile } from '../files.js';
-import { fileStep } from '../steps.js';
+import { entryKind, openRegularFile, withRegularFile, type FileUse } from '../files.js';
+import { fsyncDir, requireFolder, safeNamePart, targetFolderError } from '../folders.js';
 import type { Db } from '../db/sql.js';
+import { fileStep } from '../steps.js';
 import { TarWriter, copyEntry, readEntry, tarEntries, type TarEntry } from './tar.js';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 export const BACKUPS_DIR = 'backups';
 export const BACKUP_EXT = '.ledgerbak';
 const DB_NAME = 'ledger.sqlite3';
 const MANIFEST = 'manifest.json';
-/**
- * The sha256 (hex) of manifest.json's bytes, next to it: in a backup file the
- * entry after the manifest, in an automatic backup a file beside it. The parts
- * are covered by the manifest's sha256s, the manifest by this one, so a byte
- * flipped anywhere outside the tar padding is refused. Backups written before
- * it (no such entry) are still accepted: their parts are checked by the
- * manifest's sha256s as before, their metadata (at, branchName…) unchecked.
- */
-const MANIFEST_SHA = 'manifest.sha256';
+/** The sha256 of manifest.json's bytes: `<hex>  manifest.json\n`, as sha256sum writes it (and `sha256sum -c` checks it). */
+const MANIFEST_SUM = 'manifest.sha256';
+const FILE_PREFIX = '支部四本一档备份-';
+/** A backup file, as it is opened: refused unless a regular file. */
+const BACKUP_FILE: FileUse = { code: 'BACKUP_INVALID', use: '作为备份读取', what: '备份文件' };
 const FORMAT = 'branch-ledger-backup';
 /** Pages copied per step of the online backup (4 KB pages: 16 MB a step). */
 const PAGES_PER_STEP = 4096;
@@ -134,8 +143,7 @@ export async function copyDatabase(db: Db, file: string): Promise<void> {
   await db.sqlite.backup(file, { progress: () => PAGES_PER_STEP });
 }
 
-/** Write a new file (never over one) and fsync it. */
-export function writeBytes(file: string, bytes: Uint8Array | string) {
+export function writeBytes(file: string, bytes: Uint8Array) {
   const fd = fs.openSync(file, 'wx');
   try {
     fs.writeFileSync(fd, bytes);
@@ -145,32 +153,27 @@ export function writeBytes(file: string, bytes: Uint8Array | string) {
   }
 }
 
-/** The manifest's bytes and their checksum, as both kinds of backup store them. */
-function manifestBytes(m: Manifest): { bytes: Buffer; sum: Buffer } {
-  const bytes = Buffer.from(JSON.stringify(m, null, 1));
-  return { bytes, sum: Buffer.from(`${sha256Hex(bytes)}\n`, 'ascii') };
-}
-
 const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** Refuse manifest bytes whose own checksum (when there is one: see MANIFEST_SHA) does not match. */
-export function checkManifestBytes(bytes: Buffer, sum: Buffer | null): Manifest {
-  if (sum !== null && sum.toString('ascii').trim() !== sha256Hex(bytes)) {
-    throw new AppError('BACKUP_INVALID', '备份文件已损坏：清单（manifest.json）的校验值不符，无法使用。');
+/** A manifest as written, and the contents of its manifest.sha256. */
+function manifestBytes(m: Manifest): { bytes: Buffer; sum: Buffer } {
+  const bytes = Buffer.from(JSON.stringify(m, null, 1));
+  return { bytes, sum: Buffer.from(`${sha256Hex(bytes)}  ${MANIFEST}\n`) };
+}
+
+/**
+ * A manifest from its bytes, checked against `sum` (the bytes of its
+ * manifest.sha256); `sum` null: a backup written before there was one, read
+ * as it always was. `what` names the backup in the refusal (备份文件, 这份自动备份).
+ */
+export function readManifest(bytes: Buffer, sum: Buffer | null, what = '备份文件'): Manifest {
+  if (sum !== null) {
+    const want = /^([0-9a-f]{64}) {2}manifest\.json\n$/.exec(sum.toString('latin1'))?.[1];
+    if (want !== sha256Hex(bytes)) throw new AppError('BACKUP_INVALID', `${what}已损坏：清单校验不符（manifest.json 与 manifest.sha256 不一致），无法使用。`);
   }
-  return readManifest(bytes.toString('utf8'));
-}
-
-/** The manifest of an automatic backup folder, checked against manifest.sha256 beside it when there is one. */
-export function readSnapshotManifest(folder: string): Manifest {
-  const sumFile = path.join(folder, MANIFEST_SHA);
-  return checkManifestBytes(fs.readFileSync(path.join(folder, MANIFEST)), fs.existsSync(sumFile) ? fs.readFileSync(sumFile) : null);
-}
-
-export function readManifest(text: string): Manifest {
   let m: Manifest;
   try {
-    m = JSON.parse(text) as Manifest;
+    m = JSON.parse(bytes.toString('utf8')) as Manifest;
   } catch {
     throw new AppError('BACKUP_INVALID', '备份的清单（manifest.json）无法读取，文件不完整或不是本软件的备份。');
   }
@@ -212,7 +215,7 @@ export async function takeSnapshot(o: TakeOptions, reason: BackupReason): Promis
     const m: Manifest = { format: FORMAT, formatVersion: 1, at: new Date().toISOString(), reason, appVersion: o.version, ...facts, missingBlobs };
     const { bytes, sum } = manifestBytes(m);
     writeBytes(path.join(tmp, MANIFEST), bytes);
-    writeBytes(path.join(tmp, MANIFEST_SHA), sum);
+    writeBytes(path.join(tmp, MANIFEST_SUM), sum);
     fileStep(op, 'snapshot: before rename');
     fs.renameSync(tmp, path.join(parent, id));
     fileStep(op, 'snapshot: renamed');
@@ -221,6 +224,13 @@ export async function takeSnapshot(o: TakeOptions, reason: BackupReason): Promis
     fs.rmSync(tmp, { recursive: true, force: true });
     throw e;
   }
+}
+
+/** The manifest of an automatic backup (or a copy saved before a restore), checked against its manifest.sha256 when it has one. */
+export function readSnapshotManifest(folder: string): Manifest {
+  const file = path.join(folder, MANIFEST_SUM);
+  const sum = fs.existsSync(file) ? fs.readFileSync(file) : null;
+  return readManifest(fs.readFileSync(path.join(folder, MANIFEST)), sum, '这份自动备份');
 }
 
 /** The snapshots of a folder (auto, or saved-before-restore), newest first; unreadable ones left out. */
@@ -306,30 +316,70 @@ export function rotate(dataDir: string): { removed: number; blobsRemoved: number
 
 /** 支部四本一档备份-中共某某党支部-20261121-103000.ledgerbak */
 export function backupFileName(branchName: string, d = new Date()): string {
-  return `支部四本一档备份-${safeNamePart(branchName, '支部')}-${stamp(d).slice(0, 15)}${BACKUP_EXT}`;
+  return `${FILE_PREFIX}${safeNamePart(branchName, '支部')}-${stamp(d).slice(0, 15)}${BACKUP_EXT}`;
 }
 
-/** Write one backup file into `folder`: written as .part, read back and checked, then renamed. */
+/**
+ * Whether a name is that of a backup file's temporary file
+ * (`.支部四本一档备份-….ledgerbak.part-1a2b3c4d`; `….ledgerbak.part` of older versions), and of nothing else.
+ */
+export const isBackupPartFile = (name: string) =>
+  name.startsWith(`.${FILE_PREFIX}`) ? /\.ledgerbak\.part-[0-9a-f]{8}$/.test(name) : name.startsWith(FILE_PREFIX) && name.endsWith(`${BACKUP_EXT}.part`);
+
+/** Remove the temporary files of backup files killed on their way (a crash, a U盘 pulled out) from `folder`; regular files only. */
+export function sweepStaleParts(folder: string): string[] {
+  const stale = fs
+    .readdirSync(folder, { withFileTypes: true })
+    .filter((d) => d.isFile() && isBackupPartFile(d.name))
+    .map((d) => d.name);
+  for (const name of stale) fs.rmSync(path.join(folder, name), { force: true });
+  if (stale.length) fsyncDir(folder);
+  return stale;
+}
+
+/** The first of name, name（2）, （3）… (before .ledgerbak) that names nothing in `folder`: a backup file is never written over anything. */
+function freeTarget(folder: string, name: string): string {
+  const base = name.slice(0, -BACKUP_EXT.length);
+  for (let n = 1; n < 1000; n++) {
+    const file = path.join(folder, n === 1 ? name : `${base}（${n}）${BACKUP_EXT}`);
+    if (entryKind(file) === null) return file;
+  }
+  throw new AppError('CONFLICT', `“${folder}”中名为“${name}”的备份文件已有999个，请换一个文件夹。`);
+}
+
+export const WORK_PREFIX = '.tmp-file-';
+
+/**
+ * Write one backup file into `folder`: written under a hidden temporary name,
+ * read back and checked, then renamed; a kill at any step (fileStep
+ * 'backup-file') leaves no backup file or a complete one, and temporary
+ * files that the next backup into the folder removes.
+ */
 export async function writeBackupFile(o: TakeOptions, folder: string): Promise<BackupInfo> {
-  assertDirectory(folder);
-  sweepParts(folder);
-  const work = path.join(backupsDir(o.dataDir), `${WORK_PREFIX}${stamp()}`);
-  fs.mkdirSync(work, { recursive: true });
+  requireFolder(folder);
+  const root = backupsDir(o.dataDir);
+  fs.mkdirSync(root, { recursive: true });
+  // Backup files are written one at a time (the core's serial queue): a work folder there is a killed one's.
+  for (const name of fs.readdirSync(root)) if (name.startsWith(WORK_PREFIX)) fs.rmSync(path.join(root, name), { recursive: true, force: true });
   let part: string | null = null;
+  let work: string | null = null;
   try {
+    sweepStaleParts(folder);
+    fileStep('backup-file', 'swept');
+    work = path.join(root, `${WORK_PREFIX}${stamp()}`);
+    fs.mkdirSync(work);
     const dbFile = path.join(work, DB_NAME);
-    fileStep('backup-file', 'copy database');
     await copyDatabase(o.db, dbFile);
-    fileStep('backup-file', 'database copied');
     const facts = inspectDb(dbFile, o.nativeBinding);
-    const target = path.join(folder, backupFileName(facts.branchName));
-    part = `${target}.part`;
-    fs.rmSync(part, { force: true });
+    fileStep('backup-file', 'database copied');
+    const name = backupFileName(facts.branchName);
+    part = path.join(folder, `.${name}.part-${randomBytes(4).toString('hex')}`);
     const tar = new TarWriter(part);
+    fileStep('backup-file', 'temporary file created');
     const missingBlobs: string[] = [];
     try {
       await tar.addFile(DB_NAME, dbFile);
-      fileStep('backup-file', 'database written');
+      fileStep('backup-file', `part ${DB_NAME}`);
       for (const b of facts.blobs) {
         const live = readBlobFile(o.dataDir, b.sha256);
         if (live.status !== 'ok') {
@@ -337,29 +387,32 @@ export async function writeBackupFile(o: TakeOptions, folder: string): Promise<B
           continue;
         }
         tar.addBytes(blobEntryName(b.sha256), live.bytes);
-        fileStep('backup-file', 'attachment written');
+        fileStep('backup-file', `part ${blobEntryName(b.sha256)}`);
       }
       const m: Manifest = { format: FORMAT, formatVersion: 1, at: new Date().toISOString(), reason: 'file', appVersion: o.version, ...facts, missingBlobs };
       const { bytes, sum } = manifestBytes(m);
       tar.addBytes(MANIFEST, bytes);
-      tar.addBytes(MANIFEST_SHA, sum);
+      tar.addBytes(MANIFEST_SUM, sum);
+      fileStep('backup-file', 'manifest');
       tar.finish();
-      fileStep('backup-file', 'written');
+      fileStep('backup-file', 'fsynced');
     } catch (e) {
       tar.abort();
       throw e;
     }
     const checked = await verifyBackupFile(part);
-    fileStep('backup-file', 'verified, before rename');
+    fileStep('backup-file', 'read back and checked');
+    const target = freeTarget(folder, name);
     fs.renameSync(part, target);
     part = null;
     fileStep('backup-file', 'renamed');
+    fsyncDir(folder);
     return { ...checked.info, id: target };
   } catch (e) {
     if (part) fs.rmSync(part, { force: true });
     throw targetFolderError(e, folder, '备份文件没有写完，已删除写了一半的文件');
   } finally {
-    fs.rmSync(work, { recursive: true, force: true });
+    if (work) fs.rmSync(work, { recursive: true, force: true });
   }
 }
 
@@ -371,78 +424,79 @@ export interface VerifiedFile {
   entries: Map<string, TarEntry>;
 }
 
-/** Read a backup file's manifest and check that every part is there with its sha256 (the database's integrity is checked on restore). */
-export async function verifyBackupFile(file: string): Promise<VerifiedFile> {
-  const { manifest, byName } = readFileManifest(file);
-  const expect: [string, string, number][] = [[DB_NAME, manifest.db.sha256, manifest.db.size], ...manifest.blobs.filter((b) => !manifest.missingBlobs.includes(b.sha256)).map((b) => [blobEntryName(b.sha256), b.sha256, b.size] as [string, string, number])];
-  for (const [name, sha, size] of expect) {
-    const e = byName.get(name);
-    if (!e || e.size !== size) throw new AppError('BACKUP_INVALID', `备份文件不完整：缺少或截断了 ${name}。`);
-    if ((await copyEntry(file, e, null)) !== sha) throw new AppError('BACKUP_INVALID', `备份文件已损坏：${name} 的校验值不符。`);
-  }
-  return { info: infoOf(manifest, 'file', file), manifest, entries: byName };
-}
-
-/** The entries of a backup file and its manifest, checked against its own sha256 (when it has one: MANIFEST_SHA). */
-function readFileManifest(file: string): { manifest: Manifest; byName: Map<string, TarEntry> } {
-  let entries: TarEntry[];
+/** The entries of an open backup file and its manifest, checked against its manifest.sha256 (when it has one: older files do not). */
+function readFileManifest(fd: number): { manifest: Manifest; entries: Map<string, TarEntry> } {
+  let list: TarEntry[];
   try {
-    entries = tarEntries(file);
+    list = tarEntries(fd);
   } catch (e) {
-    if (e instanceof AppError) throw e;
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new AppError('NOT_FOUND', `找不到备份文件：${file}`);
     throw new AppError('BACKUP_INVALID', `备份文件已损坏或不完整（${(e as Error).message}），无法使用。`);
   }
-  const byName = new Map(entries.map((e) => [e.name, e]));
-  const me = byName.get(MANIFEST);
+  const entries = new Map(list.map((e) => [e.name, e]));
+  const me = entries.get(MANIFEST);
   if (!me) throw new AppError('BACKUP_INVALID', '这不是“支部四本一档”的备份文件：缺少清单（manifest.json）。');
-  const se = byName.get(MANIFEST_SHA);
-  return { manifest: checkManifestBytes(readEntry(file, me), se ? readEntry(file, se) : null), byName };
+  const se = entries.get(MANIFEST_SUM);
+  return { manifest: readManifest(readEntry(fd, me), se ? readEntry(fd, se) : null), entries };
+}
+
+/** Read a backup file's manifest and check that every part is there with its sha256 (the database's integrity is checked on restore). */
+export async function verifyBackupFile(file: string): Promise<VerifiedFile> {
+  return withRegularFile(file, BACKUP_FILE, async (fd) => {
+    const { manifest, entries } = readFileManifest(fd);
+    const expect: [string, string, number][] = [
+      [DB_NAME, manifest.db.sha256, manifest.db.size],
+      ...manifest.blobs.filter((b) => !manifest.missingBlobs.includes(b.sha256)).map((b) => [blobEntryName(b.sha256), b.sha256, b.size] as [string, string, number]),
+    ];
+    for (const [name, sha, size] of expect) {
+      const e = entries.get(name);
+      if (!e || e.size !== size) throw new AppError('BACKUP_INVALID', `备份文件不完整：缺少或截断了 ${name}。`);
+      if ((await copyEntry(fd, e, null)) !== sha) throw new AppError('BACKUP_INVALID', `备份文件已损坏：${name} 的校验值不符。`);
+    }
+    return { info: infoOf(manifest, 'file', file), manifest, entries };
+  });
 }
 
 /** Extract a verified backup file's database and attachments into `dir` (database at dir/ledger.sqlite3, attachments in dir's store). */
 export async function extractBackupFile(v: VerifiedFile, file: string, dir: string): Promise<void> {
-  const dbEntry = v.entries.get(DB_NAME)!;
-  if ((await copyEntry(file, dbEntry, path.join(dir, DB_NAME))) !== v.manifest.db.sha256) throw new AppError('BACKUP_INVALID', '备份文件在读取过程中发生变化，请重试。');
-  for (const b of v.manifest.blobs) {
-    const e = v.entries.get(blobEntryName(b.sha256));
-    if (!e) continue;
-    putBlobFile(dir, b.sha256, readEntry(file, e));
-  }
+  await withRegularFile(file, BACKUP_FILE, async (fd) => {
+    const dbEntry = v.entries.get(DB_NAME)!;
+    if ((await copyEntry(fd, dbEntry, path.join(dir, DB_NAME))) !== v.manifest.db.sha256) throw new AppError('BACKUP_INVALID', '备份文件在读取过程中发生变化，请重试。');
+    for (const b of v.manifest.blobs) {
+      const e = v.entries.get(blobEntryName(b.sha256));
+      if (!e) continue;
+      const bytes = readEntry(fd, e);
+      if (sha256Hex(bytes) !== b.sha256) throw new AppError('BACKUP_INVALID', '备份文件在读取过程中发生变化，请重试。');
+      putBlobFile(dir, b.sha256, bytes);
+    }
+  });
 }
 
-export { DB_NAME as BACKUP_DB_NAME, MANIFEST as BACKUP_MANIFEST };
+export { DB_NAME as BACKUP_DB_NAME, MANIFEST as BACKUP_MANIFEST, MANIFEST_SUM as BACKUP_MANIFEST_SUM };
 
-/** The work folder of a backup file being written (backups/.tmp-file-<stamp>): removed at start when a kill left it. */
-export const WORK_PREFIX = '.tmp-file-';
-
-/** Half-written backup files of ours in a folder (a kill while writing one): the next backup file written there removes them. */
-function sweepParts(folder: string) {
-  let names: string[];
-  try {
-    names = fs.readdirSync(folder);
-  } catch {
-    return;
-  }
-  for (const n of names) if (n.startsWith('支部四本一档备份-') && n.endsWith(`${BACKUP_EXT}.part`) && isRegularFile(path.join(folder, n))) fs.rmSync(path.join(folder, n), { force: true });
-}
-
-/** The backup files directly in a folder, newest first (anything else is left out). */
+/**
+ * The backup files directly in a folder, newest first: regular files only
+ * (a pipe, a device, a link or a folder named x.ledgerbak is passed over
+ * without being opened), and only those whose manifest reads and checks.
+ */
 export function scanFolder(folder: string): BackupInfo[] {
-  assertDirectory(folder);
-  let names: string[];
+  requireFolder(folder, '在其中查找备份');
+  let names: fs.Dirent[];
   try {
-    names = fs.readdirSync(folder);
+    names = fs.readdirSync(folder, { withFileTypes: true });
   } catch {
     throw new AppError('NOT_FOUND', `无法读取文件夹：${folder}。请检查U盘是否已插好。`);
   }
   return names
-    .filter((n) => n.endsWith(BACKUP_EXT) && isRegularFile(path.join(folder, n)))
-    .flatMap((n) => {
-      const file = path.join(folder, n);
+    .filter((d) => d.isFile() && d.name.endsWith(BACKUP_EXT))
+    .flatMap((d) => {
+      const file = path.join(folder, d.name);
       try {
-        // the FIFO, link or folder named *.ledgerbak is left out above; one swapped in since is refused by the open
-        return [infoOf(readFileManifest(file).manifest, 'file', file)];
+        const fd = openRegularFile(file, BACKUP_FILE);
+        try {
+          return [infoOf(readFileManifest(fd).manifest, 'file', file)];
+        } finally {
+          fs.closeSync(fd);
+        }
       } catch {
         return [];
       }
@@ -477,8 +531,14 @@ export function destinations(dataDir: string, platform = process.platform): Back
     ['Documents', '文档'],
     ['文档', '文档'],
   ] as const) {
-    const p = path.join(os.homedir(), sub);
-    if (fs.existsSync(p) && !out.some((o) => o.path === p)) out.push({ path: p, label, removable: false });
+    let p = path.join(os.homedir(), sub);
+    try {
+      // a 桌面 that is a link (to another disk) is offered by its real path: a link is never written through
+      p = fs.realpathSync(p);
+    } catch {
+      continue;
+    }
+    if (!out.some((o) => o.path === p)) out.push({ path: p, label, removable: false });
   }
   const own = path.join(backupsDir(dataDir), 'files');
   fs.mkdirSync(own, { recursive: true });

@@ -176,7 +176,7 @@ const journalPath = (dataDir: string) => path.join(dataDir, JOURNAL_FILE);
 export function writeJournal(dataDir: string, j: Journal): void {
   const tmp = `${journalPath(dataDir)}.tmp`;
   fs.rmSync(tmp, { force: true });
-  writeBytes(tmp, JSON.stringify(j));
+  writeBytes(tmp, Buffer.from(JSON.stringify(j)));
   fs.renameSync(tmp, journalPath(dataDir));
   fsyncDir(dataDir);
 }

@@ -6,10 +6,6 @@
  */
 import fs from 'node:fs';
 import { createHash } from 'node:crypto';
-import { openRegularFile } from '../files.js';
-
-/** Every read of a backup file opens it this way: a regular file only, never blocking (a FIFO named *.ledgerbak). */
-const openBackup = (file: string) => openRegularFile(file, { code: 'BACKUP_INVALID', what: '备份文件' });
 
 const BLOCK = 512;
 const CHUNK = 1 << 20;
@@ -108,57 +104,73 @@ export interface TarEntry {
   offset: number;
 }
 
-/** The entries of a tar file, from its headers (content is not read). Throws on anything malformed. */
-export function tarEntries(file: string): TarEntry[] {
-  const fd = openBackup(file);
-  try {
-    const total = fs.fstatSync(fd).size;
-    const h = Buffer.alloc(BLOCK);
-    const out: TarEntry[] = [];
-    let pos = 0;
-    while (pos + BLOCK <= total) {
-      if (fs.readSync(fd, h, 0, BLOCK, pos) !== BLOCK) throw new Error('tar: short header');
-      if (h.every((b) => b === 0)) return out;
-      let sum = 0;
-      for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 32 : h[i]!;
-      const stored = parseInt(h.toString('ascii', 148, 156).replace(/\0.*$/s, '').trim(), 8);
-      if (stored !== sum) throw new Error('tar: bad header checksum');
-      const name = h.toString('ascii', 0, 100).replace(/\0.*$/s, '');
-      const size = parseInt(h.toString('ascii', 124, 136).replace(/\0.*$/s, '').trim(), 8);
-      const type = h.toString('ascii', 156, 157);
-      if (!Number.isSafeInteger(size) || size < 0) throw new Error('tar: bad size');
-      if (type !== '0' && type !== '\0') throw new Error(`tar: unexpected entry type ${JSON.stringify(type)}`);
-      const offset = pos + BLOCK;
-      if (offset + size > total) throw new Error('tar: truncated');
-      out.push({ name, size, offset });
-      pos = offset + Math.ceil(size / BLOCK) * BLOCK;
-    }
-    throw new Error('tar: missing end blocks');
-  } finally {
-    fs.closeSync(fd);
+const isZero = (b: Buffer) => b.every((x) => x === 0);
+
+/** Reads exactly `buf.length` bytes at `pos`; throws when the file ends first. */
+function readAt(fd: number, buf: Buffer, pos: number) {
+  let done = 0;
+  while (done < buf.length) {
+    const n = fs.readSync(fd, buf, done, buf.length - done, pos + done);
+    if (n === 0) throw new Error('tar: truncated');
+    done += n;
   }
+}
+
+/**
+ * The entries of a tar file (an open descriptor), from its headers (content is
+ * not read). Throws on anything malformed. Strict about what TarWriter writes,
+ * so that no byte but the contents' goes unchecked: each header's checksum
+ * field must be octal digits ended by NUL or space (the only bytes the header
+ * checksum does not cover), the padding after each entry and both end blocks
+ * must be zeros.
+ */
+export function tarEntries(fd: number): TarEntry[] {
+  const total = fs.fstatSync(fd).size;
+  const h = Buffer.alloc(BLOCK);
+  const out: TarEntry[] = [];
+  let pos = 0;
+  while (pos + BLOCK <= total) {
+    readAt(fd, h, pos);
+    if (isZero(h)) {
+      if (pos + 2 * BLOCK > total) throw new Error('tar: missing end blocks');
+      readAt(fd, h, pos + BLOCK);
+      if (!isZero(h)) throw new Error('tar: damaged end blocks');
+      return out;
+    }
+    let sum = 0;
+    for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 32 : h[i]!;
+    const field = h.toString('latin1', 148, 156);
+    if (!/^ *[0-7]{1,7}[\0 ]*$/.test(field)) throw new Error('tar: bad header checksum');
+    const stored = parseInt(field.replace(/[\0 ]/g, ''), 8);
+    if (stored !== sum) throw new Error('tar: bad header checksum');
+    const name = h.toString('ascii', 0, 100).replace(/\0.*$/s, '');
+    const size = parseInt(h.toString('ascii', 124, 136).replace(/\0.*$/s, '').trim(), 8);
+    const type = h.toString('ascii', 156, 157);
+    if (!Number.isSafeInteger(size) || size < 0) throw new Error('tar: bad size');
+    if (type !== '0' && type !== '\0') throw new Error(`tar: unexpected entry type ${JSON.stringify(type)}`);
+    const offset = pos + BLOCK;
+    const padded = Math.ceil(size / BLOCK) * BLOCK;
+    if (offset + padded > total) throw new Error('tar: truncated');
+    if (padded > size) {
+      const pad = Buffer.alloc(padded - size);
+      readAt(fd, pad, offset + size);
+      if (!isZero(pad)) throw new Error(`tar: damaged padding after ${name}`);
+    }
+    out.push({ name, size, offset });
+    pos = offset + padded;
+  }
+  throw new Error('tar: missing end blocks');
 }
 
 /** Reads an entry's bytes (for small ones: the manifest). */
-export function readEntry(file: string, e: TarEntry): Buffer {
-  const fd = openBackup(file);
-  try {
-    const buf = Buffer.alloc(e.size);
-    let done = 0;
-    while (done < e.size) {
-      const n = fs.readSync(fd, buf, done, e.size - done, e.offset + done);
-      if (n === 0) throw new Error('tar: truncated');
-      done += n;
-    }
-    return buf;
-  } finally {
-    fs.closeSync(fd);
-  }
+export function readEntry(fd: number, e: TarEntry): Buffer {
+  const buf = Buffer.alloc(e.size);
+  readAt(fd, buf, e.offset);
+  return buf;
 }
 
 /** Streams an entry's bytes through sha256, and into `dest` when given; returns the sha256. */
-export async function copyEntry(file: string, e: TarEntry, dest: string | null): Promise<string> {
-  const src = openBackup(file);
+export async function copyEntry(src: number, e: TarEntry, dest: string | null): Promise<string> {
   const out = dest ? fs.openSync(dest, 'wx') : null;
   try {
     const hash = createHash('sha256');
@@ -178,7 +190,6 @@ export async function copyEntry(file: string, e: TarEntry, dest: string | null):
     if (out !== null) fs.fsyncSync(out);
     return hash.digest('hex');
   } finally {
-    fs.closeSync(src);
     if (out !== null) fs.closeSync(out);
   }
 }

@@ -11,7 +11,7 @@
 import type { AttachmentContent } from '../../../shared/contract.js';
 import type { StepFileDto } from '../../../shared/methods/development.js';
 import { stepTitle } from '../../../shared/rules/development.js';
-import { addFile, fileDto, readFileContent, type FileUpload } from '../attachments/service.js';
+import { addFile, fileDto, readFileContent, withWarning, type FileUpload } from '../attachments/service.js';
 import { all, first, now, q, run, tx, type Db } from '../db/sql.js';
 import { AppError, notFound } from '../errors.js';
 import { openCaseRow } from './service.js';
@@ -42,7 +42,7 @@ export function listStepFiles(db: Db, caseId: number, step: number): StepFileDto
 
 /** Attach a file to a recorded step of an open case. */
 export function addStepFile(db: Db, dataDir: string, input: FileUpload & { caseId: number; step: number }, limit?: number): StepFileDto {
-  const id = addFile(db, dataDir, input, {
+  const { id, warning } = addFile(db, dataDir, input, {
     limit,
     guard: () => checkStep(db, input.caseId, input.step),
     insert: (f) => {
@@ -62,7 +62,7 @@ export function addStepFile(db: Db, dataDir: string, input: FileUpload & { caseI
       return r.lastInsertRowid;
     },
   });
-  return toDto(first(db, selectDto().where('f.id', '=', id))!);
+  return withWarning(toDto(first(db, selectDto().where('f.id', '=', id))!), warning);
 }
 
 /** The bytes of a step's file (or of its thumbnail), checked against their sha256. */

@@ -13,7 +13,7 @@ import ExcelJS from 'exceljs';
 import type { DuesMemberRow, DuesYear } from '../../../shared/methods/dues.js';
 import { chineseDate } from '../../../shared/dates.js';
 import { BAND_EDGE_NOTE, DUES_SOURCE, ROUNDING_NOTE, isPercentCategory, monthRanges, toFen, toYuan } from '../../../shared/rules/dues.js';
-import { a4PageSetup, BOX, CENTER, columnLetter as letter, FONT, HEADER_FILL, PAGE_FOOTER } from '../export/xlsx/style.js';
+import { a4PageSetup, BOX, CENTER, columnLetter as letter, FONT, HEADER_FILL, PAGE_FOOTER, workbookBytes } from '../export/xlsx/style.js';
 export const LEDGER_SHEET = '党费收缴台账';
 export const NOTICE_SHEET = '党费收缴情况公示';
 
@@ -289,5 +289,5 @@ export async function duesWorkbook(d: DuesYear, branch: { name: string; parentOr
   wb.modified = created;
   ledgerSheet(wb, d, branch, printedOn);
   noticeSheet(wb, d, branch, printedOn);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return workbookBytes(wb);
 }

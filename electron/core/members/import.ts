@@ -30,7 +30,7 @@ import {
   type RosterField,
 } from '../../../shared/members/roster.js';
 import { readLooseDate } from '../../../shared/dates.js';
-import { cleanText, halfWidth } from '../../../shared/text.js';
+import { cleanText, dropInvisible, halfWidth, scrubText } from '../../../shared/text.js';
 import { checkIdNumber, maskIdNumber, normaliseIdNumber } from '../../../shared/rules/idcard.js';
 
 export type Cell = string | number | boolean | Date | null;
@@ -59,11 +59,11 @@ export interface ParsedRow extends ImportRow {
 
 const HEADER_SCAN = 30;
 
-/** A cell as text: dates as YYYY-MM-DD, numbers as written. */
+/** A cell as text: dates as YYYY-MM-DD, numbers as written, without the invisible controls no text keeps (shared/text.ts). */
 export function cellText(c: Cell): string {
   if (c === null) return '';
   if (c instanceof Date) return Number.isNaN(c.getTime()) ? '' : c.toISOString().slice(0, 10);
-  return String(c);
+  return dropInvisible(String(c));
 }
 
 const isBlank = (c: Cell) => c === null || (typeof c === 'string' && c.trim() === '');
@@ -171,6 +171,12 @@ export function parseRow(
     for (const [col, field] of mapping) if (field === f) return cells[col - 1] ?? null;
     return null;
   };
+  // A cell with a character no text keeps (NUL, a lone surrogate, a noncharacter) is refused as a typed one is.
+  for (const f of new Set(mapping.values())) {
+    const c = raw(f);
+    const r = typeof c === 'string' ? scrubText(c) : null;
+    if (r && !r.ok) errors.push(`${ROSTER_LABELS[f]}${r.message}`);
+  }
   const text = (f: RosterField) => cleanText(cellText(raw(f)));
   const v = {} as Record<RosterField, string>;
   const got = (f: RosterField) => !isBlank(raw(f));

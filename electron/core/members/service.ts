@@ -12,6 +12,7 @@ import { AppError } from '../errors.js';
 import { insertPerson, listPeople, personIdNumber } from '../people/service.js';
 import { findHeaderRow, guessColumns, mappingOf, mappingProblems, parseRoster, type Mapping, type RosterContext, type Sheet } from './import.js';
 import { XLSX_MIME } from '../export/xlsx/style.js';
+import type { WorkbookReader } from './reader.js';
 import { readWorkbook, writeRosterWorkbook } from './xlsx.js';
 
 export const PREVIEW_ROWS = 200;
@@ -65,8 +66,8 @@ export interface PreviewInput {
 }
 
 /** What an import would do; reads the database, writes nothing. */
-export async function importPreview(db: Db, input: PreviewInput): Promise<ImportPreview> {
-  const sheets = await readWorkbook(decode(input.base64));
+export async function importPreview(db: Db, input: PreviewInput, read: WorkbookReader = readWorkbook): Promise<ImportPreview> {
+  const sheets = await read(decode(input.base64));
   const sheet = pickSheet(sheets, input.sheet);
   const headerRow = input.headerRow ?? findHeaderRow(sheet.rows);
   const base = { sheets: sheets.map((s) => s.name), sheet: sheet.name };
@@ -92,8 +93,9 @@ export async function importPreview(db: Db, input: PreviewInput): Promise<Import
 export async function importCommit(
   db: Db,
   input: { base64: string; sheet: string; headerRow: number; mapping: Partial<Record<string, RosterField | null>> },
+  read: WorkbookReader = readWorkbook,
 ): Promise<ImportResult> {
-  const sheets = await readWorkbook(decode(input.base64));
+  const sheets = await read(decode(input.base64));
   const sheet = pickSheet(sheets, input.sheet);
   const mapping = toMapping(input.mapping);
   checkMapping(sheet, input.headerRow, mapping);

@@ -4,9 +4,9 @@
  * across the columns, the header row, one row per member).
  */
 import ExcelJS from 'exceljs';
-import { AppError } from '../errors.js';
-import { BOX, columnWidth, FONT, styleHeaderCell } from '../export/xlsx/style.js';
+import { BOX, columnWidth, FONT, styleHeaderCell, workbookBytes } from '../export/xlsx/style.js';
 import type { Cell, Sheet } from './import.js';
+import { READ_LIMITS, readWorkbookBounded, type ReadLimits } from './xlsx-read.js';
 
 /** An exceljs cell value as a plain cell: rich text joined, a formula's result, a hyperlink's text, errors as blank. */
 export function plainCell(v: ExcelJS.CellValue): Cell {
@@ -21,41 +21,18 @@ export function plainCell(v: ExcelJS.CellValue): Cell {
   return null;
 }
 
-export const MAX_ROWS = 20_000;
-export const MAX_COLUMNS = 200;
+export const MAX_ROWS = READ_LIMITS.rows;
+export const MAX_COLUMNS = READ_LIMITS.columns;
 
 /**
  * Every worksheet of an .xlsx file as plain cells, up to its last row and
  * column that hold a value (rows formatted far down are not read). Merged
  * cells read as their master cell, so a 党小组 merged down a block of rows
- * belongs to each of them.
+ * belongs to each of them. Read within bounds (xlsx-read.ts): a file that
+ * would not fit them is refused with a WorkbookRefused.
  */
-export async function readWorkbook(data: Uint8Array): Promise<Sheet[]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as Parameters<typeof wb.xlsx.load>[0]);
-  } catch {
-    throw new AppError('VALIDATION', '无法读取这个文件：请选择 Excel 工作簿（.xlsx）；旧版 .xls 文件请先在 Excel 或 WPS 中另存为 .xlsx。', [
-      { path: 'base64', message: '不是有效的 .xlsx 文件' },
-    ]);
-  }
-  return wb.worksheets.map((ws) => {
-    const rows: Cell[][] = [];
-    ws.eachRow((row, r) => {
-      const cells: Cell[] = [];
-      row.eachCell((cell, c) => {
-        if (c > MAX_COLUMNS) return;
-        const v = plainCell(cell.value);
-        if (v !== null) cells[c - 1] = v;
-      });
-      if (!cells.length) return;
-      if (r > MAX_ROWS) {
-        throw new AppError('VALIDATION', `工作表“${ws.name}”超过${MAX_ROWS}行，请只保留花名册部分后再导入`, [{ path: 'base64', message: '表格过大' }]);
-      }
-      rows[r - 1] = Array.from(cells, (x) => x ?? null);
-    });
-    return { name: ws.name, rows: Array.from(rows, (x) => x ?? []) };
-  });
+export function readWorkbook(data: Uint8Array, limits: Partial<ReadLimits> = {}): Promise<Sheet[]> {
+  return readWorkbookBounded(data, limits);
 }
 
 export interface RosterSheet {
@@ -111,6 +88,5 @@ export async function writeRosterWorkbook(sheet: RosterSheet): Promise<Buffer> {
     });
   });
   ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3 + sheet.rows.length, column: n } };
-  const buf = await wb.xlsx.writeBuffer();
-  return Buffer.from(buf as ArrayBuffer);
+  return workbookBytes(wb);
 }

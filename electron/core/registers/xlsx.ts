@@ -13,7 +13,7 @@
 import ExcelJS from 'exceljs';
 import type { Register } from '../../../shared/archive/model.js';
 import { chineseDate } from '../../../shared/dates.js';
-import { a4PageSetup, BOX, columnLetter, columnWidth, FONT, PAGE_FOOTER, styleHeaderCell, TITLE_FONT } from '../export/xlsx/style.js';
+import { a4PageSetup, BOX, columnLetter, columnWidth, FONT, PAGE_FOOTER, styleHeaderCell, TITLE_FONT, workbookBytes } from '../export/xlsx/style.js';
 
 export interface RegistersMeta {
   branchName: string;
@@ -121,5 +121,5 @@ export async function registersWorkbook(registers: Register[], meta: RegistersMe
   wb.created = created;
   wb.modified = created;
   for (const r of registers) addRegisterSheet(wb, r, meta);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return workbookBytes(wb);
 }

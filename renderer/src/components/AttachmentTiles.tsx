@@ -33,9 +33,10 @@ export function FileThumb({ file, fetch, width = 120, height = 90 }: { file: Fil
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [file.id, file.hasThumb]);
   if (!file.hasThumb || !src) {
+    // An image without a thumbnail is one this computer could not decode when it was added: intact, kept, not missing.
     return (
-      <div className="attachment-icon" style={{ width, height }}>
-        {file.mime === 'application/pdf' ? 'PDF' : '文件'}
+      <div className="attachment-icon" style={{ width, height }} title={file.mime.startsWith('image/') ? '这张图片无法预览，可下载后用其他软件打开' : undefined}>
+        {file.mime === 'application/pdf' ? 'PDF' : file.mime.startsWith('image/') ? '无法预览的图片' : '文件'}
       </div>
     );
   }
@@ -63,7 +64,8 @@ export function FileThumb({ file, fetch, width = 120, height = 90 }: { file: Fil
 export function AddFilesButton(props: {
   /** The input's label (tests pick files through it). */
   ariaLabel: string;
-  upload: (f: FileUploadData) => Promise<unknown>;
+  /** The answer of an upload carries a warning when the file is kept but cannot be shown as an image. */
+  upload: (f: FileUploadData) => Promise<{ warning?: string }>;
   /** After the last file, whether or not all went in. */
   onDone: () => Promise<void> | void;
   size?: 'small' | 'middle';
@@ -79,8 +81,9 @@ export function AddFilesButton(props: {
     setBusy(true);
     for (const file of Array.from(files)) {
       try {
-        await upload({ name: file.name, base64: await fileToBase64(file), thumbBase64: await thumbnail(file) });
-        message.success(`已添加 ${file.name}`);
+        const added = await upload({ name: file.name, base64: await fileToBase64(file), thumbBase64: await thumbnail(file) });
+        if (added.warning) message.warning(`已添加 ${file.name}：${added.warning}`, 8);
+        else message.success(`已添加 ${file.name}`);
       } catch (e) {
         showError(e, (m, seconds) => message.error(`${file.name}：${m}`, seconds));
       }

@@ -17,11 +17,16 @@ import {
   WidthType,
 } from 'docx';
 import type { PrintDoc, PrintRow, PrintTable } from '../../../../shared/print/record.js';
+import { xmlSafe } from '../../../../shared/text.js';
 import { fitInside, type LoadedImage } from '../images.js';
 import { A4_PAGE, font, FONT, LINE, SIZE, TEXT_WIDTH } from './style.js';
 
+/**
+ * Every run of text in the Word exports (the record and the year volume): the one
+ * place text enters document.xml, so what XML cannot hold is dropped here (xmlSafe).
+ */
 export const run = (text: string, face: string = FONT.body, size: number = SIZE.body, bold = false) =>
-  new TextRun({ text, font: font(face), size, bold });
+  new TextRun({ text: xmlSafe(text), font: font(face), size, bold });
 /** Where the signature goes: visible characters, since trailing underlined spaces vanish at a line end. */
 const SIGN_LINE = '＿'.repeat(7);
 
@@ -80,6 +85,12 @@ export interface DocxAttachments {
 /** Images on the page: at most the type-area width and half its height, in pixels at 96 dpi. */
 const IMAGE_BOX = { width: Math.floor((TEXT_WIDTH / 1440) * 96), height: Math.floor((TEXT_WIDTH / 1440) * 96 * 0.75) };
 
+/** An image's alternative text (attributes of document.xml): its file name. */
+const altText = (name: string) => {
+  const n = xmlSafe(name);
+  return { name: n, description: n, title: n };
+};
+
 function attachmentParagraphs(a: DocxAttachments): Paragraph[] {
   if (!a.images.length && !a.others.length) return [];
   const out = [new Paragraph({ spacing: { ...LINE, before: 200 }, children: [run('附件：', FONT.heading)] })];
@@ -90,7 +101,7 @@ function attachmentParagraphs(a: DocxAttachments): Paragraph[] {
       new Paragraph({
         alignment: AlignmentType.CENTER,
         keepNext: true,
-        children: [new ImageRun({ type: im.type, data: im.bytes, transformation: { width, height }, altText: { name: im.name, description: im.name, title: im.name } })],
+        children: [new ImageRun({ type: im.type, data: im.bytes, transformation: { width, height }, altText: altText(im.name) })],
       }),
       new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [run(im.name, FONT.body, SIZE.caption)] }),
     );
@@ -141,7 +152,7 @@ export function printDocBody(doc: PrintDoc, attachments: DocxAttachments = { ima
 export function printDocToDocx(doc: PrintDoc): Document {
   return new Document({
     creator: '支部四本一档',
-    title: doc.subtitle ? `${doc.title}（${doc.subtitle}）` : doc.title,
+    title: xmlSafe(doc.subtitle ? `${doc.title}（${doc.subtitle}）` : doc.title),
     styles: { default: { document: { run: { font: font(FONT.body), size: SIZE.body } } } },
     sections: [
       {

@@ -27,7 +27,8 @@ import {
   WidthType,
 } from 'docx';
 import { CATALOGUE_COLUMNS, coverRows, notesLines, notesSignatures, stampCells, volumeItems, type Volume, type VolumeItem } from '../../../../shared/archive/volume.js';
-import { checkImages, type VolumeImages } from '../images.js';
+import { xmlSafe } from '../../../../shared/text.js';
+import { checkImages, shownImage, type VolumeImages } from '../images.js';
 import { printDocBody, run } from './printDoc.js';
 import { A4_PAGE, font, FONT, LINE, SIZE, TEXT_WIDTH } from './style.js';
 
@@ -38,7 +39,8 @@ const twip = (mm: number) => Math.round((mm / 25.4) * 1440);
 /** Table cells in 五号: the 页号 fields take the size from the paragraph style, as fields carry no run options here. */
 const CELL_STYLE = 'ArchiveTableCell';
 
-const plain = (text: string, size: number = SIZE.caption, face: string = FONT.body) => new TextRun({ text, font: font(face), size });
+/** A run in a table cell's size by default (the text goes through `run`, the one place text enters the document). */
+const plain = (text: string, size: number = SIZE.caption, face: string = FONT.body) => run(text, face, size);
 
 function tableCell(children: (TextRun | PageReference)[], width: number, align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.CENTER) {
   return new TableCell({
@@ -187,8 +189,8 @@ class MediaStash {
 
 function item(v: Volume, it: VolumeItem, media: MediaStash, checked: VolumeImages): (Paragraph | Table)[] {
   const images = it.images.map((im) => {
-    const info = checked.get(im.path);
-    return { im, loaded: info && { ...info, bytes: media.token(im.path) } };
+    const shown = shownImage(checked.get(im.path));
+    return { im, listed: shown.listed, loaded: shown.info && { ...shown.info, bytes: media.token(im.path) } };
   });
   return [
     new Paragraph({
@@ -200,7 +202,7 @@ function item(v: Volume, it: VolumeItem, media: MediaStash, checked: VolumeImage
     new Paragraph({ spacing: { after: 120 } }),
     ...printDocBody(it.print, {
       images: images.flatMap((x) => (x.loaded ? [x.loaded] : [])),
-      others: [...it.others, ...images.filter((x) => !x.loaded).map((x) => `${x.im.name}（文件缺失或已损坏）`)],
+      others: [...it.others, ...images.flatMap((x) => (x.listed ? [`${x.im.name}（${x.listed}）`] : []))],
     }),
   ];
 }
@@ -259,7 +261,7 @@ function volumeDocument(v: Volume, media: MediaStash, images: VolumeImages): Doc
   body.push(...notes(v));
   return new Document({
     creator: '支部四本一档',
-    title: v.cover.title,
+    title: xmlSafe(v.cover.title),
     features: { updateFields: true },
     evenAndOddHeaderAndFooters: true,
     styles: {

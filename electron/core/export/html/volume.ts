@@ -9,7 +9,7 @@
 import { pathToFileURL } from 'node:url';
 import { CATALOGUE_COLUMNS, coverRows, notesLines, notesSignatures, stampCells, volumeItems, type Volume, type VolumeItem } from '../../../../shared/archive/volume.js';
 import { escapeHtml as e, printDocHtml, SHEET_CSS, SHEET_FONTS, type SheetImage } from '../../../../shared/print/html.js';
-import { checkImages, type VolumeImages } from '../images.js';
+import { checkImages, shownImage, type VolumeImages } from '../images.js';
 
 export interface VolumeHtmlPages {
   /** Page where each 件 starts, by anchor. */
@@ -70,10 +70,10 @@ function item(v: Volume, it: VolumeItem, pages: VolumeHtmlPages | null, checked:
   const images: SheetImage[] = [];
   const others = [...it.others];
   for (const im of it.images) {
-    const info = checked.get(im.path);
+    const { info, listed } = shownImage(checked.get(im.path));
     // Before the pages are known only the layout matters: boxes of the images' size print much faster.
     if (info) images.push({ name: im.name, src: pathToFileURL(im.path).href, ...(pages ? {} : { placeholder: { width: info.width, height: info.height } }) });
-    else others.push(`${im.name}（文件缺失或已损坏）`);
+    else others.push(`${im.name}（${listed}）`);
   }
   return `<section class="page" id="${it.anchor}">${stamp(v, it, pages)}<article class="sheet">${printDocHtml(it.print, images, others)}</article></section>`;
 }
@@ -84,7 +84,7 @@ function catalogue(v: Volume, pages: VolumeHtmlPages | null): string {
   const rows = volumeItems(v).map((it) => {
     // Until the pages are known the cell holds a space of the same height, so the layout does not move.
     const page = pages?.starts.get(it.anchor);
-    return `<tr><td>${it.no}</td><td>${e(it.docNo)}</td><td class="left">${e(it.author)}</td><td class="left"><a href="#${it.anchor}">${e(it.title)}</a></td><td>${it.date}</td><td><a href="#${it.anchor}">${page ?? '&#12288;'}</a></td><td>${e(it.notes)}</td></tr>`;
+    return `<tr><td>${it.no}</td><td>${e(it.docNo)}</td><td class="left">${e(it.author)}</td><td class="left"><a href="#${it.anchor}">${e(it.title)}</a></td><td>${e(it.date)}</td><td><a href="#${it.anchor}">${page ?? '&#12288;'}</a></td><td>${e(it.notes)}</td></tr>`;
   });
   return `<section class="page"><h1 class="vol-title">卷内文件目录</h1><table class="grid catalogue"><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }

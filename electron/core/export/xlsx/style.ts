@@ -6,6 +6,7 @@
  * Pure: no database, no files; the builders that use it may run in a worker.
  */
 import type ExcelJS from 'exceljs';
+import { xmlSafe } from '../../../../shared/text.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -64,4 +65,41 @@ export function a4PageSetup(
     margins,
     printTitlesRow: titleRows,
   };
+}
+
+/** A cell's value with its text through xmlSafe (strings, rich text runs, a hyperlink's text, a formula's text result). */
+function safeValue(v: ExcelJS.CellValue): ExcelJS.CellValue {
+  if (typeof v === 'string') return xmlSafe(v);
+  if (!v || typeof v !== 'object' || v instanceof Date) return v;
+  if ('richText' in v) return { ...v, richText: v.richText.map((t) => ({ ...t, text: xmlSafe(t.text) })) };
+  if ('hyperlink' in v) return { ...v, text: xmlSafe(v.text) };
+  if ('formula' in v && typeof v.result === 'string') return { ...v, result: xmlSafe(v.result) };
+  return v;
+}
+
+const FOOTERS = ['oddHeader', 'oddFooter', 'evenHeader', 'evenFooter', 'firstHeader', 'firstFooter'] as const;
+
+/**
+ * The workbook as bytes, every text in it (cells, sheet names, headers and
+ * footers, the title) through xmlSafe first: the one way every workbook of the
+ * app is written, so none is ill-formed whatever an old database holds.
+ */
+export async function workbookBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
+  if (wb.title) wb.title = xmlSafe(wb.title);
+  wb.eachSheet((ws) => {
+    const name = xmlSafe(ws.name);
+    if (name !== ws.name) ws.name = name;
+    for (const k of FOOTERS) {
+      const t = ws.headerFooter[k];
+      if (t) ws.headerFooter[k] = xmlSafe(t);
+    }
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.master !== cell) return; // a merged cell's value is its master's
+        const v = safeValue(cell.value);
+        if (v !== cell.value) cell.value = v;
+      }),
+    );
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -9,7 +9,7 @@ import { emptyValue } from '../../../../shared/books/schema';
 import { displayValue } from '../../../../shared/print/display';
 import { saveStepInput, type DevelopmentCaseDto, type DevelopmentStepDto, type SaveStepInput } from '../../../../shared/methods/development';
 import { circled, type StepDef } from '../../../../shared/rules/development';
-import { fieldIssues, validationMessage } from '../../../../shared/validation';
+import { parseInput, validationMessage } from '../../../../shared/validation';
 import { call } from '../../api';
 import { showError } from '../../errors';
 import { asErrors, useFormIssues } from '../../formIssues';
@@ -94,8 +94,8 @@ function StepForm({ def, c, saved, onEdit, onSaved, ctx }: StepProps) {
   const date = Form.useWatch('date', form) as string | undefined;
   const opened = useRef(initial(def, saved, def.n === 23 ? { outcome: '转为正式党员' } : {}));
   const issues = useFormIssues<Values>((v) => {
-    const r = saveStepInput.safeParse(inputOf(def, c.id, v));
-    return r.success ? [] : asErrors(fieldIssues(r.error));
+    const r = parseInput(saveStepInput, inputOf(def, c.id, v));
+    return r.success ? [] : asErrors(r.issues);
   });
   const at = issues.at;
 

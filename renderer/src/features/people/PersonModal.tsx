@@ -16,7 +16,7 @@ import { ETHNICITIES, personIssues, personWarnings } from '../../../../shared/me
 import { checkIdNumber, isMaskedIdNumber } from '../../../../shared/rules/idcard';
 import { isPartyMember, partyYears } from '../../../../shared/rules/membership';
 import { localToday } from '../../../../shared/dates';
-import { fieldIssues, validationMessage } from '../../../../shared/validation';
+import { parseInput, validationMessage } from '../../../../shared/validation';
 import { call } from '../../api';
 import { DateInput } from '../../components/fields/pickers';
 import { lengthLimit } from '../../components/fields/limit';
@@ -65,9 +65,9 @@ function inputOf(v: Values, known: readonly string[]): PersonInput {
 /** Every problem the core would find, and what it would question. */
 function issuesOf(v: Values, known: readonly string[]): Issue[] {
   const input = inputOf(v, known);
-  const parsed = personInput.safeParse(input);
+  const parsed = parseInput(personInput, input);
   const p = { ...input, idNumber: input.idNumber ?? '', birthDate: input.birthDate, joinDate: input.joinDate ?? '', fullDate: input.fullDate ?? '' };
-  const errors = [...(parsed.success ? [] : fieldIssues(parsed.error)), ...personIssues(p)];
+  const errors = [...(parsed.success ? [] : parsed.issues), ...personIssues(p)];
   return [...asErrors(errors), ...asWarnings(personWarnings(p, localToday()))];
 }
 

@@ -6,10 +6,26 @@ import { go } from '../../router';
 import { PrintSheet, type PrintImage } from '../../components/PrintSheet';
 import { PrintToolbar } from '../../components/PrintToolbar';
 import { dataUrl } from '../records/attachmentFiles';
+import { withinImageLimits } from '../../../../shared/print/display';
 import { useExportDocx, useFullIds, usePrintDoc, useRecord } from '../records/useRecord';
 import { FullIdsSwitch } from '../../components/FullIdsSwitch';
 
-/** The record's attachments for paper: images in full, other files by name. */
+/** Whether the browser can show an image: its size within the limits of the exports, read before it is decoded, then decoded. */
+async function showable(src: string): Promise<boolean> {
+  const img = new Image();
+  const loaded = await new Promise<boolean>((resolve) => {
+    img.onload = () => resolve(true);
+    img.onerror = () => resolve(false);
+    img.src = src;
+  });
+  if (!loaded || !withinImageLimits(img.naturalWidth, img.naturalHeight)) return false;
+  return img.decode().then(
+    () => true,
+    () => false,
+  );
+}
+
+/** The record's attachments for paper: images in full, other files by name (and why an image is not shown). */
 function useAttachmentsForPrint(id: number) {
   const [images, setImages] = useState<PrintImage[]>([]);
   const [others, setOthers] = useState<string[]>([]);
@@ -18,13 +34,17 @@ function useAttachmentsForPrint(id: number) {
     void (async () => {
       const list = await call('attachments.list', { recordId: id });
       const imgs: PrintImage[] = [];
+      const listed = list.filter((x) => !x.mime.startsWith('image/')).map((x) => `${x.name}（PDF，另行打印）`);
       for (const a of list.filter((x) => x.mime.startsWith('image/'))) {
-        const c = await call('attachments.get', { id: a.id, thumb: false });
-        imgs.push({ name: a.name, src: dataUrl(c.mime, c.base64) });
+        // as the volume lists them: a file gone or altered, or an intact image no page can show
+        const src = await call('attachments.get', { id: a.id, thumb: false }).then((c) => dataUrl(c.mime, c.base64), () => null);
+        if (src === null) listed.push(`${a.name}（文件缺失或已损坏）`);
+        else if (await showable(src)) imgs.push({ name: a.name, src });
+        else listed.push(`${a.name}（无法显示的图片）`);
       }
       if (live) {
         setImages(imgs);
-        setOthers(list.filter((x) => !x.mime.startsWith('image/')).map((x) => `${x.name}（PDF，另行打印）`));
+        setOthers(listed);
       }
     })().catch(() => undefined);
     return () => {

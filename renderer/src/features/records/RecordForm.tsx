@@ -15,7 +15,7 @@ import { emptyData, type Attendee, type Motion } from '../../../../shared/books/
 import { checkRecord, recordWarnings } from '../../../../shared/books/check';
 import { recordPathLabel } from '../../../../shared/books/paths';
 import { localToday } from '../../../../shared/dates';
-import { fieldIssues, validationMessage } from '../../../../shared/validation';
+import { parseInput, validationMessage } from '../../../../shared/validation';
 import { ApiCallError, call } from '../../api';
 import { useLedger } from '../../context';
 import { asErrors, asWarnings, IssuesProvider, scrollToIssue, useFormIssues, type Issue } from '../../formIssues';
@@ -52,8 +52,8 @@ function initialValues(def: RecordTypeDef, secretary: string | undefined): Value
 /** Every problem of the values as the core would find it, and what it would question. */
 function issuesOf(def: RecordTypeDef, v: Values): Issue[] {
   const input = { type: def.id, date: v.date ?? '', status: v.status, data: v.data ?? {} };
-  const parsed = recordInput.safeParse(input);
-  const errors = parsed.success ? checkRecord(def, (parsed.data as RecordInput).data) : fieldIssues(parsed.error);
+  const parsed = parseInput(recordInput, input);
+  const errors = parsed.success ? checkRecord(def, (parsed.data as RecordInput).data) : parsed.issues;
   return [...asErrors(errors), ...asWarnings(recordWarnings(def, input, localToday()))];
 }
 

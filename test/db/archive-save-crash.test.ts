@@ -10,13 +10,12 @@
  *
  * SAVE_KILLS (default 30) random kills after the stepwise ones; CRASH_SEED (default 1).
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isPartFolder, saveBaseName, saveExport, saveTarget } from '../../electron/core/archive/save.js';
 import { Rng } from '../../electron/core/demo/random.js';
-import { parseLines } from '../fixtures/crash.js';
+import { runKillable, type Kill, type KillRun } from '../fixtures/crash.js';
 import { folderDigest, SAVE_CHILD_BRANCH, writeExportFiles, type StepLine } from '../fixtures/save.js';
 import { bundleChild, childPath } from '../fixtures/child.js';
 import { useTempDir } from '../fixtures/tmp.js';
@@ -26,48 +25,10 @@ const SEED = Number(process.env.CRASH_SEED ?? 1);
 const CHILD = childPath('save-child');
 const BASE = saveBaseName(SAVE_CHILD_BRANCH, 2025);
 
-interface Run {
-  steps: StepLine[];
-  /** Whether it was killed (false: it ended by itself, having saved). */
-  killed: boolean;
-  /** ms from its first step to its end. */
-  ms: number;
-}
+type Run = KillRun<StepLine>;
 
-/** Run the child; kill it once it has printed step `stopAt`, or `delay` ms after its first step. */
-function run(source: string, parent: string, kill: { stopAt: number } | { delay: number }): Promise<Run> {
-  const stopAt = 'stopAt' in kill ? kill.stopAt : -1;
-  const child = spawn(process.execPath, [CHILD, source, parent, String(stopAt)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  let killed = false;
-  let started = 0;
-  const killNow = () => {
-    killed = true;
-    child.kill('SIGKILL');
-  };
-  const guard = setTimeout(killNow, 20_000);
-  child.stdout.on('data', (c: Buffer) => {
-    out += c.toString();
-    if (!started && out.includes('"n":0,')) {
-      started = performance.now();
-      if ('delay' in kill) setTimeout(killNow, kill.delay);
-    }
-    if (stopAt >= 0 && !killed && out.includes(`{"t":"step","n":${stopAt},`)) killNow();
-  });
-  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code, signal) => {
-      clearTimeout(guard);
-      // A kill sent in the instant the child was ending by itself finds it done: it saved.
-      if (killed && code === 0) killed = false;
-      if (!killed && code !== 0) return reject(new Error(`the child failed (${code ?? signal}): ${err}`));
-      if (killed && signal !== 'SIGKILL') return reject(new Error(`the child was not killed (${code ?? signal}): ${err}`));
-      resolve({ steps: parseLines<StepLine>(out), killed, ms: performance.now() - started });
-    });
-  });
-}
+/** Run the child, saving SOURCE into PARENT; killed as `kill` says. */
+const run = (source: string, parent: string, kill: Kill) => runKillable<StepLine>(CHILD, [source, parent], kill);
 
 /**
  * What `parent` holds: each entry a temporary folder or a complete save (every file of

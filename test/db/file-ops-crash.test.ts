@@ -103,9 +103,12 @@ async function reopen<T>(dir: string, where: string, check: (core: Core) => Prom
 }
 
 interface Tally {
+  /** Children run (each killed, or ending by itself). */
   runs: number;
   stepwise: number;
+  /** Random kills that landed before the operation's end, and of them after its first file step. */
   landed: number;
+  landedInFileSteps: number;
   /** The operation's result found after a kill: wholly new / wholly old. */
   applied: number;
   absent: number;
@@ -114,19 +117,20 @@ interface Tally {
   wholeRunMs: number;
 }
 
-/**
- * Kill `op` after each step in turn until a run ends by itself, then at random
- * instants over the length of that whole run; `after` checks the data dir after each run.
- */
 /** What `after` found: whether the operation's result was there (wholly), and how many leftovers there were before the start-up sweep. */
 interface Outcome {
   applied: boolean;
   leftovers: number;
 }
 
+/**
+ * Kill `op` after each step in turn until a run ends by itself, then at random
+ * instants over the length of that whole run; `after` checks the data dir after each run.
+ */
+
 async function killEveryWay(op: FileOp, dir: string, arg: (i: number) => string, after: (r: Run, where: string, i: number) => Promise<Outcome>): Promise<Tally> {
   const rng = new Rng(SEED);
-  const t: Tally = { runs: 0, stepwise: 0, landed: 0, applied: 0, absent: 0, leftovers: 0, wholeRunMs: 0 };
+  const t: Tally = { runs: 0, stepwise: 0, landed: 0, landedInFileSteps: 0, applied: 0, absent: 0, leftovers: 0, wholeRunMs: 0 };
   let full: Run | null = null;
   const check = async (r: Run, where: string, i: number) => {
     const o = await after(r, where, i);
@@ -149,16 +153,19 @@ async function killEveryWay(op: FileOp, dir: string, arg: (i: number) => string,
   t.wholeRunMs = full.ms;
   for (let i = 0; i < KILLS[op]; i++) {
     const delay = Math.round(rng.next() * full.ms);
-    const run_ = t.runs++;
-    const r = await run(op, dir, arg(run_), { delay });
-    if (r.killed && r.steps.at(-1)?.step !== 'done') t.landed++;
-    await check(r, `${op}: random kill ${i + 1} after ${delay} ms (CRASH_SEED=${SEED}, last step ${JSON.stringify(r.steps.at(-1))})`, run_);
+    const n = t.runs++;
+    const r = await run(op, dir, arg(n), { delay });
+    if (r.killed && r.steps.at(-1)?.step !== 'done') {
+      t.landed++;
+      if (r.steps.length > 1) t.landedInFileSteps++;
+    }
+    await check(r, `${op}: random kill ${i + 1} after ${delay} ms (CRASH_SEED=${SEED}, last step ${JSON.stringify(r.steps.at(-1))})`, n);
   }
   return t;
 }
 
 const summary = (op: string, t: Tally, extra: string) =>
-  `${op}-crash: ${t.stepwise} kills after each step and ${KILLS[op as FileOp]} at random instants (${t.landed} mid-operation; CRASH_SEED=${SEED}); ` +
+  `${op}-crash: ${t.stepwise} kills after each step and ${KILLS[op as FileOp]} at random instants (${t.landed} before its end, ${t.landedInFileSteps} of them past its first file step; CRASH_SEED=${SEED}); ` +
   `found wholly new ${t.applied}, wholly old ${t.absent}; ${t.leftovers} leftovers swept at start; ${extra}a whole run took ${t.wholeRunMs.toFixed(0)} ms`;
 
 describe('multi-step file operations under SIGKILL', () => {

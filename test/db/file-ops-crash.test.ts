@@ -13,7 +13,7 @@
  * attachment with its row and files or neither; integrity_check is ok, and no
  * archive/<year>/.tmp-* folder nor temp or orphan blob file is left.
  *
- * EXPORT_KILLS (default 6), SEAL_KILLS (default 6), ATTACH_KILLS (default 8)
+ * EXPORT_KILLS (default 4), SEAL_KILLS (default 6), ATTACH_KILLS (default 8)
  * random kills after the stepwise ones; CRASH_SEED (default 1).
  */
 import fs from 'node:fs';
@@ -24,11 +24,10 @@ import type { Core } from '../../electron/core/app.js';
 import { yearArchiveDir } from '../../electron/core/archive/paths.js';
 import { blobPath, sha256Hex } from '../../electron/core/attachments/store.js';
 import { Rng } from '../../electron/core/demo/random.js';
-import type { ExportJob } from '../../shared/archive/model.js';
 import { bundleChild, childPath } from '../fixtures/child.js';
 import { call, openTestCore } from '../fixtures/core.js';
 import { checkStore, runKillable, storeFiles, type Kill, type KillRun } from '../fixtures/crash.js';
-import { attachBytes, attachName, FILE_OPS_YEAR as YEAR, type FileOp, type FileOpStep } from '../fixtures/file-ops.js';
+import { attachBytes, attachName, exportYear, FILE_OPS_YEAR as YEAR, type FileOp, type FileOpStep } from '../fixtures/file-ops.js';
 import { sampleRecordOn } from '../fixtures/records.js';
 import { createMeeting, seedBranch } from '../fixtures/seed.js';
 import { useTempDir } from '../fixtures/tmp.js';
@@ -36,7 +35,7 @@ import { recordType } from '../../shared/books/index.js';
 
 const SEED = Number(process.env.CRASH_SEED ?? 1);
 const KILLS: Record<FileOp, number> = {
-  export: Number(process.env.EXPORT_KILLS ?? 6),
+  export: Number(process.env.EXPORT_KILLS ?? 4),
   seal: Number(process.env.SEAL_KILLS ?? 6),
   attach: Number(process.env.ATTACH_KILLS ?? 8),
 };
@@ -46,8 +45,6 @@ type Run = KillRun<FileOpStep>;
 const run = (op: FileOp, dir: string, arg: string, kill: Kill) => runKillable<FileOpStep>(CHILD, [op, dir, arg], kill);
 const saw = (r: Run, step: string) => r.steps.filter((s) => s.step === step).length;
 
-const EXPORT_INPUT = { year: YEAR, mode: 'books', fullIds: false, pdf: false, compiler: '钱宣传', checker: '王书记' } as const;
-
 /** A data dir with a branch, a year of two books (a meeting with a photo, a work plan) and one finished export of it. */
 async function seedYear(dir: string): Promise<{ exportId: string; recordId: number; blobs: string[] }> {
   const core = openTestCore(dir);
@@ -56,11 +53,7 @@ async function seedYear(dir: string): Promise<{ exportId: string; recordId: numb
     const meeting = await createMeeting(core, { date: `${YEAR}-03-05` });
     await call(core, 'records.create', await sampleRecordOn(core, seed, recordType('work-plan'), { date: `${YEAR}-01-10` }));
     await call(core, 'attachments.add', { recordId: meeting.id, name: '会议照片.png', base64: attachBytes(0, 'file', 2048).toString('base64'), thumbBase64: null });
-    let job: ExportJob = await call(core, 'archive.start', EXPORT_INPUT);
-    while (job.state === 'running') {
-      await new Promise((r) => setTimeout(r, 5));
-      job = await call(core, 'archive.job', { id: job.id });
-    }
+    const job = await exportYear(core);
     expect(job.state).toBe('done');
     return { exportId: job.id, recordId: meeting.id, blobs: core.db.sqlite.prepare('SELECT sha256 FROM blobs').pluck().all() as string[] };
   } finally {
@@ -173,6 +166,23 @@ describe('multi-step file operations under SIGKILL', () => {
 
   beforeAll(async () => {
     await bundleChild('file-op-child');
+  });
+
+  it('the start removes the temporary folders of exports, and nothing else in archive/', () => {
+    const dir = tempDir();
+    const put = (rel: string) => {
+      fs.mkdirSync(path.join(dir, 'archive', path.dirname(rel)), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'archive', rel), 'x');
+    };
+    const keep = ['2025/20250105-093000/2025年度_台账汇总.xlsx', '2025/.tmp-notes/a.txt', '2025/.tmp-20250105-093000.txt', 'old/.tmp-20250105-093000/a.docx'];
+    for (const rel of [...keep, '2025/.tmp-20250105-093001/a.docx', '2024/.tmp-20250105-093000/b/c.pdf']) put(rel);
+    openTestCore(dir).close();
+    const left = (fs.readdirSync(path.join(dir, 'archive'), { recursive: true, withFileTypes: true }) as fs.Dirent[])
+      .filter((d) => d.isFile())
+      .map((d) => path.relative(path.join(dir, 'archive'), path.join(d.parentPath, d.name)))
+      .sort();
+    expect(left).toEqual([...keep].sort());
+    expect(fs.readdirSync(path.join(dir, 'archive', '2024'))).toEqual([]);
   });
 
   it('year export: listed with every file whole, or not at all', { timeout: 120_000 }, async () => {

@@ -142,7 +142,7 @@ async function killEveryWay(op: FileOp, dir: string, arg: (i: number) => string,
     }
     await check(r, where, i);
   }
-  t.stepwise = full.steps.length - 1;
+  t.stepwise = full.steps.length;
   t.wholeRunMs = full.ms;
   for (let i = 0; i < KILLS[op]; i++) {
     const delay = Math.round(rng.next() * full.ms);

@@ -66,25 +66,23 @@ export function sweepExportTemp(dataDir: string): string[] {
   } catch {
     return swept;
   }
+  const tryTo = (f: () => void) => {
+    try {
+      f();
+      return true;
+    } catch (e) {
+      console.error('未完成的归档临时文件夹清理未完成，下次启动再试：', e);
+      return false;
+    }
+  };
   for (const y of years) {
     if (!y.isDirectory() || !/^\d{4}$/.test(y.name)) continue;
     const yearDir = path.join(root, y.name);
-    let removed = 0;
-    try {
-      for (const d of fs.readdirSync(yearDir, { withFileTypes: true })) {
-        if (!d.name.startsWith(TMP_PREFIX) || !EXPORT_ID_RE.test(d.name.slice(TMP_PREFIX.length))) continue;
-        try {
-          fs.rmSync(path.join(yearDir, d.name), { recursive: true, force: true });
-          swept.push(path.join(ARCHIVE_DIR, y.name, d.name));
-          removed++;
-        } catch (e) {
-          console.error('未完成的归档临时文件夹清理未完成，下次启动再试：', e);
-        }
-      }
-    } catch (e) {
-      console.error('未完成的归档临时文件夹清理未完成，下次启动再试：', e);
-    }
-    if (removed) fsyncDir(yearDir);
+    let entries: fs.Dirent[] = [];
+    if (!tryTo(() => (entries = fs.readdirSync(yearDir, { withFileTypes: true })))) continue;
+    const stale = entries.filter((d) => d.name.startsWith(TMP_PREFIX) && EXPORT_ID_RE.test(d.name.slice(TMP_PREFIX.length)));
+    for (const d of stale) if (tryTo(() => fs.rmSync(path.join(yearDir, d.name), { recursive: true, force: true }))) swept.push(path.join(ARCHIVE_DIR, y.name, d.name));
+    if (stale.length) fsyncDir(yearDir);
   }
   return swept;
 }

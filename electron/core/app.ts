@@ -16,6 +16,7 @@ import { createDispatch, type Dispatch } from './dispatch.js';
 import { workbookReader, type ReaderOptions } from './members/reader.js';
 import { createHandlers, sweepFiles, type BackupMethod, type Handlers, type HandlersOf } from './handlers.js';
 import { ArchiveJobs, type PrinterFactory } from './archive/jobs.js';
+import { sweepExportTemp } from './archive/export.js';
 import { createChromiumPrinter } from './export/pdf/chromium.js';
 import { AppError } from './errors.js';
 import { autoDir, backupsDir, destinations, listSnapshots, rotate, savedDir, scanFolder, stamp, takeSnapshot, writeBackupFile, infoOf } from './backup/backup.js';
@@ -298,8 +299,9 @@ export function openCore(o: CoreOptions): Core {
     lock.release();
     throw e;
   }
-  // Files left by a crash between writing an attachment and committing it.
+  // Files left by a crash between writing an attachment and committing it (temp files too), and half-written exports.
   if (db) sweepFiles(db, dataDir);
+  sweepExportTemp(dataDir);
 
   if (o.autoBackup && db) {
     void backupNow('start').catch((e) => console.error('启动时自动备份未完成：', e));

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isPartFolder, saveBaseName, saveExport, saveTarget } from '../../electron/core/archive/save.js';
 import { Rng } from '../../electron/core/demo/random.js';
-import { runKilled, type Kill, type KilledRun } from '../fixtures/crash.js';
+import { runKillable, type Kill, type KillRun } from '../fixtures/crash.js';
 import { folderDigest, SAVE_CHILD_BRANCH, writeExportFiles, type StepLine } from '../fixtures/save.js';
 import { bundleChild, childPath } from '../fixtures/child.js';
 import { useTempDir } from '../fixtures/tmp.js';
@@ -25,10 +25,10 @@ const SEED = Number(process.env.CRASH_SEED ?? 1);
 const CHILD = childPath('save-child');
 const BASE = saveBaseName(SAVE_CHILD_BRANCH, 2025);
 
-type Run = KilledRun<StepLine>;
+type Run = KillRun<StepLine>;
 
-/** Run the child; kill it once it has printed step `stopAt`, or `delay` ms after its first step. */
-const run = (source: string, parent: string, kill: Kill): Promise<Run> => runKilled<StepLine>(CHILD, [source, parent], kill);
+/** Run the child, saving SOURCE into PARENT; killed as `kill` says. */
+const run = (source: string, parent: string, kill: Kill) => runKillable<StepLine>(CHILD, [source, parent], kill);
 
 /**
  * What `parent` holds: each entry a temporary folder or a complete save (every file of

@@ -21,7 +21,8 @@ import { putBlobFile } from '../../electron/core/attachments/store.js';
 import { closeDatabase, openDatabase } from '../../electron/core/db/connection.js';
 import { Rng } from '../../electron/core/demo/random.js';
 import { bundleChild, childPath } from '../fixtures/child.js';
-import { runKilled, type Kill, type KilledRun, type StepLine } from '../fixtures/crash.js';
+import type { BackupStep } from '../fixtures/backup-steps.js';
+import { runKillable, type Kill, type KillRun } from '../fixtures/crash.js';
 import { useTempDir } from '../fixtures/tmp.js';
 
 const RANDOM_KILLS = Number(process.env.BACKUP_KILLS ?? 60);
@@ -29,8 +30,8 @@ const SEED = Number(process.env.CRASH_SEED ?? 1);
 const CHILD = childPath('backup-child');
 const BACKUP_NAME = /^支部四本一档备份-.+\.ledgerbak$/;
 
-type Run = KilledRun<StepLine>;
-const run = (dataDir: string, folder: string, kill: Kill): Promise<Run> => runKilled<StepLine>(CHILD, [dataDir, folder], kill);
+type Run = KillRun<BackupStep>;
+const run = (dataDir: string, folder: string, kill: Kill): Promise<Run> => runKillable<BackupStep>(CHILD, [dataDir, folder], kill);
 
 /** A data dir with a branch and 6 attachments of 300 KB (random bytes): a backup file of some 2 MB, 8 parts. */
 function makeDataDir(dataDir: string) {

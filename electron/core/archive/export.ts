@@ -7,13 +7,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ExportFileInfo, Register } from '../../../shared/archive/model.js';
+import { EXPORT_ID_RE, type ExportFileInfo, type Register } from '../../../shared/archive/model.js';
 import { volumeItems, type Volume } from '../../../shared/archive/volume.js';
 import { checkImages, type VolumeImages } from '../export/images.js';
 import { writeVolumeDocx } from '../export/docx/volume.js';
 import type { PdfPrinter } from '../export/pdf/printer.js';
 import { volumePdf } from '../export/pdf/volume.js';
+import { fsyncDir } from '../folders.js';
 import { registersWorkbook } from '../registers/xlsx.js';
+import { fileStep } from '../steps.js';
+import { ARCHIVE_DIR } from './paths.js';
 
 export interface ExportPlan {
   year: number;
@@ -43,7 +46,46 @@ export class ExportCancelled extends Error {
 /** PDFs printed at once: enough to overlap one volume's layout with another's transfer, few enough for the browser's memory. */
 const PDF_TABS = 3;
 
-export const tempDirOf = (plan: Pick<ExportPlan, 'yearDir' | 'exportId'>) => path.join(plan.yearDir, `.tmp-${plan.exportId}`);
+const TMP_PREFIX = '.tmp-';
+
+export const tempDirOf = (plan: Pick<ExportPlan, 'yearDir' | 'exportId'>) => path.join(plan.yearDir, `${TMP_PREFIX}${plan.exportId}`);
+
+/**
+ * At start (nothing is exporting yet: the data dir is locked to this process),
+ * remove the temporary folders archive/<year>/.tmp-<exportId> of exports that a
+ * crash or a power cut stopped on their way; returns them, relative to the data
+ * dir. They were never listed, so nothing the user saw goes. Best effort: what
+ * cannot go now (a file held open on Windows) goes at the next start.
+ */
+export function sweepExportTemp(dataDir: string): string[] {
+  const root = path.join(dataDir, ARCHIVE_DIR);
+  const swept: string[] = [];
+  let years: fs.Dirent[];
+  try {
+    years = fs.readdirSync(root, { withFileTypes: true });
+  } catch {
+    return swept;
+  }
+  const tryTo = (f: () => void) => {
+    try {
+      f();
+      return true;
+    } catch (e) {
+      console.error('未完成的归档临时文件夹清理未完成，下次启动再试：', e);
+      return false;
+    }
+  };
+  for (const y of years) {
+    if (!y.isDirectory() || !/^\d{4}$/.test(y.name)) continue;
+    const yearDir = path.join(root, y.name);
+    let entries: fs.Dirent[] = [];
+    if (!tryTo(() => (entries = fs.readdirSync(yearDir, { withFileTypes: true })))) continue;
+    const stale = entries.filter((d) => d.name.startsWith(TMP_PREFIX) && EXPORT_ID_RE.test(d.name.slice(TMP_PREFIX.length)));
+    for (const d of stale) if (tryTo(() => fs.rmSync(path.join(yearDir, d.name), { recursive: true, force: true }))) swept.push(path.join(ARCHIVE_DIR, y.name, d.name));
+    if (stale.length) fsyncDir(yearDir);
+  }
+  return swept;
+}
 
 /**
  * Two lanes run side by side: this thread builds the workbook and the Word
@@ -71,6 +113,7 @@ export async function writeExport(
     onStep({ done, total, phase });
     const file = path.join(tmp, name);
     await make(file);
+    fileStep('export', 'file written');
     if (stop.signal.aborted) throw new ExportCancelled();
     files.push({ name, size: fs.statSync(file).size });
     done++;
@@ -96,6 +139,7 @@ export async function writeExport(
   const imagesOf = (v: Volume) => checked.get(v) ?? checked.set(v, checkImages(volumeItems(v))).get(v)!;
   let pdfPrinter: Promise<PdfPrinter> | null = null;
   fs.mkdirSync(tmp, { recursive: true });
+  fileStep('export', 'temp folder made');
   try {
     const results = await Promise.allSettled([
       lane([
@@ -124,7 +168,12 @@ export async function writeExport(
     if (cause) throw cause;
     if (errors.length) throw errors[0];
     onStep({ done, total, phase: '正在保存' });
+    // Every file was fsync'd as it was written; their names too, before the folder takes its final one.
+    fsyncDir(tmp);
+    fileStep('export', 'files synced');
     fs.renameSync(tmp, final);
+    fsyncDir(plan.yearDir);
+    fileStep('export', 'renamed');
     onStep({ done: total, total, phase: '已完成' });
     // In the order they were planned: the workbook, then each volume's Word and PDF.
     const order = [`${plan.year}年度_台账汇总.xlsx`, ...plan.volumes.flatMap((v) => [`${v.fileBase}.docx`, `${v.fileBase}.pdf`])];

@@ -27,6 +27,7 @@ import {
 } from './store.js';
 import { assertYearOpen, yearOf } from '../seal/service.js';
 import { inspectImage } from '../export/images.js';
+import { fileStep } from '../steps.js';
 
 export { collectGarbage, type GarbageReport } from './store.js';
 
@@ -215,7 +216,7 @@ export function addFile(
     if (putBlobFile(dataDir, sha, bytes)) written.push(sha);
     if (thumb && putBlobFile(dataDir, thumb.sha, thumb.bytes)) written.push(thumb.sha);
 
-    return tx(db, () => {
+    const added = tx(db, () => {
       o.guard();
       const t = now();
       const blobs = [{ sha256: sha, size: bytes.length, mime, created_at: t }];
@@ -223,6 +224,8 @@ export function addFile(
       for (const b of blobs) run(db, q.insertInto('blobs').values(b).onConflict((oc) => oc.column('sha256').doNothing()));
       return { id: o.insert({ sha256: sha, thumbSha256: thumb?.sha ?? null, name, addedAt: t }), warning };
     });
+    fileStep('attachment', 'committed');
+    return added;
   } catch (e) {
     // A failed add (the disk filled up between the file and its row …) leaves no file of its own behind.
     removeUnreferencedFiles(db, dataDir, written);

@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { q, run, all, first, type Db } from '../db/sql.js';
 import { fsyncDir } from '../folders.js';
+import { fileStep } from '../steps.js';
 
 export const ATTACHMENTS_DIR = 'attachments';
 /** Temp files are written next to their final place so that the rename is atomic. */
@@ -121,10 +122,12 @@ export function putBlobFile(dataDir: string, sha256: string, bytes: Uint8Array):
     const fd = fs.openSync(tmp, 'wx');
     try {
       fs.writeFileSync(fd, bytes);
+      fileStep('attachment', 'temp written');
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
     }
+    fileStep('attachment', 'temp synced');
     fs.renameSync(tmp, file);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
@@ -132,6 +135,7 @@ export function putBlobFile(dataDir: string, sha256: string, bytes: Uint8Array):
   }
   fsyncDir(dir);
   fsyncDir(path.dirname(dir));
+  fileStep('attachment', 'renamed');
   return true;
 }
 

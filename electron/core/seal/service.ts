@@ -25,6 +25,7 @@ import { blobPath } from '../attachments/store.js';
 import { groupContext } from '../branch/service.js';
 import { all, first, now, q, run, tx, type Db } from '../db/sql.js';
 import { AppError } from '../errors.js';
+import { fileStep } from '../steps.js';
 
 interface YearSealsTable {
   year: number;
@@ -321,12 +322,15 @@ export function sealYear(db: Db, dataDir: string, input: { year: number; exportI
     ...content.attachments.map(({ kind, ref, label, sha256 }) => ({ kind, ref, label, sha256 })),
     ...exported.entries,
   ];
+  // Nothing is written until here: the manifest and its log entry go in one transaction, both or neither.
+  fileStep('seal', 'checked');
   tx(db, () => {
     if (sealRow(db, year)) throw new AppError('CONFLICT', `${year}年度已封存，不能重复封存。`);
     const at = now();
     run(db, sq.insertInto('year_seals').values({ year, sealed_at: at, export_id: exportId, manifest: JSON.stringify(manifest) }));
     run(db, sq.insertInto('seal_log').values({ year, at, action: 'seal', export_id: exportId, reason: '' }));
   });
+  fileStep('seal', 'committed');
   return sealStatus(db, year);
 }
 

@@ -10,7 +10,8 @@
  * attachment row and no stray one, show no leftover (.restore-, .replaced-, .tmp-,
  * the journal), and say which way an interrupted restore went.
  *
- * RESTORE_KILLS (default 8) random kills after the stepwise ones;
+ * RESTORE_KILLS (default 8) random kills after the stepwise ones; RESTORE_ATTACHMENT_STEPS=1
+ * also kills inside each attachment file's write (three steps a file: about 90 kills);
  * CRASH_SEED (default 1).
  */
 import fs from 'node:fs';
@@ -22,7 +23,8 @@ import { Rng } from '../../electron/core/demo/random.js';
 import { recordType } from '../../shared/books/index.js';
 import { bundleChild, childPath } from '../fixtures/child.js';
 import { call, dbDigest, openTestCore } from '../fixtures/core.js';
-import { checkStore, runKilled, storeFiles, type KilledRun, type StepLine } from '../fixtures/crash.js';
+import { checkStore, runKillable, storeFiles, type KillRun } from '../fixtures/crash.js';
+import type { RestoreStep } from '../fixtures/restore-child.js';
 import { sampleRecord } from '../fixtures/sample.js';
 import { seedBranch } from '../fixtures/seed.js';
 import { makeTempDir, REPO_ROOT, removeDir } from '../fixtures/tmp.js';
@@ -33,7 +35,7 @@ const CHILD = childPath('restore-child');
 const TEXTS = path.join(REPO_ROOT, 'resources', 'texts');
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-type Run = KilledRun<StepLine>;
+type Run = KillRun<RestoreStep>;
 
 /** A branch with records, each with a photo of random bytes. */
 async function fill(core: Core, rng: Rng, photos: number) {
@@ -132,7 +134,7 @@ describe('restore under SIGKILL', () => {
     let full: Run | null = null;
     for (let stopAt = 0; ; stopAt++) {
       const dir = fresh();
-      const r = await runKilled<StepLine>(CHILD, [dir, TEXTS, backupFile], { stopAt });
+      const r = await runKillable<RestoreStep>(CHILD, [dir, TEXTS, backupFile], { stopAt });
       const where = `${op} killed after step ${stopAt} (${r.steps.at(-1)?.phase})`;
       after(dir, r, where);
       removeDir(dir);
@@ -147,7 +149,7 @@ describe('restore under SIGKILL', () => {
     for (let i = 0; i < RANDOM_KILLS; i++) {
       const dir = fresh();
       const delay = Math.round(rng.next() * full.ms);
-      const r = await runKilled<StepLine>(CHILD, [dir, TEXTS, backupFile], { delay });
+      const r = await runKillable<RestoreStep>(CHILD, [dir, TEXTS, backupFile], { delay });
       if (r.killed) kills.random++;
       after(dir, r, `${op} random kill ${i + 1} after ${delay} ms (CRASH_SEED=${SEED}, last step ${r.steps.at(-1)?.phase})`);
       removeDir(dir);

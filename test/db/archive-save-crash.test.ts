@@ -14,8 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isPartFolder, saveBaseName, saveExport, saveTarget } from '../../electron/core/archive/save.js';
-import { Rng } from '../../electron/core/demo/random.js';
-import { runKillable, type Kill, type KillRun } from '../fixtures/crash.js';
+import { killEverywhere, runKillable, type Kill, type KillRun } from '../fixtures/crash.js';
 import { folderDigest, SAVE_CHILD_BRANCH, writeExportFiles, type StepLine } from '../fixtures/save.js';
 import { bundleChild, childPath } from '../fixtures/child.js';
 import { useTempDir } from '../fixtures/tmp.js';
@@ -61,11 +60,9 @@ describe('全部保存到… under SIGKILL', () => {
     const want = folderDigest(source);
     const parent = path.join(tempDir(), 'U盘');
     fs.mkdirSync(parent);
-    const rng = new Rng(SEED);
     const t0 = Date.now();
     let complete = 0;
     let swept = 0;
-    let fullRun: Run | null = null;
     const check = (r: Run, where: string) => {
       const last = r.steps.at(-1);
       const before = complete;
@@ -83,30 +80,16 @@ describe('全部保存到… under SIGKILL', () => {
       complete = now.complete;
     };
 
-    // After each step in turn, until a run ends by itself.
-    for (let stopAt = 0; ; stopAt++) {
-      const r = await run(source, parent, { stopAt });
-      const where = `killed after step ${stopAt} (${JSON.stringify(r.steps.at(-1))})`;
-      if (!r.killed) {
-        fullRun = r;
-        expect(r.steps.at(-1)?.phase, where).toBe('done');
-        check(r, where);
-        break;
-      }
-      expect(r.steps.at(-1)?.n, where).toBe(stopAt);
-      check(r, where);
-    }
+    // After each step in turn until a run ends by itself, then at random instants over the length of a whole save.
+    const { full: fullRun, landed } = await killEverywhere<StepLine>({
+      run: (kill) => run(source, parent, kill),
+      check,
+      isDone: (last) => last?.phase === 'done',
+      randomKills: RANDOM_KILLS,
+      seed: SEED,
+    });
     const stepwise = fullRun.steps.length;
     expect(stepwise).toBeGreaterThan(30);
-
-    // At random instants over the length of a whole save.
-    let landed = 0;
-    for (let i = 0; i < RANDOM_KILLS; i++) {
-      const delay = Math.round(rng.next() * fullRun.ms);
-      const r = await run(source, parent, { delay });
-      if (r.killed && r.steps.at(-1)?.phase !== 'done') landed++;
-      check(r, `random kill ${i + 1} after ${delay} ms (CRASH_SEED=${SEED}, last step ${JSON.stringify(r.steps.at(-1))})`);
-    }
 
     // One more save, to the end: the temporary folders are gone, every folder is whole.
     const files = Object.keys(want).map((name) => ({ name, size: fs.statSync(path.join(source, name)).size }));

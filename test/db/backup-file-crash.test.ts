@@ -19,10 +19,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { backupsDir, isBackupPartFile, verifyBackupFile, writeBackupFile } from '../../electron/core/backup/backup.js';
 import { putBlobFile } from '../../electron/core/attachments/store.js';
 import { closeDatabase, openDatabase } from '../../electron/core/db/connection.js';
-import { Rng } from '../../electron/core/demo/random.js';
 import { bundleChild, childPath } from '../fixtures/child.js';
 import type { BackupStep } from '../fixtures/backup-steps.js';
-import { runKillable, type Kill, type KillRun } from '../fixtures/crash.js';
+import { killEverywhere, runKillable, type Kill, type KillRun } from '../fixtures/crash.js';
 import { useTempDir } from '../fixtures/tmp.js';
 
 const RANDOM_KILLS = Number(process.env.BACKUP_KILLS ?? 60);
@@ -59,12 +58,10 @@ describe('备份到U盘 under SIGKILL', () => {
     makeDataDir(dataDir);
     const folder = path.join(tempDir(), 'U盘');
     fs.mkdirSync(folder);
-    const rng = new Rng(SEED);
     const t0 = Date.now();
     const verified = new Set<string>();
     let complete = 0;
     let swept = 0;
-    let fullRun: Run | null = null;
 
     /** What the folder holds (complete files verified once each: a file under a backup's name never changes), and the data dir's work folders. */
     const inspect = async () => {
@@ -107,19 +104,14 @@ describe('备份到U盘 under SIGKILL', () => {
       complete = now.files;
     };
 
-    // After each step in turn, until a run ends by itself.
-    for (let stopAt = 0; ; stopAt++) {
-      const r = await run(dataDir, folder, { stopAt });
-      const where = `killed after step ${stopAt} (${JSON.stringify(r.steps.at(-1))})`;
-      if (!r.killed) {
-        fullRun = r;
-        expect(r.steps.at(-1)?.phase, where).toBe('done');
-        await check(r, where);
-        break;
-      }
-      expect(r.steps.at(-1)?.n, where).toBe(stopAt);
-      await check(r, where);
-    }
+    // After each step in turn until a run ends by itself, then at random instants over the length of a whole backup.
+    const { full: fullRun, landed } = await killEverywhere<BackupStep>({
+      run: (kill) => run(dataDir, folder, kill),
+      check,
+      isDone: (last) => last?.phase === 'done',
+      randomKills: RANDOM_KILLS,
+      seed: SEED,
+    });
     const stepwise = fullRun.steps.length;
     // start, swept, database copied, temporary file created, 7 parts, manifest, fsynced, checked, renamed, done
     expect(fullRun.steps.map((s) => s.phase)).toEqual([
@@ -135,15 +127,6 @@ describe('备份到U盘 under SIGKILL', () => {
       'renamed',
       'done',
     ]);
-
-    // At random instants over the length of a whole backup.
-    let landed = 0;
-    for (let i = 0; i < RANDOM_KILLS; i++) {
-      const delay = Math.round(rng.next() * fullRun.ms);
-      const r = await run(dataDir, folder, { delay });
-      if (r.killed && r.steps.at(-1)?.phase !== 'done') landed++;
-      await check(r, `random kill ${i + 1} after ${delay} ms (CRASH_SEED=${SEED}, last step ${JSON.stringify(r.steps.at(-1))})`);
-    }
 
     // One more backup, to the end: the temporary files are gone, every file is whole.
     const db = openDatabase(path.join(dataDir, 'ledger.sqlite3'));

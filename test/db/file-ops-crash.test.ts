@@ -23,10 +23,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app.js';
 import { yearArchiveDir } from '../../electron/core/archive/paths.js';
 import { blobPath, sha256Hex } from '../../electron/core/attachments/store.js';
-import { Rng } from '../../electron/core/demo/random.js';
 import { bundleChild, childPath } from '../fixtures/child.js';
 import { call, openTestCore } from '../fixtures/core.js';
-import { checkStore, runKillable, storeFiles, type Kill, type KillRun } from '../fixtures/crash.js';
+import { checkStore, killEverywhere, runKillable, storeFiles, type Kill, type KillRun } from '../fixtures/crash.js';
 import { attachBytes, attachName, exportYear, FILE_OPS_YEAR as YEAR, type FileOp, type FileOpStep } from '../fixtures/file-ops.js';
 import { sampleRecordOn } from '../fixtures/records.js';
 import { createMeeting, seedBranch } from '../fixtures/seed.js';
@@ -122,39 +121,22 @@ interface Outcome {
  */
 
 async function killEveryWay(op: FileOp, dir: string, arg: (i: number) => string, after: (r: Run, where: string, i: number) => Promise<Outcome>): Promise<Tally> {
-  const rng = new Rng(SEED);
   const t: Tally = { runs: 0, stepwise: 0, landed: 0, landedInFileSteps: 0, applied: 0, absent: 0, leftovers: 0, wholeRunMs: 0 };
-  let full: Run | null = null;
-  const check = async (r: Run, where: string, i: number) => {
-    const o = await after(r, where, i);
-    if (o.applied) t.applied++;
-    else t.absent++;
-    t.leftovers += o.leftovers;
-  };
-  for (let stopAt = 0; !full; stopAt++) {
-    const i = t.runs++;
-    const r = await run(op, dir, arg(i), { stopAt });
-    const where = `${op} killed after step ${stopAt} (${JSON.stringify(r.steps.at(-1))})`;
-    if (r.killed) expect(r.steps.at(-1)?.n, where).toBe(stopAt);
-    else {
-      full = r;
-      expect(r.steps.at(-1)?.step, where).toBe('done');
-    }
-    await check(r, where, i);
-  }
-  t.stepwise = full.steps.length;
-  t.wholeRunMs = full.ms;
-  for (let i = 0; i < KILLS[op]; i++) {
-    const delay = Math.round(rng.next() * full.ms);
-    const n = t.runs++;
-    const r = await run(op, dir, arg(n), { delay });
-    if (r.killed && r.steps.at(-1)?.step !== 'done') {
-      t.landed++;
-      if (r.steps.length > 1) t.landedInFileSteps++;
-    }
-    await check(r, `${op}: random kill ${i + 1} after ${delay} ms (CRASH_SEED=${SEED}, last step ${JSON.stringify(r.steps.at(-1))})`, n);
-  }
-  return t;
+  const { full, stepwise, landed } = await killEverywhere<FileOpStep>({
+    run: (kill, { i }) => run(op, dir, arg(i), kill),
+    check: async (r, where, { i, random }) => {
+      t.runs++;
+      if (random && r.killed && r.steps.at(-1)?.step !== 'done' && r.steps.length > 1) t.landedInFileSteps++;
+      const o = await after(r, `${op} ${where}`, i);
+      if (o.applied) t.applied++;
+      else t.absent++;
+      t.leftovers += o.leftovers;
+    },
+    isDone: (last) => last?.step === 'done',
+    randomKills: KILLS[op],
+    seed: SEED,
+  });
+  return { ...t, stepwise, landed, wholeRunMs: full.ms };
 }
 
 const summary = (op: string, t: Tally, extra: string) =>

@@ -23,7 +23,7 @@ import { Rng } from '../../electron/core/demo/random.js';
 import { recordType } from '../../shared/books/index.js';
 import { bundleChild, childPath } from '../fixtures/child.js';
 import { call, dbDigest, openTestCore } from '../fixtures/core.js';
-import { checkStore, runKillable, storeFiles, type KillRun } from '../fixtures/crash.js';
+import { checkStore, killEverywhere, runKillable, storeFiles, type KillRun } from '../fixtures/crash.js';
 import type { RestoreStep } from '../fixtures/restore-child.js';
 import { sampleRecord } from '../fixtures/sample.js';
 import { seedBranch } from '../fixtures/seed.js';
@@ -127,46 +127,26 @@ describe('restore under SIGKILL', () => {
     }
   }
 
-  async function killEverywhere(after: (dir: string, r: Run, where: string) => void) {
-    const op = 'restore';
-    const rng = new Rng(SEED);
-    const kills = { stepwise: 0, random: 0 };
-    let full: Run | null = null;
-    for (let stopAt = 0; ; stopAt++) {
-      const dir = fresh();
-      const r = await runKillable<RestoreStep>(CHILD, [dir, TEXTS, backupFile], { stopAt });
-      const where = `${op} killed after step ${stopAt} (${r.steps.at(-1)?.phase})`;
-      after(dir, r, where);
-      removeDir(dir);
-      if (!r.killed) {
-        expect(r.steps.at(-1)?.phase, where).toBe('end');
-        full = r;
-        break;
-      }
-      expect(r.steps.at(-1)?.n, where).toBe(stopAt);
-      kills.stepwise++;
-    }
-    for (let i = 0; i < RANDOM_KILLS; i++) {
-      const dir = fresh();
-      const delay = Math.round(rng.next() * full.ms);
-      const r = await runKillable<RestoreStep>(CHILD, [dir, TEXTS, backupFile], { delay });
-      if (r.killed) kills.random++;
-      after(dir, r, `${op} random kill ${i + 1} after ${delay} ms (CRASH_SEED=${SEED}, last step ${r.steps.at(-1)?.phase})`);
-      removeDir(dir);
-    }
-    return { full, kills };
-  }
-
   it('a restore is wholly done or wholly undone after a kill at every step and at random instants', { timeout: 120_000 }, async () => {
     const t0 = Date.now();
     const count = { old: 0, new: 0 };
-    const { full, kills } = await killEverywhere((dir, r, where) => {
-      if (r.killed) count[check(dir, r, where)]++;
-      else check(dir, r, where);
+    const { full, stepwise, landed } = await killEverywhere<RestoreStep, Run & { dir: string }>({
+      run: async (kill) => {
+        const dir = fresh();
+        return { ...(await runKillable<RestoreStep>(CHILD, [dir, TEXTS, backupFile], kill)), dir };
+      },
+      check: (r, where) => {
+        const state = check(r.dir, r, `restore ${where}`);
+        if (r.killed) count[state]++;
+        removeDir(r.dir);
+      },
+      isDone: (last) => last?.phase === 'end',
+      randomKills: RANDOM_KILLS,
+      seed: SEED,
     });
     expect(full.steps.length).toBeGreaterThan(15);
     console.log(
-      `restore-crash: ${kills.stepwise + kills.random} kills of a restore (${kills.stepwise} after each step, ${kills.random} of ${RANDOM_KILLS} random instants before its end; CRASH_SEED=${SEED}) in ${((Date.now() - t0) / 1000).toFixed(1)} s: ` +
+      `restore-crash: ${stepwise + RANDOM_KILLS} kills of a restore (${stepwise} after each step, ${RANDOM_KILLS} at random instants, ${landed} of them before its end; CRASH_SEED=${SEED}) in ${((Date.now() - t0) / 1000).toFixed(1)} s: ` +
         `${count.new} restored (finished at the next start, or done before the kill), ${count.old} undone; never half, no leftovers, every attachment row with its file; a whole restore took ${full.ms.toFixed(0)} ms`,
     );
   });

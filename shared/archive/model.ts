@@ -3,6 +3,7 @@
  * completeness check and the year's seal look like across the contract.
  * Pure types; the core fills them, the renderer shows and prints them.
  */
+import type { BookId } from '../books/types.js';
 
 /** A column of a register: its header and its width in characters (Excel column width). */
 export interface RegisterColumn {
@@ -64,6 +65,8 @@ export interface Gap {
   label: string;
   /** What is missing, as printed in the 备考表, e.g. 第三季度未召开支部党员大会. */
   message: string;
+  /** The book whose volume's 备考表 prints it: the book of the missing record's type; 党费 and 转接 in 支部档案. */
+  book: BookId;
   /** Where it is fixed: a hash route of the renderer, e.g. '/records/new?type=branch-assembly'. */
   link: string;
   /** The rule or arrangement it comes from, e.g. 《中国共产党支部工作条例（试行）》第十五条. */

@@ -90,8 +90,15 @@ export interface VolumeCover {
 }
 
 export interface VolumeNotes {
-  /** 本卷情况说明: what the completeness check found missing, and the seal log. */
+  /** 本卷情况说明: what the completeness check found missing in this volume's book (or in the whole year, for a volume of everything). */
   gaps: string[];
+  /**
+   * Gaps of books that have no volume this year (nothing of theirs to archive),
+   * printed in the first volume so that they are on paper somewhere.
+   */
+  otherBooks: { book: string; gaps: string[] }[];
+  /** For the 2nd… volume of a book bound in several: which volume's 备考表 lists the book's gaps ('' otherwise). */
+  gapsIn: string;
   log: string[];
   /** 立卷人, 检查人, 立卷时间 (Chinese date). */
   compiler: string;
@@ -152,12 +159,24 @@ export function stampCells(v: Volume, it: VolumeItem): [string, string][] {
   ];
 }
 
-/** The 卷内备考表's 情况说明 after its count line: the year's gaps, numbered, and the seal log. */
+/** A gap as a numbered sentence of the 备考表. */
+const gapLine = (g: string, i: number) => `${i + 1}. ${g}${/[。！？]$/.test(g) ? '' : '。'}`;
+
+/**
+ * The 卷内备考表's 情况说明 after its count line, in full sentences: what the
+ * year's completeness check found missing in this volume's own book (numbered),
+ * then in books with no volume this year, and the seal log.
+ */
 export function notesLines(v: Volume): string[] {
   const n = v.notes;
+  const own = n.gapsIn
+    ? [`本册的年度完整性检查缺项见${n.gapsIn}卷内备考表。`]
+    : n.gaps.length
+      ? [`年度完整性检查发现本卷（${v.cover.category}）有以下缺项，共${n.gaps.length}项：`, ...n.gaps.map(gapLine)]
+      : [`年度完整性检查未发现本卷（${v.cover.category}）有缺项。`];
   return [
-    n.gaps.length ? `年度完整性检查发现以下缺项（${n.gaps.length}项）：` : '年度完整性检查未发现缺项。',
-    ...n.gaps.map((g, i) => `${i + 1}. ${g}`),
+    ...own,
+    ...n.otherBooks.flatMap((o) => [`《${o.book}》本年度没有归档文件，年度完整性检查发现其有以下缺项，共${o.gaps.length}项：`, ...o.gaps.map(gapLine)]),
     ...(n.log.length ? ['本年度封存与解除封存记录：', ...n.log] : []),
   ];
 }

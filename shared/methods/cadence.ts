@@ -57,7 +57,7 @@ export interface GlanceRow {
 export type UpcomingKind = 'period-obligation' | 'planned-activity' | 'development-step' | 'rectification' | 'transfer-receipt';
 
 /** Something due by a date, whatever the year shown: an obligation of this period, an activity planned, a 发展党员 step, a 整改 item, a 回执. */
-export interface Upcoming extends Gap {
+export interface Upcoming extends Omit<Gap, 'book'> {
   kind: UpcomingKind;
   /** The date it is due (or planned for); for an obligation, the last day of its period. */
   due: string;

@@ -29,7 +29,7 @@ import type { PdfPrinter } from '../../electron/core/export/pdf/printer.js';
 import { volumePdf } from '../../electron/core/export/pdf/volume.js';
 import { FIRST_DATA_ROW } from '../../electron/core/registers/xlsx.js';
 import { REGISTER_KEYS, REGISTER_TITLES } from '../../shared/archive/model.js';
-import { coverRows, volumeItems, type Volume, type VolumeItem } from '../../shared/archive/volume.js';
+import { coverRows, notesLines, volumeItems, type Volume, type VolumeItem } from '../../shared/archive/volume.js';
 import { recordType } from '../../shared/books/index.js';
 import type { RecordDto, RecordInput } from '../../shared/contract.js';
 import { call, callError, useCore } from '../fixtures/core.js';
@@ -44,7 +44,14 @@ const YEAR = 2024;
 const FONDS = 'D001';
 const FULL_ID = IDS.wangFang;
 const MASKED_ID = `${FULL_ID.slice(0, 6)}********${FULL_ID.slice(14)}`;
-const GAPS = ['2024年第二季度未召开支部党员大会', '周正式2024年未开展谈心谈话'];
+/** Gaps of the year: two of 党支部综合记录, one of 支部档案 (党费), one of a book with nothing archived this year. */
+const GAPS: VolumeOptions['gaps'] = [
+  { book: 'branch-general', message: '2024年第二季度未召开支部党员大会' },
+  { book: 'branch-general', message: '周正式：2024年未记录谈心谈话' },
+  { book: 'archive', message: '吴预备：党费欠缴3个月（1月—3月）' },
+  { book: 'union-league', message: '第三季度未召开职工大会' },
+];
+const gapsOf = (book: string) => GAPS.filter((g) => g.book === book).map((g) => g.message);
 const LOG = ['2025年1月6日 封存'];
 /** A 24×16 photo with a pattern (a valid PNG, so Word and LibreOffice embed it). */
 const PHOTO = encodePng(24, 16, Uint8Array.from({ length: 24 * 16 * 3 }, (_, i) => (i * 37) % 256));
@@ -223,7 +230,37 @@ describe('buildVolumes', () => {
     const committee = items.find((i) => i.recordId === y.committee.id)!;
     expect(committee.others).toEqual(['会议通知.pdf']);
     expect([assembly.notes, committee.notes, items[0]!.notes]).toEqual(['附件1份', '附件1份', '']);
-    expect(general.notes).toEqual({ gaps: GAPS, log: LOG, compiler: '钱宣传', checker: '王书记', date: '2025年1月5日' });
+    // each volume's 备考表 holds its own book's gaps; a book without a volume this year has its gaps in the first volume
+    expect(general.notes).toEqual({
+      gaps: gapsOf('branch-general'),
+      otherBooks: [{ book: '工会、团支部记录', gaps: gapsOf('union-league') }],
+      gapsIn: '',
+      log: LOG,
+      compiler: '钱宣传',
+      checker: '王书记',
+      date: '2025年1月5日',
+    });
+    expect(Object.fromEntries(vs.map((v) => [v.key, [v.notes.gaps, v.notes.otherBooks.length]]))).toEqual({
+      'branch-general': [gapsOf('branch-general'), 1],
+      discipline: [[], 0],
+      archive: [gapsOf('archive'), 0],
+    });
+  });
+
+  it('prints each book\'s gaps in its first volume only; a volume of everything holds them all', async () => {
+    await buildYear(h.core);
+    const split = volumesOf(h.core, { maxItems: 2 }).filter((v) => v.key.startsWith('branch-general'));
+    expect(split.map((v) => [v.key, v.notes.gaps, v.notes.gapsIn, v.notes.otherBooks.length])).toEqual([
+      ['branch-general-1', gapsOf('branch-general'), '', 1],
+      ['branch-general-2', [], '第1卷', 0],
+      ['branch-general-3', [], '第1卷', 0],
+    ]);
+    expect(notesLines(split[1]!)[0]).toBe('本册的年度完整性检查缺项见第1卷卷内备考表。');
+    const [all, ...more] = volumesOf(h.core, { mode: 'single' });
+    expect(more).toEqual([]);
+    expect(all!.notes.gaps).toEqual(GAPS.map((g) => g.message));
+    expect(all!.notes.otherBooks).toEqual([]);
+    expect(notesLines(all!).slice(0, 2)).toEqual(['年度完整性检查发现本卷（党支部“四本一档”）有以下缺项，共4项：', '1. 2024年第二季度未召开支部党员大会。']);
   });
 
   it('leaves out drafts, records in the 回收站 and other years', async () => {
@@ -412,8 +449,11 @@ describe('the Word volume (unzipped)', () => {
       '卷内备考表',
       '本卷情况说明：',
       '本卷共5件，共页。',
-      `年度完整性检查发现以下缺项（${GAPS.length}项）：`,
-      ...GAPS.map((g, i) => `${i + 1}. ${g}`),
+      '年度完整性检查发现本卷（党支部综合记录）有以下缺项，共2项：',
+      '1. 2024年第二季度未召开支部党员大会。',
+      '2. 周正式：2024年未记录谈心谈话。',
+      '《工会、团支部记录》本年度没有归档文件，年度完整性检查发现其有以下缺项，共1项：',
+      '1. 第三季度未召开职工大会。',
       '本年度封存与解除封存记录：',
       ...LOG,
       '立卷人：钱宣传',
@@ -503,7 +543,7 @@ function checkRenderedVolume(pdfFile: string, v: Volume): { starts: Map<string, 
   // the 备考表 is the last page, with the gaps
   expect(texts.at(-1)).toContain('卷内备考表');
   expect(texts.at(-1)).toContain(`本卷共${items.length}件，共${total}页`);
-  for (const g of GAPS) expect(texts.at(-1)).toContain(squash(g));
+  for (const g of [...v.notes.gaps, ...v.notes.otherBooks.flatMap((o) => o.gaps)]) expect(texts.at(-1)).toContain(squash(g));
   return { starts, total };
 }
 
@@ -757,8 +797,11 @@ describe('archive.* through the dispatcher', () => {
     // the 备考表 lists what the completeness check finds missing in the year
     const gaps = await call(h.core, 'completeness.check', { year: YEAR });
     expect(gaps.length).toBeGreaterThan(0);
-    expect(text).toContain(`年度完整性检查发现以下缺项（${gaps.length}项）：`);
-    for (const [i, g] of gaps.entries()) expect(text).toContain(`${i + 1}. ${g.message}`);
+    // the 支部档案 volume's 备考表 holds the gaps of 支部档案 (党费 among them), not those of the other books
+    const own = gaps.filter((g) => g.book === 'archive');
+    expect(text).toContain(own.length ? `年度完整性检查发现本卷（支部档案）有以下缺项，共${own.length}项：` : '年度完整性检查未发现本卷（支部档案）有缺项。');
+    for (const [i, g] of own.entries()) expect(text).toContain(`${i + 1}. ${g.message}。`);
+    for (const g of gaps.filter((x) => x.book !== 'archive')) expect(text).not.toContain(g.message);
     expect(text).toContain('立卷人：钱宣传');
     const xlsx = await call(h.core, 'archive.file', { year: YEAR, exportId: started.id, name: '2024年度_台账汇总.xlsx' });
     expect(xlsx.mimeType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

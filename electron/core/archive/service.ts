@@ -52,7 +52,7 @@ export interface ExportOptions {
 }
 
 function volumesOf(db: Db, dataDir: string, textsDir: string, o: Pick<ExportOptions, 'year' | 'mode' | 'fullIds' | 'compiler' | 'checker'>) {
-  const gaps = yearGaps(db, o.year).map((g) => g.message);
+  const gaps = yearGaps(db, o.year);
   const log = sealLog(db, o.year).map((e) =>
     e.action === 'seal' ? `${chineseDate(e.at.slice(0, 10))} 封存` : `${chineseDate(e.at.slice(0, 10))} 解除封存，原因：${e.reason}`,
   );

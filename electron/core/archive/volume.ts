@@ -5,7 +5,8 @@
  * attachments; the rules at the front of each part; the 备考表's notes.
  * Laying out (Word, HTML, PDF) happens elsewhere, off this thread.
  */
-import { BOOK_TREE, recordType, type BookDef } from '../../../shared/books/index.js';
+import { BOOK_TREE, recordType, type BookDef, type BookId } from '../../../shared/books/index.js';
+import type { Gap } from '../../../shared/archive/model.js';
 import type { RecordDto } from '../../../shared/contract.js';
 import { chineseDate } from '../../../shared/dates.js';
 import { recordTitle } from '../../../shared/print/display.js';
@@ -67,8 +68,8 @@ export interface VolumeOptions {
   mode: VolumeMode;
   /** Print 身份证号 in full (masked otherwise). */
   fullIds: boolean;
-  /** Written into the 备考表. */
-  gaps: string[];
+  /** The year's gaps, each written into the 备考表 of its book's volume. */
+  gaps: Pick<Gap, 'book' | 'message'>[];
   log: string[];
   compiler: string;
   checker: string;
@@ -175,7 +176,7 @@ export function buildVolumes(db: Db, dataDir: string, textsDir: string, opts: Vo
         code: `${fonds}-WS·${opts.year}-${RETENTION_CODE[longestRetention(items.map((i) => i.retention))]}-${code}${piece ? `-${String(piece.no).padStart(2, '0')}` : ''}`,
       },
       parts,
-      notes: { gaps: opts.gaps, log: opts.log, compiler: opts.compiler, checker: opts.checker, date: chineseDate(opts.date) },
+      notes: { gaps: [], otherBooks: [], gapsIn: '', log: opts.log, compiler: opts.compiler, checker: opts.checker, date: chineseDate(opts.date) },
     };
   };
 
@@ -186,9 +187,26 @@ export function buildVolumes(db: Db, dataDir: string, textsDir: string, opts: Vo
     return pieces.map((p, i) => volume(key, category, p, code, { no: i + 1, of: pieces.length }));
   };
 
+  /** A book's gaps go into the 备考表 of its first volume; its later volumes point there. */
+  const note = (vs: Volume[], gaps: string[]) => {
+    vs[0]!.notes.gaps = gaps;
+    for (const v of vs.slice(1)) v.notes.gapsIn = '第1卷';
+  };
+  const gapsOf = (book: BookId) => opts.gaps.filter((g) => g.book === book).map((g) => g.message);
+
   if (opts.mode === 'single') {
     const counter = { n: 0 };
-    return bind('all', '党支部“四本一档”', BOOK_TREE.flatMap((b) => partsOf(b, true, counter)), 'QB');
+    const vs = bind('all', '党支部“四本一档”', BOOK_TREE.flatMap((b) => partsOf(b, true, counter)), 'QB');
+    if (vs.length) note(vs, opts.gaps.map((g) => g.message));
+    return vs;
   }
-  return BOOK_TREE.flatMap((b) => bind(b.id, b.label, partsOf(b, false, { n: 0 }), b.code));
+  const byBook = BOOK_TREE.map((b) => ({ book: b, vs: bind(b.id, b.label, partsOf(b, false, { n: 0 }), b.code) }));
+  const out = byBook.flatMap((x) => x.vs);
+  for (const { book, vs } of byBook) {
+    const gaps = gapsOf(book.id);
+    if (vs.length) note(vs, gaps);
+    // A book with nothing to archive this year: its gaps go on paper in the first volume.
+    else if (gaps.length && out.length) out[0]!.notes.otherBooks.push({ book: book.label, gaps });
+  }
+  return out;
 }

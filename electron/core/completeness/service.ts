@@ -79,6 +79,7 @@ function cadenceGaps(cadences: readonly Cadence[], records: YearRecord[], ctx: C
       kind: cadenceKind(c),
       label: cadenceTitle(c),
       message: missingMessage(c, m),
+      book: recordType(c.typeId).book,
       link: newRecord(c.typeId),
       source: c.source,
     })),
@@ -105,6 +106,7 @@ function talkGaps(db: Db, talks: YearRecord[], ctx: CadenceContext): Gap[] {
     kind: 'talk-coverage',
     label: `${TALK_COVERAGE.label}（每年，每名党员）`,
     message: `${m.name}：${ctx.year}年未记录谈心谈话`,
+    book: recordType(TALK_COVERAGE.typeId).book,
     link: newRecord(TALK_COVERAGE.typeId),
     source: TALK_COVERAGE.source,
   }));
@@ -129,6 +131,7 @@ function duesGaps(db: Db, year: number, asOf: string, branchStart: string): Gap[
       kind: 'dues-arrears',
       label: '党费按月交纳',
       message: `${row.name}：党费欠缴${owed.length}个月（${monthSpans(owed)}）`,
+      book: 'archive',
       link: '/dues',
       source: `${DUES_SOURCE}：党员应按月交纳党费`,
     });
@@ -139,7 +142,8 @@ function duesGaps(db: Db, year: number, asOf: string, branchStart: string): Gap[
     gaps.push({
       kind: 'dues-unfixed',
       label: '党费交纳标准',
-      message: `${s.name}：未确定${year}年月交纳党费金额`,
+      message: `${s.name}：未确定${year}年每月应交纳的党费金额`,
+      book: 'archive',
       link: '/dues',
       source: `${DUES_SOURCE}：党员每月交纳党费的数额于每年年初核定一次`,
     });
@@ -150,6 +154,8 @@ function duesGaps(db: Db, year: number, asOf: string, branchStart: string): Gap[
 /** An open 整改 item: a row of the 问题整改台账, or of a 组织生活会's 整改清单. */
 export interface OpenRectification {
   recordId: number;
+  /** The record's type (its book holds the gap). */
+  type: string;
   /** 整改事项“…”, or 组织生活会（2026-12-20）整改清单“…”. */
   what: string;
   status: string;
@@ -165,12 +171,13 @@ export function openRectifications(records: readonly Pick<YearRecord, 'id' | 'ty
   for (const r of records) {
     if (r.type === 'rectification-ledger') {
       if (!open(r.data)) continue;
-      out.push({ recordId: r.id, what: `整改事项“${String(r.data.issue ?? '')}”`, ...fields(r.data), source: '问题整改台账：逐项整改落实，完成后销号' });
+      out.push({ recordId: r.id, type: r.type, what: `整改事项“${String(r.data.issue ?? '')}”`, ...fields(r.data), source: '问题整改台账：逐项整改落实，完成后销号' });
     } else if (r.type === 'org-life-meeting') {
       const rows = Array.isArray(r.data.rectification) ? (r.data.rectification as Record<string, unknown>[]) : [];
       for (const item of rows.filter(open)) {
         out.push({
           recordId: r.id,
+          type: r.type,
           what: `组织生活会（${r.date}）整改清单“${String(item.issue ?? '')}”`,
           ...fields(item),
           source: `${BRANCH_RULES}第十七条：会后制定整改措施，逐一整改落实`,
@@ -186,6 +193,7 @@ function rectificationGaps(records: YearRecord[]): Gap[] {
     kind: 'rectification-open',
     label: '问题整改（未完成）',
     message: `${o.what}${o.status || '未填写状态'}${o.deadline ? `，时限${o.deadline}` : ''}`,
+    book: recordType(o.type).book,
     link: recordLink(o.recordId),
     source: o.source,
   }));
@@ -198,6 +206,7 @@ function transferGaps(records: YearRecord[], asOf: string): Gap[] {
       kind: 'transfer-receipt-overdue',
       label: '组织关系转接回执',
       message: `${String(r.data.name ?? '')}：组织关系转出回执逾期未退回（介绍信有效期至${transferDue(r.data, r.date)}）`,
+      book: recordType(r.type).book,
       link: recordLink(r.id),
       source: '党员组织关系转接：回执退回前，转出党组织仍负有管理责任',
     }));
@@ -236,6 +245,7 @@ function draftGaps(db: Db, year: number, asOf: string): Gap[] {
     kind: 'draft-record',
     label: '草稿未定稿',
     message: `${d.def.label}（${d.date}）${d.named}仍为草稿，未定稿`,
+    book: d.def.book,
     link: recordLink(d.id),
     source: '年度归档：入卷的记录应为定稿',
   }));

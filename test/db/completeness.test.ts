@@ -202,7 +202,7 @@ describe('completeness.check', () => {
         },
       },
       (_s, ids) => [
-        ...MEMBERS.map((n) => ({ kind: 'talk-coverage', message: `${n}：${Y}年未记录谈心谈话`, book: 'branch-general' })),
+        ...MEMBERS.map((n) => ({ kind: 'talk-coverage', message: `${n}：${Y}年未记录谈心谈话`, book: 'branch-general' as const })),
         { kind: 'draft-record', link: `/records/${byTitle(ids, `talk ${Y}-11-05`)}` },
       ],
     ],
@@ -211,8 +211,8 @@ describe('completeness.check', () => {
       { paid: { 周正式: [1, 2, 3, 4, 5, 6, 10, 11, 12], 陈正式: [1, 3, 4, 5, 6, 7, 8, 9, 10, 11] }, unfixed: ['吴预备'] },
       () => [
         { kind: 'dues-arrears', label: '党费按月交纳', message: '周正式：党费欠缴3个月（7月—9月）', link: '/dues', source: expect.stringContaining('中组发〔2008〕3号') as unknown as string },
-        { kind: 'dues-arrears', message: '陈正式：党费欠缴2个月（2月、12月）', link: '/dues', book: 'archive' },
-        { kind: 'dues-unfixed', message: `吴预备：未确定${Y}年每月应交纳的党费金额`, link: '/dues', book: 'archive' },
+        { kind: 'dues-arrears', message: '陈正式：党费欠缴2个月（2月、12月）', link: '/dues', book: 'archive' as const },
+        { kind: 'dues-unfixed', message: `吴预备：未确定${Y}年每月应交纳的党费金额`, link: '/dues', book: 'archive' as const },
       ],
     ],
     [
@@ -230,12 +230,12 @@ describe('completeness.check', () => {
         },
       },
       (_s, ids) => [
-        { kind: 'rectification-open', label: '问题整改（未完成）', message: `整改事项“党费收缴不及时”整改中，时限${Y}-10-31`, link: `/records/${byTitle(ids, `rectification-ledger ${Y}-05-06`)}`, book: 'discipline' },
+        { kind: 'rectification-open', label: '问题整改（未完成）', message: `整改事项“党费收缴不及时”整改中，时限${Y}-10-31`, link: `/records/${byTitle(ids, `rectification-ledger ${Y}-05-06`)}`, book: 'discipline' as const },
         {
           kind: 'rectification-open',
           message: `组织生活会（${Y}-12-28）整改清单“谈心谈话不深入”未整改，时限${Y + 1}-03-31`,
           link: `/records/${byTitle(ids, `org-life-meeting ${Y}-12-28`)}`,
-          book: 'branch-general',
+          book: 'branch-general' as const,
           source: expect.stringContaining('第十七条') as unknown as string,
         },
       ],

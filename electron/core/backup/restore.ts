@@ -172,13 +172,17 @@ export const RESTORE_UNDONE = '上次恢复备份时程序意外中断，已撤�
 
 const journalPath = (dataDir: string) => path.join(dataDir, JOURNAL_FILE);
 
-/** Write the journal atomically (temp file, fsync, rename, fsync of the folder). */
-export function writeJournal(dataDir: string, j: Journal): void {
-  const tmp = `${journalPath(dataDir)}.tmp`;
+/** Replace `file` whole or not at all: a temp file beside it, fsync, rename, fsync of the folder. */
+function writeFileAtomic(file: string, text: string): void {
+  const tmp = `${file}.tmp`;
   fs.rmSync(tmp, { force: true });
-  writeBytes(tmp, Buffer.from(JSON.stringify(j)));
-  fs.renameSync(tmp, journalPath(dataDir));
-  fsyncDir(dataDir);
+  writeBytes(tmp, Buffer.from(text));
+  fs.renameSync(tmp, file);
+  fsyncDir(path.dirname(file));
+}
+
+export function writeJournal(dataDir: string, j: Journal): void {
+  writeFileAtomic(journalPath(dataDir), JSON.stringify(j));
 }
 
 export function readJournal(dataDir: string): Journal | null {
@@ -324,9 +328,7 @@ export function readBackupSettings(dataDir: string): BackupSettings {
 
 export function writeBackupSettings(dataDir: string, s: BackupSettings): void {
   fs.mkdirSync(backupsDir(dataDir), { recursive: true });
-  const file = path.join(backupsDir(dataDir), SETTINGS_FILE);
-  fs.writeFileSync(`${file}.tmp`, JSON.stringify(s));
-  fs.renameSync(`${file}.tmp`, file);
+  writeFileAtomic(path.join(backupsDir(dataDir), SETTINGS_FILE), JSON.stringify(s));
 }
 
 /** Keep the newest `keep` copies saved before a restore; returns how many were removed. */

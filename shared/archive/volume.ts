@@ -12,12 +12,9 @@ export type VolumeMode = 'books' | 'single';
 
 /** 保管期限 codes in the 档号: 永久 Y, 定期30年 D30, 定期10年 D10. */
 export const RETENTION_CODE: Record<Retention, string> = { 永久: 'Y', 定期30年: 'D30', 定期10年: 'D10' };
-const RETENTION_ORDER: Retention[] = ['永久', '定期30年', '定期10年'];
 
-/** The longest of some retention periods (a volume keeps as long as its longest-kept 件). */
-export function longestRetention(list: readonly Retention[]): Retention {
-  return RETENTION_ORDER.find((r) => list.includes(r)) ?? '定期10年';
-}
+/** 保管期限 from the longest kept; a book's volumes of a year come in this order. */
+export const RETENTION_ORDER: readonly Retention[] = ['永久', '定期30年', '定期10年'];
 
 /** 2024-03-15 → 20240315, the date form of the 目录. */
 export const eightDigitDate = (iso: string) => iso.replaceAll('-', '');
@@ -31,7 +28,11 @@ export interface VolumeImage {
 
 /** One 件: a record with its attachments. */
 export interface VolumeItem {
-  /** 件号 within the volume, from 1 in 目录 order. */
+  /**
+   * 件号: from 1 in 目录 order within the year's 件 of one book (or of all,
+   * for a single volume) and one 保管期限, so running on across the volumes a
+   * class is bound in; the 目录's 序号 starts at 1 in every volume.
+   */
   no: number;
   /** Bookmark and link target, e.g. j0007. */
   anchor: string;
@@ -97,7 +98,7 @@ export interface VolumeNotes {
    * printed in the first volume so that they are on paper somewhere.
    */
   otherBooks: { book: string; gaps: string[] }[];
-  /** For the 2nd… volume of a book bound in several: which volume's 备考表 lists the book's gaps ('' otherwise). */
+  /** For the other volumes of a book bound in several: which volume's 备考表 lists the book's gaps, e.g. 第1卷 or 《党支部综合记录（永久）》 ('' otherwise). */
   gapsIn: string;
   log: string[];
   /** 立卷人, 检查人, 立卷时间 (Chinese date). */
@@ -119,16 +120,92 @@ export interface Volume {
 /** Every 件 of a volume in 目录 order. */
 export const volumeItems = (v: Volume): VolumeItem[] => v.parts.flatMap((p) => p.items);
 
-/** 卷内文件目录 columns (GB/T 9705): header and share of the type area. */
+/**
+ * 卷内文件目录 columns: GB/T 9705's 序号, 文号, 责任者, 题名, 日期, 页号, 备注 with
+ * DA/T 22's 档号, 密级 and 页数 beside them; header and share of the type area.
+ * The table is set in 小五 so that a row takes one or two lines and 序号, 日期,
+ * 页数 and 页号 never wrap.
+ */
 export const CATALOGUE_COLUMNS = [
-  ['序号', 0.07],
-  ['文号', 0.13],
-  ['责任者', 0.19],
-  ['题名', 0.3],
-  ['日期', 0.14],
-  ['页号', 0.07],
-  ['备注', 0.1],
+  ['序号', 0.055],
+  ['档号', 0.155],
+  ['文号', 0.085],
+  ['责任者', 0.1],
+  ['题名', 0.26],
+  ['日期', 0.1],
+  ['密级', 0.05],
+  ['页数', 0.05],
+  ['页号', 0.05],
+  ['备注', 0.095],
 ] as const;
+
+export type CatalogueColumn = (typeof CATALOGUE_COLUMNS)[number][0];
+
+/**
+ * A row of the 目录 as text, by column; 页数 and 页号 are '' until the volume
+ * is laid out (the layouts put a field or a link there). 密级: the records
+ * carry none (a branch's 四本一档 are not classified), so the cell stays empty.
+ */
+export function catalogueRow(it: VolumeItem, seq: number, pages: VolumePages | null): Record<CatalogueColumn, string> {
+  return {
+    序号: String(seq),
+    档号: it.code,
+    文号: it.docNo,
+    责任者: it.author,
+    题名: it.title,
+    日期: it.date,
+    密级: '',
+    页数: pages ? String(itemPages(pages, it)) : '',
+    页号: pages ? String(pages.starts.get(it.anchor) ?? '') : '',
+    备注: it.notes,
+  };
+}
+
+/** Anchors of the sections that are not 件: a part's rules and the 备考表 (件 are j0001 …). */
+export const rulesAnchor = (partIndex: number) => `r${partIndex + 1}`;
+export const NOTES_ANCHOR = 'notes';
+
+/**
+ * What follows each 件 in the volume (the next 件, the next part's rules or the
+ * 备考表), by the 件's anchor: every section starts on a new page, so a 件's
+ * pages run from its own start to the page before that one.
+ */
+export function followingAnchors(v: Volume): Map<string, string> {
+  const out = new Map<string, string>();
+  let last: VolumeItem | null = null;
+  v.parts.forEach((part, i) => {
+    if (part.rules.length && last) out.set(last.anchor, rulesAnchor(i));
+    for (const it of part.items) {
+      if (last && !out.has(last.anchor)) out.set(last.anchor, it.anchor);
+      last = it;
+    }
+  });
+  if (last) out.set((last as VolumeItem).anchor, NOTES_ANCHOR);
+  return out;
+}
+
+/**
+ * Where a laid-out volume's sections start: each 件 by its anchor, and the
+ * rules and 备考表 sections by theirs; with the total page count.
+ */
+export interface VolumePages {
+  starts: ReadonlyMap<string, number>;
+  /** The anchor of what follows each 件 (followingAnchors). */
+  following: ReadonlyMap<string, string>;
+  total: number;
+}
+
+/** Every anchor a layout must report the page of: the 件, the rules sections, the 备考表. */
+export function volumeAnchors(v: Volume): string[] {
+  return [...v.parts.flatMap((p, i) => [...(p.rules.length ? [rulesAnchor(i)] : []), ...p.items.map((it) => it.anchor)]), NOTES_ANCHOR];
+}
+
+/** The pages of a 件: its own, not the rules or 备考表 after it. */
+export function itemPages(pages: VolumePages, it: VolumeItem): number {
+  const start = pages.starts.get(it.anchor) ?? 0;
+  const next = pages.starts.get(pages.following.get(it.anchor) ?? '') ?? pages.total + 1;
+  return Math.max(1, next - start);
+}
 
 const isoOf = (d8: string) => `${d8.slice(0, 4)}-${d8.slice(4, 6)}-${d8.slice(6)}`;
 
@@ -148,14 +225,14 @@ export function coverRows(v: Volume, totalPages: string | null): [string, string
 }
 
 /** The 归档章 (DA/T 22-2015): 全宗号, 年度, 件号 over 机构（问题）, 保管期限, 页数 (filled where the pages are known). */
-export function stampCells(v: Volume, it: VolumeItem): [string, string][] {
+export function stampCells(v: Volume, it: VolumeItem, pages: VolumePages | null): [string, string][] {
   return [
     ['全宗号', v.cover.fondsNo || '—'],
     ['年度', String(v.cover.year)],
     ['件号', String(it.no)],
     ['机构（问题）', it.code.split('-').at(-2) ?? ''],
     ['保管期限', it.retention],
-    ['页数', ''],
+    ['页数', pages ? String(itemPages(pages, it)) : ''],
   ];
 }
 
@@ -170,7 +247,7 @@ const gapLine = (g: string, i: number) => `${i + 1}. ${g}${/[。！？]$/.test(g
 export function notesLines(v: Volume): string[] {
   const n = v.notes;
   const own = n.gapsIn
-    ? [`本册的年度完整性检查缺项见${n.gapsIn}卷内备考表。`]
+    ? [`本册的年度完整性检查缺项见${n.gapsIn}的卷内备考表。`]
     : n.gaps.length
       ? [`年度完整性检查发现本卷（${v.cover.category}）有以下缺项，共${n.gaps.length}项：`, ...n.gaps.map(gapLine)]
       : [`年度完整性检查未发现本卷（${v.cover.category}）有缺项。`];

@@ -6,6 +6,7 @@
  * Laying out (Word, HTML, PDF) happens elsewhere, off this thread.
  */
 import { BOOK_TREE, recordType, type BookDef, type BookId } from '../../../shared/books/index.js';
+import type { Retention } from '../../../shared/books/types.js';
 import type { Gap } from '../../../shared/archive/model.js';
 import type { RecordDto } from '../../../shared/contract.js';
 import { chineseDate } from '../../../shared/dates.js';
@@ -14,8 +15,8 @@ import { recordPrintDoc } from '../../../shared/print/record.js';
 import { shownRecord } from '../../../shared/books/privacy.js';
 import {
   eightDigitDate,
-  longestRetention,
   RETENTION_CODE,
+  RETENTION_ORDER,
   ruleParagraphs,
   type Volume,
   type VolumeImage,
@@ -142,12 +143,13 @@ export function buildVolumes(db: Db, dataDir: string, textsDir: string, opts: Vo
     };
   };
 
-  const partsOf = (book: BookDef, single: boolean, counter: { n: number }): VolumePart[] =>
+  /** The parts of a book holding its 件 of one retention class, numbered on from `counter`. */
+  const partsOf = (book: BookDef, single: boolean, retention: Retention, counter: { n: number }): VolumePart[] =>
     book.parts
       .map((part) => {
         const inPart = records.filter((r) => {
           const def = recordType(r.type);
-          return def.book === book.id && def.part === part.id;
+          return def.book === book.id && def.part === part.id && def.retention === retention;
         });
         return {
           label: single ? `${book.label} · ${part.label}` : part.label,
@@ -157,7 +159,7 @@ export function buildVolumes(db: Db, dataDir: string, textsDir: string, opts: Vo
       })
       .filter((p) => p.items.length > 0);
 
-  const volume = (key: string, category: string, parts: VolumePart[], code: string, piece?: { no: number; of: number }): Volume => {
+  const volume = (key: string, category: string, retention: Retention, parts: VolumePart[], code: string, piece?: { no: number; of: number }): Volume => {
     const items = parts.flatMap((p) => p.items);
     const dates = items.map((i) => i.date).sort();
     return {
@@ -171,36 +173,49 @@ export function buildVolumes(db: Db, dataDir: string, textsDir: string, opts: Vo
         year: opts.year,
         from: dates[0] ?? '',
         to: dates.at(-1) ?? '',
-        retention: longestRetention(items.map((i) => i.retention)),
+        retention,
         items: items.length,
-        code: `${fonds}-WS·${opts.year}-${RETENTION_CODE[longestRetention(items.map((i) => i.retention))]}-${code}${piece ? `-${String(piece.no).padStart(2, '0')}` : ''}`,
+        code: `${fonds}-WS·${opts.year}-${RETENTION_CODE[retention]}-${code}${piece ? `-${String(piece.no).padStart(2, '0')}` : ''}`,
       },
       parts,
       notes: { gaps: [], otherBooks: [], gapsIn: '', log: opts.log, compiler: opts.compiler, checker: opts.checker, date: chineseDate(opts.date) },
     };
   };
 
-  /** A book (or everything) bound as one volume, or as several when it holds too many 件. */
-  const bind = (key: string, category: string, parts: VolumePart[], code: string): Volume[] => {
-    const pieces = splitParts(parts, opts.maxItems ?? MAX_ITEMS_PER_VOLUME);
-    if (pieces.length <= 1) return pieces.map((p) => volume(key, category, p, code));
-    return pieces.map((p, i) => volume(key, category, p, code, { no: i + 1, of: pieces.length }));
+  /**
+   * A book's (or everything's) 件 bound by 保管期限 (DA/T 22 keeps the classes
+   * apart): one volume per class that holds 件, or several when a class holds
+   * too many; each class numbered from 0001. A book of a single class that year
+   * keeps its plain name; otherwise each volume names its class, 党支部综合记录（永久）.
+   */
+  const bind = (key: string, label: string, code: string, partsIn: (r: Retention, counter: { n: number }) => VolumePart[]): Volume[] => {
+    const classes = RETENTION_ORDER.map((r) => ({ r, parts: partsIn(r, { n: 0 }) })).filter((c) => c.parts.length);
+    const several = classes.length > 1;
+    return classes.flatMap(({ r, parts }) => {
+      const k = several ? `${key}-${RETENTION_CODE[r]}` : key;
+      const category = several ? `${label}（${r}）` : label;
+      const pieces = splitParts(parts, opts.maxItems ?? MAX_ITEMS_PER_VOLUME);
+      if (pieces.length <= 1) return pieces.map((p) => volume(k, category, r, p, code));
+      return pieces.map((p, i) => volume(k, category, r, p, code, { no: i + 1, of: pieces.length }));
+    });
   };
 
-  /** A book's gaps go into the 备考表 of its first volume; its later volumes point there. */
+  /** A book's gaps go into the 备考表 of its first volume; its other volumes say which one that is. */
   const note = (vs: Volume[], gaps: string[]) => {
-    vs[0]!.notes.gaps = gaps;
-    for (const v of vs.slice(1)) v.notes.gapsIn = '第1卷';
+    const first = vs[0]!;
+    first.notes.gaps = gaps;
+    const pieced = /（第1卷，/.test(first.cover.title);
+    const name = vs.every((v) => v.cover.category === first.cover.category) ? '第1卷' : `《${first.cover.category}》${pieced ? '第1卷' : ''}`;
+    for (const v of vs.slice(1)) v.notes.gapsIn = name;
   };
   const gapsOf = (book: BookId) => opts.gaps.filter((g) => g.book === book).map((g) => g.message);
 
   if (opts.mode === 'single') {
-    const counter = { n: 0 };
-    const vs = bind('all', '党支部“四本一档”', BOOK_TREE.flatMap((b) => partsOf(b, true, counter)), 'QB');
+    const vs = bind('all', '党支部“四本一档”', 'QB', (r, counter) => BOOK_TREE.flatMap((b) => partsOf(b, true, r, counter)));
     if (vs.length) note(vs, opts.gaps.map((g) => g.message));
     return vs;
   }
-  const byBook = BOOK_TREE.map((b) => ({ book: b, vs: bind(b.id, b.label, partsOf(b, false, { n: 0 }), b.code) }));
+  const byBook = BOOK_TREE.map((b) => ({ book: b, vs: bind(b.id, b.label, b.code, (r, counter) => partsOf(b, false, r, counter)) }));
   const out = byBook.flatMap((x) => x.vs);
   for (const { book, vs } of byBook) {
     const gaps = gapsOf(book.id);

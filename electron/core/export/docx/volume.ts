@@ -126,7 +126,7 @@ function catalogue(v: Volume): (Paragraph | Table)[] {
 
 function stamp(v: Volume, it: VolumeItem): Table {
   const w = twip(27);
-  const cells = stampCells(v, it).map(([label, value]) =>
+  const cells = stampCells(v, it, null).map(([label, value]) =>
     new TableCell({
       width: { size: w, type: WidthType.DXA },
       borders,

@@ -7,15 +7,22 @@
  * starts on (see export/pdf/dests.ts); the 页号 column is filled from that.
  */
 import { pathToFileURL } from 'node:url';
-import { CATALOGUE_COLUMNS, coverRows, notesLines, notesSignatures, stampCells, volumeItems, type Volume, type VolumeItem } from '../../../../shared/archive/volume.js';
+import {
+  CATALOGUE_COLUMNS,
+  catalogueRow,
+  coverRows,
+  NOTES_ANCHOR,
+  notesLines,
+  notesSignatures,
+  rulesAnchor,
+  stampCells,
+  volumeItems,
+  type Volume,
+  type VolumeItem,
+  type VolumePages,
+} from '../../../../shared/archive/volume.js';
 import { escapeHtml as e, printDocHtml, SHEET_CSS, SHEET_FONTS, type SheetImage } from '../../../../shared/print/html.js';
 import { checkImages, shownImage, type VolumeImages } from '../images.js';
-
-export interface VolumeHtmlPages {
-  /** Page where each 件 starts, by anchor. */
-  starts: ReadonlyMap<string, number>;
-  total: number;
-}
 
 const CSS = `
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
@@ -34,7 +41,10 @@ body { font-family: ${SHEET_FONTS.body}; font-size: 16pt; line-height: 28.95pt; 
 .grid th { font-family: ${SHEET_FONTS.heading}; font-weight: 400; }
 .cover-grid th, .cover-grid td { height: 10mm; font-size: 15pt; line-height: 20pt; }
 .cover-grid td { text-align: left; }
-.catalogue { font-size: 10.5pt; line-height: 14pt; }
+.catalogue { font-size: 9pt; line-height: 12pt; }
+.catalogue td.code { word-break: break-all; }
+.catalogue td, .catalogue th { padding: 2pt 2pt; }
+.links { height: 0; overflow: hidden; }
 .catalogue td { text-align: center; }
 .catalogue td.left { text-align: left; }
 .catalogue a { color: inherit; text-decoration: none; }
@@ -49,24 +59,12 @@ body { font-family: ${SHEET_FONTS.body}; font-size: 16pt; line-height: 28.95pt; 
 .notes-sign { text-align: right; margin-top: 20pt; }
 ${SHEET_CSS}`;
 
-function stamp(v: Volume, it: VolumeItem, pages: VolumeHtmlPages | null): string {
-  const cells = stampCells(v, it).map(([label, value]) => {
-    const shown = label === '页数' && pages ? String(pageCount(v, it, pages)) : value;
-    return `<td><span class="label">${e(label)}</span>${e(shown)}</td>`;
-  });
+function stamp(v: Volume, it: VolumeItem, pages: VolumePages | null): string {
+  const cells = stampCells(v, it, pages).map(([label, value]) => `<td><span class="label">${e(label)}</span>${e(value)}</td>`);
   return `<table class="grid stamp"><tr>${cells.slice(0, 3).join('')}</tr><tr>${cells.slice(3).join('')}</tr></table>`;
 }
 
-/** Pages of a 件: up to the next 件 (or the 备考表, which starts on the last page). */
-function pageCount(v: Volume, it: VolumeItem, pages: VolumeHtmlPages): number {
-  const items = volumeItems(v);
-  const next = items[items.indexOf(it) + 1];
-  const start = pages.starts.get(it.anchor) ?? 0;
-  const end = next ? (pages.starts.get(next.anchor) ?? start + 1) : pages.total;
-  return Math.max(1, end - start);
-}
-
-function item(v: Volume, it: VolumeItem, pages: VolumeHtmlPages | null, checked: VolumeImages): string {
+function item(v: Volume, it: VolumeItem, pages: VolumePages | null, checked: VolumeImages): string {
   const images: SheetImage[] = [];
   const others = [...it.others];
   for (const im of it.images) {
@@ -78,39 +76,50 @@ function item(v: Volume, it: VolumeItem, pages: VolumeHtmlPages | null, checked:
   return `<section class="page" id="${it.anchor}">${stamp(v, it, pages)}<article class="sheet">${printDocHtml(it.print, images, others)}</article></section>`;
 }
 
-function catalogue(v: Volume, pages: VolumeHtmlPages | null): string {
+/** Columns that hold a link to the 件 (the 题名 and its page). */
+const LINKED = new Set(['题名', '页号']);
+const LEFT = new Set(['责任者', '题名', '档号']);
+
+function catalogue(v: Volume, pages: VolumePages | null): string {
   const cols = CATALOGUE_COLUMNS.map(([, f]) => `<col style="width:${(f * 100).toFixed(1)}%">`).join('');
   const head = CATALOGUE_COLUMNS.map(([h]) => `<th>${h}</th>`).join('');
-  const rows = volumeItems(v).map((it) => {
-    // Until the pages are known the cell holds a space of the same height, so the layout does not move.
-    const page = pages?.starts.get(it.anchor);
-    return `<tr><td>${it.no}</td><td>${e(it.docNo)}</td><td class="left">${e(it.author)}</td><td class="left"><a href="#${it.anchor}">${e(it.title)}</a></td><td>${e(it.date)}</td><td><a href="#${it.anchor}">${page ?? '&#12288;'}</a></td><td>${e(it.notes)}</td></tr>`;
+  const rows = volumeItems(v).map((it, i) => {
+    const row = catalogueRow(it, i + 1, pages);
+    const cells = CATALOGUE_COLUMNS.map(([h]) => {
+      // Until the pages are known the cells hold a space of the same height, so the layout does not move.
+      const text = row[h] ? e(row[h]) : (h === '页号' || h === '页数') && !pages ? '&#12288;' : '';
+      const inner = LINKED.has(h) ? `<a href="#${it.anchor}">${text}</a>` : text;
+      return `<td class="${[LEFT.has(h) ? 'left' : '', h === '档号' ? 'code' : ''].join(' ').trim()}">${inner}</td>`;
+    });
+    return `<tr>${cells.join('')}</tr>`;
   });
-  return `<section class="page"><h1 class="vol-title">卷内文件目录</h1><table class="grid catalogue"><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+  // Links to the sections that are not 件 (hidden), so that the printed PDF names their pages too.
+  const sections = [...v.parts.flatMap((p, i) => (p.rules.length ? [rulesAnchor(i)] : [])), NOTES_ANCHOR].map((a) => `<a href="#${a}"></a>`).join('');
+  return `<section class="page"><h1 class="vol-title">卷内文件目录</h1><table class="grid catalogue"><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table><div class="links">${sections}</div></section>`;
 }
 
-function cover(v: Volume, pages: VolumeHtmlPages | null): string {
+function cover(v: Volume, pages: VolumePages | null): string {
   const rows = coverRows(v, pages ? String(pages.total) : null)
     .map(([label, value]) => `<tr><th>${e(label)}</th><td>${e(value)}</td></tr>`)
     .join('');
   return `<section><div class="cover-code">档号：${e(v.cover.code)}</div><div class="cover-org">${e(v.cover.fondsName)}</div><h1 class="vol-title cover-title">${e(v.cover.title)}</h1><table class="grid cover-grid"><colgroup><col style="width:28%"><col style="width:72%"></colgroup>${rows}</table></section>`;
 }
 
-function notes(v: Volume, pages: VolumeHtmlPages | null): string {
+function notes(v: Volume, pages: VolumePages | null): string {
   const lines = [`本卷共${v.cover.items}件，共${pages ? pages.total : '　'}页。`, ...notesLines(v)];
-  return `<section class="page notes"><h1 class="vol-title">卷内备考表</h1><div class="notes-box"><h2>本卷情况说明：</h2>${lines.map((l) => `<p>${e(l)}</p>`).join('')}<div class="notes-sign">${notesSignatures(v).map((l) => `<div>${e(l)}</div>`).join('')}</div></div></section>`;
+  return `<section class="page notes" id="${NOTES_ANCHOR}"><h1 class="vol-title">卷内备考表</h1><div class="notes-box"><h2>本卷情况说明：</h2>${lines.map((l) => `<p>${e(l)}</p>`).join('')}<div class="notes-sign">${notesSignatures(v).map((l) => `<div>${e(l)}</div>`).join('')}</div></div></section>`;
 }
 
 /**
  * The volume as a complete HTML document; `pages` null lays it out before the
  * pages are known (with the images as empty boxes of their size).
  */
-export function volumeHtml(v: Volume, pages: VolumeHtmlPages | null, images: VolumeImages = checkImages(volumeItems(v))): string {
+export function volumeHtml(v: Volume, pages: VolumePages | null, images: VolumeImages = checkImages(volumeItems(v))): string {
   const body: string[] = [cover(v, pages), catalogue(v, pages)];
-  for (const part of v.parts) {
+  for (const [i, part] of v.parts.entries()) {
     if (part.rules.length) {
       body.push(
-        `<section class="page rules"><h1 class="vol-title">${e(part.label)}</h1>${part.rules
+        `<section class="page rules" id="${rulesAnchor(i)}"><h1 class="vol-title">${e(part.label)}</h1>${part.rules
           .map((r) => `<h2>${e(r.title)}</h2>${r.paragraphs.map((l) => `<p>${e(l)}</p>`).join('')}`)
           .join('')}</section>`,
       );

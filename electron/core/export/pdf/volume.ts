@@ -8,13 +8,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { volumeItems, type Volume } from '../../../../shared/archive/volume.js';
-import { volumeHtml, type VolumeHtmlPages } from '../html/volume.js';
+import { followingAnchors, NOTES_ANCHOR, volumeAnchors, volumeItems, type Volume, type VolumePages } from '../../../../shared/archive/volume.js';
+import { volumeHtml } from '../html/volume.js';
 import { checkImages, type VolumeImages } from '../images.js';
 import { pdfDestinations, pdfPageCount, readPdfSkeleton } from './dests.js';
 import type { PdfPrinter } from './printer.js';
 
-const samePages = (a: VolumeHtmlPages, b: VolumeHtmlPages) =>
+/** An anchor in words: 第7件, 制度, 卷内备考表. */
+const anchorWords = (a: string) => (/^j\d+$/.test(a) ? `第${Number(a.slice(1))}件` : a === NOTES_ANCHOR ? '卷内备考表' : '制度');
+
+const samePages = (a: VolumePages, b: VolumePages) =>
   a.total === b.total && [...a.starts].every(([k, p]) => b.starts.get(k) === p);
 
 /** Print the volume into `pdfFile`; resolves with the pages each 件 starts on. */
@@ -24,9 +27,10 @@ export async function volumePdf(
   workDir: string,
   pdfFile: string,
   images: VolumeImages = checkImages(volumeItems(v)),
-): Promise<VolumeHtmlPages> {
-  const anchors = volumeItems(v).map((it) => it.anchor);
-  let pages: VolumeHtmlPages | null = null;
+): Promise<VolumePages> {
+  const anchors = volumeAnchors(v);
+  const following = followingAnchors(v);
+  let pages: VolumePages | null = null;
   for (let pass = 1; pass <= 3; pass++) {
     const html = path.join(workDir, `${v.key}.${pass}.html`);
     const out = path.join(workDir, `${v.key}.${pass}.pdf`);
@@ -40,8 +44,8 @@ export async function volumePdf(
     const pdf = readPdfSkeleton(out);
     const dests = pdfDestinations(pdf);
     const missing = anchors.filter((a) => !dests.has(a));
-    if (missing.length) throw new Error(`PDF 中找不到第${missing.map((a) => Number(a.slice(1))).join('、')}件的起始页`);
-    const found: VolumeHtmlPages = { starts: new Map(anchors.map((a) => [a, dests.get(a)!])), total: pdfPageCount(pdf) };
+    if (missing.length) throw new Error(`PDF 中找不到${missing.map(anchorWords).join('、')}的起始页`);
+    const found: VolumePages = { starts: new Map(anchors.map((a) => [a, dests.get(a)!])), following, total: pdfPageCount(pdf) };
     if (pages && samePages(pages, found)) {
       fs.renameSync(out, pdfFile);
       return pages;

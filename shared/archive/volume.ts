@@ -133,10 +133,10 @@ export const CATALOGUE_COLUMNS = [
   ['责任者', 0.1],
   ['题名', 0.26],
   ['日期', 0.1],
-  ['密级', 0.05],
-  ['页数', 0.05],
-  ['页号', 0.05],
-  ['备注', 0.095],
+  ['密级', 0.055],
+  ['页数', 0.055],
+  ['页号', 0.055],
+  ['备注', 0.08],
 ] as const;
 
 export type CatalogueColumn = (typeof CATALOGUE_COLUMNS)[number][0];
@@ -236,6 +236,9 @@ export function stampCells(v: Volume, it: VolumeItem, pages: VolumePages | null)
   ];
 }
 
+/** The book a volume binds (or 党支部“四本一档”), without the 保管期限 its name may carry. */
+const bookOf = (v: Volume) => v.cover.category.replace(/（(永久|定期30年|定期10年)）$/, '');
+
 /** A gap as a numbered sentence of the 备考表. */
 const gapLine = (g: string, i: number) => `${i + 1}. ${g}${/[。！？]$/.test(g) ? '' : '。'}`;
 
@@ -249,8 +252,8 @@ export function notesLines(v: Volume): string[] {
   const own = n.gapsIn
     ? [`本册的年度完整性检查缺项见${n.gapsIn}的卷内备考表。`]
     : n.gaps.length
-      ? [`年度完整性检查发现本卷（${v.cover.category}）有以下缺项，共${n.gaps.length}项：`, ...n.gaps.map(gapLine)]
-      : [`年度完整性检查未发现本卷（${v.cover.category}）有缺项。`];
+      ? [`年度完整性检查发现《${bookOf(v)}》有以下缺项，共${n.gaps.length}项：`, ...n.gaps.map(gapLine)]
+      : [`年度完整性检查未发现《${bookOf(v)}》有缺项。`];
   return [
     ...own,
     ...n.otherBooks.flatMap((o) => [`《${o.book}》本年度没有归档文件，年度完整性检查发现其有以下缺项，共${o.gaps.length}项：`, ...o.gaps.map(gapLine)]),

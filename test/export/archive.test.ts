@@ -29,7 +29,7 @@ import type { PdfPrinter } from '../../electron/core/export/pdf/printer.js';
 import { volumePdf } from '../../electron/core/export/pdf/volume.js';
 import { FIRST_DATA_ROW } from '../../electron/core/registers/xlsx.js';
 import { REGISTER_KEYS, REGISTER_TITLES } from '../../shared/archive/model.js';
-import { coverRows, notesLines, volumeItems, type Volume, type VolumeItem } from '../../shared/archive/volume.js';
+import { catalogueRow, coverRows, notesLines, volumeItems, type Volume, type VolumeItem } from '../../shared/archive/volume.js';
 import { recordType } from '../../shared/books/index.js';
 import type { RecordDto, RecordInput } from '../../shared/contract.js';
 import { call, callError, useCore } from '../fixtures/core.js';
@@ -70,8 +70,10 @@ const CHROMIUM_MISSING = [!CHROMIUM && 'Chromium', !HAS_PDFTOTEXT && 'pdftotext'
 /** The year as the tests know it: the records of each volume in the expected 目录 order. */
 interface Year {
   seed: Seed;
-  /** 党支部综合记录: “三会一课” (党课 01-20, 支委会 02-01, 党员大会 03-05), 谈心 (01-05), 职工登记表 (01-15). */
-  general: RecordDto[];
+  /** 党支部综合记录, 永久: “三会一课” (党课 01-20, 支委会 02-01, 党员大会 03-05). */
+  permanent: RecordDto[];
+  /** 党支部综合记录, 定期30年: 谈心 (01-05), 职工登记表 (01-15). */
+  thirty: RecordDto[];
   /** 纪检监察综合治理记录: one 问题整改台账 entry. */
   discipline: RecordDto[];
   /** 支部档案: 工作计划 (01-10, 文号), 工作总结 (12-20). */
@@ -115,7 +117,8 @@ async function buildYear(core: Core): Promise<Year> {
 
   return {
     seed,
-    general: [lecture, committee, assembly, talk, staff],
+    permanent: [lecture, committee, assembly],
+    thirty: [talk, staff],
     discipline: [rectification],
     archive: [plan, summary],
     assembly,
@@ -146,15 +149,17 @@ const printText = (it: VolumeItem) => JSON.stringify(it.print);
 describe('buildVolumes', () => {
   const h = useCore();
 
-  it('binds a book with more 件 than a volume holds into several volumes, numbering its 件 straight through', async () => {
+  it('binds a class with more 件 than a volume holds into several volumes, numbering its 件 straight through', async () => {
     const y = await buildYear(h.core);
-    const whole = volumeItems(byKey(volumesOf(h.core), 'branch-general'));
-    const vs = volumesOf(h.core, { maxItems: 2 }).filter((v) => v.key.startsWith('branch-general-'));
-    const n = Math.ceil(y.general.length / 2);
-    expect(vs.map((v) => v.key)).toEqual(Array.from({ length: n }, (_, i) => `branch-general-${i + 1}`));
-    expect(vs.map((v) => v.fileBase)).toEqual(Array.from({ length: n }, (_, i) => `2024年度_党支部综合记录_第${i + 1}卷`));
-    expect(vs[0]!.cover.title).toMatch(new RegExp(`党支部综合记录（第1卷，共${n}卷）$`));
-    expect(vs[1]!.cover.code).toMatch(/-ZB-02$/);
+    const whole = volumeItems(byKey(volumesOf(h.core), 'branch-general-Y'));
+    const vs = volumesOf(h.core, { maxItems: 2 }).filter((v) => v.key.startsWith('branch-general-Y-'));
+    const n = Math.ceil(y.permanent.length / 2);
+    expect(vs.map((v) => v.key)).toEqual(Array.from({ length: n }, (_, i) => `branch-general-Y-${i + 1}`));
+    expect(vs.map((v) => v.fileBase)).toEqual(Array.from({ length: n }, (_, i) => `2024年度_党支部综合记录（永久）_第${i + 1}卷`));
+    expect(vs[0]!.cover.title).toMatch(new RegExp(`党支部综合记录（永久）（第1卷，共${n}卷）$`));
+    expect(vs[1]!.cover.code).toMatch(/-Y-ZB-02$/);
+    // the 目录's 序号 starts at 1 in every volume; the 件号 runs on
+    expect(catalogueRow(volumeItems(vs[1]!)[0]!, 1, null)).toMatchObject({ 序号: '1', 档号: 'D001-WS·2024-Y-ZB-0003' });
     // the same 件 in the same order with the same 件号 and 档号, two to a volume
     expect(vs.flatMap((v) => volumeItems(v)).map((i) => [i.no, i.code, i.recordId])).toEqual(whole.map((i) => [i.no, i.code, i.recordId]));
     expect(vs.every((v) => volumeItems(v).length <= 2)).toBe(true);
@@ -168,49 +173,54 @@ describe('buildVolumes', () => {
     });
   });
 
-  it('makes one volume per book holding records, its 件 in part order then date order, numbered 1..n', async () => {
+  it('makes one volume per book and retention class holding records, its 件 in part order then date order, numbered 1..n in each class', async () => {
     const y = await buildYear(h.core);
     const vs = volumesOf(h.core);
-    expect(vs.map((v) => v.key)).toEqual(['branch-general', 'discipline', 'archive']);
-    expect(vs.map((v) => v.fileBase)).toEqual(['2024年度_党支部综合记录', '2024年度_纪检监察综合治理记录', '2024年度_支部档案']);
+    expect(vs.map((v) => v.key)).toEqual(['branch-general-Y', 'branch-general-D30', 'discipline', 'archive']);
+    expect(vs.map((v) => v.fileBase)).toEqual([
+      '2024年度_党支部综合记录（永久）',
+      '2024年度_党支部综合记录（定期30年）',
+      '2024年度_纪检监察综合治理记录',
+      '2024年度_支部档案',
+    ]);
+    expect(vs.map((v) => v.cover.retention)).toEqual(['永久', '定期30年', '定期30年', '定期30年']);
+    for (const v of vs) expect(new Set(volumeItems(v).map((i) => i.retention)), v.key).toEqual(new Set([v.cover.retention]));
 
-    for (const [key, recs] of [['branch-general', y.general], ['discipline', y.discipline], ['archive', y.archive]] as const) {
+    for (const [key, recs] of [['branch-general-Y', y.permanent], ['branch-general-D30', y.thirty], ['discipline', y.discipline], ['archive', y.archive]] as const) {
       const items = volumeItems(byKey(vs, key));
       expect(items.map((i) => i.recordId), key).toEqual(recs.map((r) => r.id));
       expect(items.map((i) => i.no)).toEqual(recs.map((_, i) => i + 1));
       expect(items.map((i) => i.anchor)).toEqual(recs.map((_, i) => `j${String(i + 1).padStart(4, '0')}`));
       expect(items.map((i) => i.date)).toEqual(recs.map((r) => r.date.replaceAll('-', '')));
     }
-    const general = byKey(vs, 'branch-general');
-    expect(general.parts.map((p) => p.label)).toEqual(['“三会一课”记录', '谈心家访记录', '职工基本情况登记表']);
+    const general = byKey(vs, 'branch-general-Y');
+    expect(general.parts.map((p) => p.label)).toEqual(['“三会一课”记录']);
     expect(general.parts[0]!.rules.length).toBeGreaterThan(0);
-    expect(general.parts[2]!.rules).toEqual([]);
+    const thirty = byKey(vs, 'branch-general-D30');
+    expect(thirty.parts.map((p) => p.label)).toEqual(['谈心家访记录', '职工基本情况登记表']);
+    expect(thirty.parts[1]!.rules).toEqual([]);
   });
 
   it('gives each 件 its 档号, 文号, 责任者 and 题名, and the cover its items', async () => {
     const y = await buildYear(h.core);
     const vs = volumesOf(h.core);
-    const general = byKey(vs, 'branch-general');
+    const general = byKey(vs, 'branch-general-Y');
     const items = volumeItems(general);
-    // 档号 = 全宗号-WS·年度-保管期限-机构（问题）-件号
-    expect(items.map((i) => i.code)).toEqual([
-      'D001-WS·2024-Y-ZB-0001',
-      'D001-WS·2024-Y-ZB-0002',
-      'D001-WS·2024-Y-ZB-0003',
-      'D001-WS·2024-D30-ZB-0004',
-      'D001-WS·2024-D30-ZB-0005',
-    ]);
+    // 档号 = 全宗号-WS·年度-保管期限-机构（问题）-件号, the 件号 from 0001 in each class
+    expect(items.map((i) => i.code)).toEqual(['D001-WS·2024-Y-ZB-0001', 'D001-WS·2024-Y-ZB-0002', 'D001-WS·2024-Y-ZB-0003']);
+    expect(volumeItems(byKey(vs, 'branch-general-D30')).map((i) => i.code)).toEqual(['D001-WS·2024-D30-ZB-0001', 'D001-WS·2024-D30-ZB-0002']);
+    expect(byKey(vs, 'branch-general-D30').cover).toMatchObject({ retention: '定期30年', items: 2, code: 'D001-WS·2024-D30-ZB', from: '20240105', to: '20240115' });
     for (const it of vs.flatMap(volumeItems)) expect(it.code).toMatch(/^D001-WS·2024-(Y|D30|D10)-(ZB|JJ|GT|BZ|DA)-\d{4}$/);
     expect(general.cover).toMatchObject({
       fondsName: BRANCH_NAME,
       fondsNo: FONDS,
-      category: '党支部综合记录',
-      title: `${BRANCH_NAME}2024年度党支部综合记录`,
+      category: '党支部综合记录（永久）',
+      title: `${BRANCH_NAME}2024年度党支部综合记录（永久）`,
       year: YEAR,
-      from: '20240105',
+      from: '20240120',
       to: '20240305',
       retention: '永久',
-      items: 5,
+      items: 3,
       code: 'D001-WS·2024-Y-ZB',
     });
     // Supplied titles of records are in [ ]; a document keeps its own title, 文号 and 责任者.
@@ -240,27 +250,30 @@ describe('buildVolumes', () => {
       checker: '王书记',
       date: '2025年1月5日',
     });
-    expect(Object.fromEntries(vs.map((v) => [v.key, [v.notes.gaps, v.notes.otherBooks.length]]))).toEqual({
-      'branch-general': [gapsOf('branch-general'), 1],
-      discipline: [[], 0],
-      archive: [gapsOf('archive'), 0],
+    expect(Object.fromEntries(vs.map((v) => [v.key, [v.notes.gaps, v.notes.gapsIn, v.notes.otherBooks.length]]))).toEqual({
+      'branch-general-Y': [gapsOf('branch-general'), '', 1],
+      'branch-general-D30': [[], '《党支部综合记录（永久）》', 0],
+      discipline: [[], '', 0],
+      archive: [gapsOf('archive'), '', 0],
     });
+    expect(notesLines(byKey(vs, 'branch-general-D30'))[0]).toBe('本册的年度完整性检查缺项见《党支部综合记录（永久）》的卷内备考表。');
   });
 
   it('prints each book\'s gaps in its first volume only; a volume of everything holds them all', async () => {
     await buildYear(h.core);
     const split = volumesOf(h.core, { maxItems: 2 }).filter((v) => v.key.startsWith('branch-general'));
     expect(split.map((v) => [v.key, v.notes.gaps, v.notes.gapsIn, v.notes.otherBooks.length])).toEqual([
-      ['branch-general-1', gapsOf('branch-general'), '', 1],
-      ['branch-general-2', [], '第1卷', 0],
-      ['branch-general-3', [], '第1卷', 0],
+      ['branch-general-Y-1', gapsOf('branch-general'), '', 1],
+      ['branch-general-Y-2', [], '《党支部综合记录（永久）》第1卷', 0],
+      ['branch-general-D30', [], '《党支部综合记录（永久）》第1卷', 0],
     ]);
-    expect(notesLines(split[1]!)[0]).toBe('本册的年度完整性检查缺项见第1卷卷内备考表。');
+    expect(notesLines(split[1]!)[0]).toBe('本册的年度完整性检查缺项见《党支部综合记录（永久）》第1卷的卷内备考表。');
+    expect(notesLines(split[0]!)[0]).toBe('年度完整性检查发现《党支部综合记录》有以下缺项，共2项：');
     const [all, ...more] = volumesOf(h.core, { mode: 'single' });
-    expect(more).toEqual([]);
+    expect(more.map((v) => v.notes.gaps)).toEqual([[]]);
     expect(all!.notes.gaps).toEqual(GAPS.map((g) => g.message));
     expect(all!.notes.otherBooks).toEqual([]);
-    expect(notesLines(all!).slice(0, 2)).toEqual(['年度完整性检查发现本卷（党支部“四本一档”）有以下缺项，共4项：', '1. 2024年第二季度未召开支部党员大会。']);
+    expect(notesLines(all!).slice(0, 2)).toEqual(['年度完整性检查发现《党支部“四本一档”》有以下缺项，共4项：', '1. 2024年第二季度未召开支部党员大会。']);
   });
 
   it('leaves out drafts, records in the 回收站 and other years', async () => {
@@ -276,22 +289,24 @@ describe('buildVolumes', () => {
     }
   });
 
-  it('binds everything into one volume in single mode, 件号 running through the books', async () => {
+  it('binds everything into one volume per retention class in single mode, 件号 running through the books', async () => {
     const y = await buildYear(h.core);
-    const [v, ...rest] = volumesOf(h.core, { mode: 'single' });
-    expect(rest).toEqual([]);
-    expect(v!.key).toBe('all');
-    expect(v!.cover).toMatchObject({ category: '党支部“四本一档”', retention: '永久', items: 8, code: 'D001-WS·2024-Y-QB' });
-    const items = volumeItems(v!);
-    expect(items.map((i) => i.recordId)).toEqual([...y.general, ...y.discipline, ...y.archive].map((r) => r.id));
-    expect(items.map((i) => i.no)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(items[5]!.code).toBe('D001-WS·2024-D30-JJ-0006');
+    const vs = volumesOf(h.core, { mode: 'single' });
+    expect(vs.map((v) => v.key)).toEqual(['all-Y', 'all-D30']);
+    const [v, w] = vs;
+    expect(v!.cover).toMatchObject({ category: '党支部“四本一档”（永久）', retention: '永久', items: 3, code: 'D001-WS·2024-Y-QB' });
+    expect(w!.cover).toMatchObject({ category: '党支部“四本一档”（定期30年）', retention: '定期30年', items: 5, code: 'D001-WS·2024-D30-QB' });
+    expect(volumeItems(v!).map((i) => i.recordId)).toEqual(y.permanent.map((r) => r.id));
+    const items = volumeItems(w!);
+    expect(items.map((i) => i.recordId)).toEqual([...y.thirty, ...y.discipline, ...y.archive].map((r) => r.id));
+    expect(items.map((i) => i.no)).toEqual([1, 2, 3, 4, 5]);
+    expect(items[2]!.code).toBe('D001-WS·2024-D30-JJ-0003');
     expect(v!.parts[0]!.label).toBe('党支部综合记录 · “三会一课”记录');
   });
 
   it('masks 身份证号 unless the user asks for them in full', async () => {
     const y = await buildYear(h.core);
-    const staffOf = (fullIds: boolean) => volumeItems(byKey(volumesOf(h.core, { fullIds }), 'branch-general')).find((i) => i.recordId === y.staff.id)!;
+    const staffOf = (fullIds: boolean) => volumeItems(byKey(volumesOf(h.core, { fullIds }), 'branch-general-D30')).find((i) => i.recordId === y.staff.id)!;
     const masked = printText(staffOf(false));
     expect(masked).toContain(MASKED_ID);
     expect(masked).not.toContain(FULL_ID);
@@ -352,10 +367,10 @@ describe('the Word volume (unzipped)', () => {
       const xml = docx.parts['word/document.xml']!;
       const items = volumeItems(v);
       const [head, ...rows] = tableAfter(xml, '卷内文件目录');
-      expect(head!.map((c) => c.text)).toEqual(['序号', '文号', '责任者', '题名', '日期', '页号', '备注']);
-      expect(rows.map((r) => r.map((c) => c.text)), v.key).toEqual(items.map((it) => [String(it.no), it.docNo, it.author, it.title, it.date, '', it.notes]));
+      expect(head!.map((c) => c.text)).toEqual(['序号', '档号', '文号', '责任者', '题名', '日期', '密级', '页数', '页号', '备注']);
+      expect(rows.map((r) => r.map((c) => c.text)), v.key).toEqual(items.map((it, i) => [String(i + 1), it.code, it.docNo, it.author, it.title, it.date, '', '', '', it.notes]));
       rows.forEach((r, i) => {
-        expect(r[5]!.xml).toMatch(new RegExp(`<w:instrText[^>]*>\\s*PAGEREF ${items[i]!.anchor}\\b`));
+        expect(r[8]!.xml).toMatch(new RegExp(`<w:instrText[^>]*>\\s*PAGEREF ${items[i]!.anchor}\\b`));
       });
       // one bookmark per 件, on a paragraph that starts a new page, after the 目录
       for (const it of items) {
@@ -428,7 +443,7 @@ describe('the Word volume (unzipped)', () => {
 
   it('embeds the photo in word/media, lists other attachments, and ends with the 备考表', async () => {
     const y = await buildYear(h.core);
-    const v = byKey(volumesOf(h.core), 'branch-general');
+    const v = byKey(volumesOf(h.core), 'branch-general-Y');
     const { buf, docx } = await docxOf(v);
     const media = Object.entries(unzipSync(new Uint8Array(buf))).filter(([name]) => name.startsWith('word/media/'));
     expect(media).toHaveLength(1);
@@ -448,8 +463,8 @@ describe('the Word volume (unzipped)', () => {
     expect(notes).toEqual([
       '卷内备考表',
       '本卷情况说明：',
-      '本卷共5件，共页。',
-      '年度完整性检查发现本卷（党支部综合记录）有以下缺项，共2项：',
+      '本卷共3件，共页。',
+      '年度完整性检查发现《党支部综合记录》有以下缺项，共2项：',
       '1. 2024年第二季度未召开支部党员大会。',
       '2. 周正式：2024年未记录谈心谈话。',
       '《工会、团支部记录》本年度没有归档文件，年度完整性检查发现其有以下缺项，共1项：',
@@ -568,12 +583,12 @@ describe.skipIf(!!LO_MISSING)(`the Word volumes rendered by LibreOffice${LO_MISS
       expect(fs.existsSync(f.pdf), f.pdf).toBe(true);
       const { starts, total } = checkRenderedVolume(f.pdf, f.v);
       // the 职工登记表 prints the masked number
-      if (f.v.key === 'branch-general') {
+      if (f.v.key === 'branch-general-D30') {
         const all = squash(pdfPageTexts(f.pdf).join(''));
         expect(all).toContain(MASKED_ID);
         expect(all).not.toContain(FULL_ID);
-        expect(starts.size).toBe(5);
-        expect(total).toBeGreaterThan(starts.get('j0005')!);
+        expect(starts.size).toBe(2);
+        expect(total).toBeGreaterThan(starts.get('j0002')!);
       }
     }
   });
@@ -656,7 +671,7 @@ describe('writeExport', () => {
     const names = ['2024年度_台账汇总.xlsx', ...p.volumes.flatMap((v) => [`${v.fileBase}.docx`, `${v.fileBase}.pdf`])];
     expect(files.map((f) => f.name)).toEqual(names);
     expect(closed).toBe(1);
-    expect(steps.at(-1)).toEqual({ done: 7, total: 7, phase: '已完成' });
+    expect(steps.at(-1)).toEqual({ done: 9, total: 9, phase: '已完成' });
     expect(steps.map((s) => s.done)).toEqual([...steps.map((s) => s.done)].sort((a, b) => a - b));
     expect(leftovers(p.yearDir)).toEqual([]);
     const dir = path.join(p.yearDir, p.exportId);
@@ -771,7 +786,12 @@ describe('archive.* through the dispatcher', () => {
   it('exports in the background, lists the export and hands out its files by listed name only', { timeout: 60_000 }, async () => {
     await buildYear(h.core);
     const preview = await call(h.core, 'archive.preview', { year: YEAR, mode: 'books' });
-    expect(preview.map((v) => v.items.length)).toEqual([5, 1, 2]);
+    expect(preview.map((v) => [v.category, v.retention, v.items.length])).toEqual([
+      ['党支部综合记录（永久）', '永久', 3],
+      ['党支部综合记录（定期30年）', '定期30年', 2],
+      ['纪检监察综合治理记录', '定期30年', 1],
+      ['支部档案', '定期30年', 2],
+    ]);
 
     const started = await call(h.core, 'archive.start', { year: YEAR, mode: 'books', fullIds: false, pdf: false, compiler: '钱宣传', checker: '王书记' });
     expect(started).toMatchObject({ year: YEAR, state: 'running' });
@@ -779,7 +799,7 @@ describe('archive.* through the dispatcher', () => {
     const job = await waitForJob(started.id);
     expect(job).toMatchObject({ id: started.id, state: 'done', phase: '已完成', error: null });
     expect(job.done).toBe(job.total);
-    const names = ['2024年度_台账汇总.xlsx', '2024年度_党支部综合记录.docx', '2024年度_纪检监察综合治理记录.docx', '2024年度_支部档案.docx'];
+    const names = ['2024年度_台账汇总.xlsx', '2024年度_党支部综合记录（永久）.docx', '2024年度_党支部综合记录（定期30年）.docx', '2024年度_纪检监察综合治理记录.docx', '2024年度_支部档案.docx'];
     expect(job.files.map((f) => f.name)).toEqual(names);
 
     const exports = await call(h.core, 'archive.exports', { year: YEAR });
@@ -799,7 +819,7 @@ describe('archive.* through the dispatcher', () => {
     expect(gaps.length).toBeGreaterThan(0);
     // the 支部档案 volume's 备考表 holds the gaps of 支部档案 (党费 among them), not those of the other books
     const own = gaps.filter((g) => g.book === 'archive');
-    expect(text).toContain(own.length ? `年度完整性检查发现本卷（支部档案）有以下缺项，共${own.length}项：` : '年度完整性检查未发现本卷（支部档案）有缺项。');
+    expect(text).toContain(own.length ? `年度完整性检查发现《支部档案》有以下缺项，共${own.length}项：` : '年度完整性检查未发现《支部档案》有缺项。');
     for (const [i, g] of own.entries()) expect(text).toContain(`${i + 1}. ${g.message}。`);
     for (const g of gaps.filter((x) => x.book !== 'archive')) expect(text).not.toContain(g.message);
     expect(text).toContain('立卷人：钱宣传');
@@ -831,7 +851,9 @@ describe('archive.* through the dispatcher', () => {
     // and the next export runs
     const again = await call(h.core, 'archive.start', { year: YEAR, mode: 'single', fullIds: true, pdf: false, compiler: '', checker: '' });
     expect(await waitForJob(again.id)).toMatchObject({ state: 'done' });
-    expect((await call(h.core, 'archive.exports', { year: YEAR })).map((e) => e.files.map((f) => f.name))).toEqual([['2024年度_台账汇总.xlsx', '2024年度_党支部“四本一档”.docx']]);
+    expect((await call(h.core, 'archive.exports', { year: YEAR })).map((e) => e.files.map((f) => f.name))).toEqual([
+      ['2024年度_台账汇总.xlsx', '2024年度_党支部“四本一档”（定期30年）.docx', '2024年度_党支部“四本一档”（永久）.docx'],
+    ]);
   });
 
   it('refuses a year without 定稿 records', async () => {

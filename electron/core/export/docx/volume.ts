@@ -26,7 +26,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import { CATALOGUE_COLUMNS, coverRows, notesLines, notesSignatures, stampCells, volumeItems, type Volume, type VolumeItem } from '../../../../shared/archive/volume.js';
+import { CATALOGUE_COLUMNS, catalogueRow, coverRows, notesLines, notesSignatures, stampCells, volumeItems, type Volume, type VolumeItem } from '../../../../shared/archive/volume.js';
 import { xmlSafe } from '../../../../shared/text.js';
 import { checkImages, shownImage, type VolumeImages } from '../images.js';
 import { printDocBody, run } from './printDoc.js';
@@ -96,28 +96,26 @@ function cover(v: Volume): (Paragraph | Table)[] {
   ];
 }
 
+/** The 目录 in 小五, so that a row takes one or two lines. */
+const CATALOGUE_SIZE = 18;
+
 function catalogue(v: Volume): (Paragraph | Table)[] {
   const widths = CATALOGUE_COLUMNS.map(([, f]) => Math.round(TEXT_WIDTH * f));
   const head = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: CATALOGUE_COLUMNS.map(([h], i) => tableCell([plain(h, SIZE.caption, FONT.heading)], widths[i]!)),
+    children: CATALOGUE_COLUMNS.map(([h], i) => tableCell([plain(h, CATALOGUE_SIZE, FONT.heading)], widths[i]!)),
   });
-  const rows = volumeItems(v).map(
-    (it) =>
-      new TableRow({
-        cantSplit: true,
-        children: [
-          tableCell([plain(String(it.no))], widths[0]!),
-          tableCell([plain(it.docNo)], widths[1]!),
-          tableCell([plain(it.author)], widths[2]!, AlignmentType.LEFT),
-          tableCell([plain(it.title)], widths[3]!, AlignmentType.LEFT),
-          tableCell([plain(it.date)], widths[4]!),
-          tableCell([new PageReference(it.anchor)], widths[5]!),
-          tableCell([plain(it.notes)], widths[6]!),
-        ],
-      }),
-  );
+  const left = new Set(['档号', '责任者', '题名']);
+  const rows = volumeItems(v).map((it, n) => {
+    const row = catalogueRow(it, n + 1, null);
+    return new TableRow({
+      cantSplit: true,
+      children: CATALOGUE_COLUMNS.map(([h], i) =>
+        tableCell([h === '页号' ? new PageReference(it.anchor) : plain(row[h], CATALOGUE_SIZE)], widths[i]!, left.has(h) ? AlignmentType.LEFT : AlignmentType.CENTER),
+      ),
+    });
+  });
   return [
     heading('卷内文件目录'),
     new Table({ layout: TableLayoutType.FIXED, width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, rows: [head, ...rows] }),

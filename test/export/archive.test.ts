@@ -29,7 +29,7 @@ import type { PdfPrinter } from '../../electron/core/export/pdf/printer.js';
 import { volumePdf } from '../../electron/core/export/pdf/volume.js';
 import { FIRST_DATA_ROW } from '../../electron/core/registers/xlsx.js';
 import { REGISTER_KEYS, REGISTER_TITLES } from '../../shared/archive/model.js';
-import { catalogueRow, coverRows, notesLines, volumeItems, type Volume, type VolumeItem } from '../../shared/archive/volume.js';
+import { catalogueRow, coverRows, NOTES_ANCHOR, notesLines, volumeItems, type Volume, type VolumeItem } from '../../shared/archive/volume.js';
 import { recordType } from '../../shared/books/index.js';
 import type { RecordDto, RecordInput } from '../../shared/contract.js';
 import { call, callError, useCore } from '../fixtures/core.js';
@@ -632,6 +632,15 @@ describe.skipIf(!!CHROMIUM_MISSING)(`the Chromium PDF of a volume${CHROMIUM_MISS
       for (const it of volumeItems(v)) {
         expect(dests.get(it.anchor), it.anchor).toBe(starts.get(it.anchor));
         expect(pages.starts.get(it.anchor), it.anchor).toBe(starts.get(it.anchor));
+      }
+      // 页数 in each 归档章: the 件's own pages, up to the next section the PDF names (件, 制度 or 备考表), not past it
+      const sections = [...dests.values()].sort((a, b) => a - b);
+      expect(dests.get(NOTES_ANCHOR)).toBe(total);
+      const words = pdfWords(file);
+      for (const it of volumeItems(v)) {
+        const start = starts.get(it.anchor)!;
+        const next = sections.find((p) => p > start)!;
+        expect(cellBelow(words[start - 1]!, '页数'), `页数 of ${v.key} ${it.anchor}`).toBe(String(next - start));
       }
     }
   });

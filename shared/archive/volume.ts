@@ -108,8 +108,12 @@ export interface VolumeNotes {
 }
 
 export interface Volume {
-  /** A book id, or 'all' for the single volume. */
+  /** A book id, or 'all' for the single volume; with the 保管期限 code where the book is bound by class, and the piece number. */
   key: string;
+  /** The book bound (its label), or 党支部“四本一档”: the 类目名称 without the 保管期限. */
+  book: string;
+  /** Which of the volumes of one book and class this is, when it is bound in several. */
+  piece: { no: number; of: number } | null;
   /** File name without extension, e.g. 2024年度_党支部综合记录. */
   fileBase: string;
   cover: VolumeCover;
@@ -122,31 +126,32 @@ export const volumeItems = (v: Volume): VolumeItem[] => v.parts.flatMap((p) => p
 
 /**
  * 卷内文件目录 columns: GB/T 9705's 序号, 文号, 责任者, 题名, 日期, 页号, 备注 with
- * DA/T 22's 档号, 密级 and 页数 beside them; header and share of the type area.
+ * DA/T 22's 档号, 密级 and 页数 beside them; header, share of the type area, alignment.
  * The table is set in 小五 so that a row takes one or two lines and 序号, 日期,
  * 页数 and 页号 never wrap.
  */
 export const CATALOGUE_COLUMNS = [
-  ['序号', 0.055],
-  ['档号', 0.155],
-  ['文号', 0.085],
-  ['责任者', 0.1],
-  ['题名', 0.26],
-  ['日期', 0.1],
-  ['密级', 0.055],
-  ['页数', 0.055],
-  ['页号', 0.055],
-  ['备注', 0.08],
+  ['序号', 0.055, 'center'],
+  ['档号', 0.155, 'left'],
+  ['文号', 0.085, 'center'],
+  ['责任者', 0.1, 'left'],
+  ['题名', 0.26, 'left'],
+  ['日期', 0.1, 'center'],
+  ['密级', 0.055, 'center'],
+  ['页数', 0.055, 'center'],
+  ['页号', 0.055, 'center'],
+  ['备注', 0.08, 'center'],
 ] as const;
 
 export type CatalogueColumn = (typeof CATALOGUE_COLUMNS)[number][0];
 
 /**
  * A row of the 目录 as text, by column; 页数 and 页号 are '' until the volume
- * is laid out (the layouts put a field or a link there). 密级: the records
- * carry none (a branch's 四本一档 are not classified), so the cell stays empty.
+ * is laid out (`laid`: the pages and the 件's page count; the layouts put a
+ * field or a link there). 密级: the records carry none (a branch's 四本一档 are
+ * not classified), so the cell stays empty.
  */
-export function catalogueRow(it: VolumeItem, seq: number, pages: VolumePages | null): Record<CatalogueColumn, string> {
+export function catalogueRow(it: VolumeItem, seq: number, laid: { pages: VolumePages; counts: ItemPageCounts } | null): Record<CatalogueColumn, string> {
   return {
     序号: String(seq),
     档号: it.code,
@@ -155,8 +160,8 @@ export function catalogueRow(it: VolumeItem, seq: number, pages: VolumePages | n
     题名: it.title,
     日期: it.date,
     密级: '',
-    页数: pages ? String(itemPages(pages, it)) : '',
-    页号: pages ? String(pages.starts.get(it.anchor) ?? '') : '',
+    页数: laid ? String(laid.counts.get(it.anchor) ?? '') : '',
+    页号: laid ? String(laid.pages.starts.get(it.anchor) ?? '') : '',
     备注: it.notes,
   };
 }
@@ -190,21 +195,25 @@ export function followingAnchors(v: Volume): Map<string, string> {
  */
 export interface VolumePages {
   starts: ReadonlyMap<string, number>;
-  /** The anchor of what follows each 件 (followingAnchors). */
-  following: ReadonlyMap<string, string>;
   total: number;
 }
+
+/** The pages of each 件, by its anchor. */
+export type ItemPageCounts = ReadonlyMap<string, number>;
 
 /** Every anchor a layout must report the page of: the 件, the rules sections, the 备考表. */
 export function volumeAnchors(v: Volume): string[] {
   return [...v.parts.flatMap((p, i) => [...(p.rules.length ? [rulesAnchor(i)] : []), ...p.items.map((it) => it.anchor)]), NOTES_ANCHOR];
 }
 
-/** The pages of a 件: its own, not the rules or 备考表 after it. */
-export function itemPages(pages: VolumePages, it: VolumeItem): number {
-  const start = pages.starts.get(it.anchor) ?? 0;
-  const next = pages.starts.get(pages.following.get(it.anchor) ?? '') ?? pages.total + 1;
-  return Math.max(1, next - start);
+/** The pages of every 件 of a laid-out volume: its own, not the rules or 备考表 after it. */
+export function itemPages(v: Volume, pages: VolumePages): ItemPageCounts {
+  const out = new Map<string, number>();
+  for (const [anchor, next] of followingAnchors(v)) {
+    const start = pages.starts.get(anchor) ?? 0;
+    out.set(anchor, Math.max(1, (pages.starts.get(next) ?? pages.total + 1) - start));
+  }
+  return out;
 }
 
 const isoOf = (d8: string) => `${d8.slice(0, 4)}-${d8.slice(4, 6)}-${d8.slice(6)}`;
@@ -225,19 +234,16 @@ export function coverRows(v: Volume, totalPages: string | null): [string, string
 }
 
 /** The 归档章 (DA/T 22-2015): 全宗号, 年度, 件号 over 机构（问题）, 保管期限, 页数 (filled where the pages are known). */
-export function stampCells(v: Volume, it: VolumeItem, pages: VolumePages | null): [string, string][] {
+export function stampCells(v: Volume, it: VolumeItem, counts: ItemPageCounts | null): [string, string][] {
   return [
     ['全宗号', v.cover.fondsNo || '—'],
     ['年度', String(v.cover.year)],
     ['件号', String(it.no)],
     ['机构（问题）', it.code.split('-').at(-2) ?? ''],
     ['保管期限', it.retention],
-    ['页数', pages ? String(itemPages(pages, it)) : ''],
+    ['页数', counts ? String(counts.get(it.anchor) ?? '') : ''],
   ];
 }
-
-/** The book a volume binds (or 党支部“四本一档”), without the 保管期限 its name may carry. */
-const bookOf = (v: Volume) => v.cover.category.replace(/（(永久|定期30年|定期10年)）$/, '');
 
 /** A gap as a numbered sentence of the 备考表. */
 const gapLine = (g: string, i: number) => `${i + 1}. ${g}${/[。！？]$/.test(g) ? '' : '。'}`;
@@ -252,8 +258,8 @@ export function notesLines(v: Volume): string[] {
   const own = n.gapsIn
     ? [`本册的年度完整性检查缺项见${n.gapsIn}的卷内备考表。`]
     : n.gaps.length
-      ? [`年度完整性检查发现《${bookOf(v)}》有以下缺项，共${n.gaps.length}项：`, ...n.gaps.map(gapLine)]
-      : [`年度完整性检查未发现《${bookOf(v)}》有缺项。`];
+      ? [`年度完整性检查发现《${v.book}》有以下缺项，共${n.gaps.length}项：`, ...n.gaps.map(gapLine)]
+      : [`年度完整性检查未发现《${v.book}》有缺项。`];
   return [
     ...own,
     ...n.otherBooks.flatMap((o) => [`《${o.book}》本年度没有归档文件，年度完整性检查发现其有以下缺项，共${o.gaps.length}项：`, ...o.gaps.map(gapLine)]),

@@ -148,7 +148,7 @@ describe('images that cannot be shown: kept as files, warned of, listed by name 
     }
     expect(text).toContain('实为PDF.jpg');
 
-    for (const pages of [null, { starts: new Map(), following: new Map(), total: 9 }]) {
+    for (const pages of [null, { starts: new Map(), total: 9 }]) {
       const html = volumeHtml(v!, pages);
       expect(html.match(pages ? /<img /g : /class="sheet-ph"/g)).toHaveLength(good.length);
       for (const [name, , e] of bad) expect(html, name).toContain(`<p>${name}（无法显示的图片，${e.reason}）</p>`);

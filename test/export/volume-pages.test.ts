@@ -29,7 +29,6 @@ describe('the pages of a 件', () => {
       ['j0004', 14],
       [NOTES_ANCHOR, 17],
     ]);
-    const pages = { starts, following: followingAnchors(volume), total: 17 };
-    expect(volume.parts.flatMap((p) => p.items).map((it) => itemPages(pages, it))).toEqual([2, 3, 1, 3]);
+    expect(Object.fromEntries(itemPages(volume, { starts, total: 17 }))).toEqual({ j0001: 2, j0002: 3, j0003: 1, j0004: 3 });
   });
 });

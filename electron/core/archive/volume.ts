@@ -159,11 +159,13 @@ export function buildVolumes(db: Db, dataDir: string, textsDir: string, opts: Vo
       })
       .filter((p) => p.items.length > 0);
 
-  const volume = (key: string, category: string, retention: Retention, parts: VolumePart[], code: string, piece?: { no: number; of: number }): Volume => {
+  const volume = (key: string, book: string, category: string, retention: Retention, parts: VolumePart[], code: string, piece?: { no: number; of: number }): Volume => {
     const items = parts.flatMap((p) => p.items);
     const dates = items.map((i) => i.date).sort();
     return {
       key: piece ? `${key}-${piece.no}` : key,
+      book,
+      piece: piece ?? null,
       fileBase: `${opts.year}年度_${category}${piece ? `_第${piece.no}卷` : ''}`,
       cover: {
         fondsName: branch.name,
@@ -195,8 +197,8 @@ export function buildVolumes(db: Db, dataDir: string, textsDir: string, opts: Vo
       const k = several ? `${key}-${RETENTION_CODE[r]}` : key;
       const category = several ? `${label}（${r}）` : label;
       const pieces = splitParts(parts, opts.maxItems ?? MAX_ITEMS_PER_VOLUME);
-      if (pieces.length <= 1) return pieces.map((p) => volume(k, category, r, p, code));
-      return pieces.map((p, i) => volume(k, category, r, p, code, { no: i + 1, of: pieces.length }));
+      if (pieces.length <= 1) return pieces.map((p) => volume(k, label, category, r, p, code));
+      return pieces.map((p, i) => volume(k, label, category, r, p, code, { no: i + 1, of: pieces.length }));
     });
   };
 
@@ -204,8 +206,7 @@ export function buildVolumes(db: Db, dataDir: string, textsDir: string, opts: Vo
   const note = (vs: Volume[], gaps: string[]) => {
     const first = vs[0]!;
     first.notes.gaps = gaps;
-    const pieced = /（第1卷，/.test(first.cover.title);
-    const name = vs.every((v) => v.cover.category === first.cover.category) ? '第1卷' : `《${first.cover.category}》${pieced ? '第1卷' : ''}`;
+    const name = vs.every((v) => v.cover.category === first.cover.category) ? '第1卷' : `《${first.cover.category}》${first.piece ? '第1卷' : ''}`;
     for (const v of vs.slice(1)) v.notes.gapsIn = name;
   };
   const gapsOf = (book: BookId) => opts.gaps.filter((g) => g.book === book).map((g) => g.message);

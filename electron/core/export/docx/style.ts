@@ -28,6 +28,8 @@ export const SIZE = {
   table: 24,
   /** 五号 */
   caption: 21,
+  /** 小五: the 卷内文件目录, so that a row takes one or two lines */
+  catalogue: 18,
 } as const;
 
 export const font = (eastAsia: string) => ({ ascii: FONT.latin, hAnsi: FONT.latin, cs: FONT.latin, eastAsia });

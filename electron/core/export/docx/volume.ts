@@ -96,23 +96,19 @@ function cover(v: Volume): (Paragraph | Table)[] {
   ];
 }
 
-/** The 目录 in 小五, so that a row takes one or two lines. */
-const CATALOGUE_SIZE = 18;
-
 function catalogue(v: Volume): (Paragraph | Table)[] {
   const widths = CATALOGUE_COLUMNS.map(([, f]) => Math.round(TEXT_WIDTH * f));
   const head = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: CATALOGUE_COLUMNS.map(([h], i) => tableCell([plain(h, CATALOGUE_SIZE, FONT.heading)], widths[i]!)),
+    children: CATALOGUE_COLUMNS.map(([h], i) => tableCell([plain(h, SIZE.catalogue, FONT.heading)], widths[i]!)),
   });
-  const left = new Set(['档号', '责任者', '题名']);
   const rows = volumeItems(v).map((it, n) => {
     const row = catalogueRow(it, n + 1, null);
     return new TableRow({
       cantSplit: true,
-      children: CATALOGUE_COLUMNS.map(([h], i) =>
-        tableCell([h === '页号' ? new PageReference(it.anchor) : plain(row[h], CATALOGUE_SIZE)], widths[i]!, left.has(h) ? AlignmentType.LEFT : AlignmentType.CENTER),
+      children: CATALOGUE_COLUMNS.map(([h, , align], i) =>
+        tableCell([h === '页号' ? new PageReference(it.anchor) : plain(row[h], SIZE.catalogue)], widths[i]!, align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER),
       ),
     });
   });

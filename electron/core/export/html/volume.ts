@@ -14,9 +14,11 @@ import {
   NOTES_ANCHOR,
   notesLines,
   notesSignatures,
+  itemPages,
   rulesAnchor,
   stampCells,
   volumeItems,
+  type ItemPageCounts,
   type Volume,
   type VolumeItem,
   type VolumePages,
@@ -42,7 +44,6 @@ body { font-family: ${SHEET_FONTS.body}; font-size: 16pt; line-height: 28.95pt; 
 .cover-grid th, .cover-grid td { height: 10mm; font-size: 15pt; line-height: 20pt; }
 .cover-grid td { text-align: left; }
 .catalogue { font-size: 9pt; line-height: 12pt; }
-.catalogue td.code { word-break: break-all; }
 .catalogue td, .catalogue th { padding: 2pt 2pt; }
 .links { height: 0; overflow: hidden; }
 .catalogue td { text-align: center; }
@@ -59,37 +60,39 @@ body { font-family: ${SHEET_FONTS.body}; font-size: 16pt; line-height: 28.95pt; 
 .notes-sign { text-align: right; margin-top: 20pt; }
 ${SHEET_CSS}`;
 
-function stamp(v: Volume, it: VolumeItem, pages: VolumePages | null): string {
-  const cells = stampCells(v, it, pages).map(([label, value]) => `<td><span class="label">${e(label)}</span>${e(value)}</td>`);
+/** A volume laid out: where its sections start, and each 件's pages. */
+type Laid = { pages: VolumePages; counts: ItemPageCounts } | null;
+
+function stamp(v: Volume, it: VolumeItem, laid: Laid): string {
+  const cells = stampCells(v, it, laid?.counts ?? null).map(([label, value]) => `<td><span class="label">${e(label)}</span>${e(value)}</td>`);
   return `<table class="grid stamp"><tr>${cells.slice(0, 3).join('')}</tr><tr>${cells.slice(3).join('')}</tr></table>`;
 }
 
-function item(v: Volume, it: VolumeItem, pages: VolumePages | null, checked: VolumeImages): string {
+function item(v: Volume, it: VolumeItem, laid: Laid, checked: VolumeImages): string {
   const images: SheetImage[] = [];
   const others = [...it.others];
   for (const im of it.images) {
     const { info, listed } = shownImage(checked.get(im.path));
     // Before the pages are known only the layout matters: boxes of the images' size print much faster.
-    if (info) images.push({ name: im.name, src: pathToFileURL(im.path).href, ...(pages ? {} : { placeholder: { width: info.width, height: info.height } }) });
+    if (info) images.push({ name: im.name, src: pathToFileURL(im.path).href, ...(laid ? {} : { placeholder: { width: info.width, height: info.height } }) });
     else others.push(`${im.name}（${listed}）`);
   }
-  return `<section class="page" id="${it.anchor}">${stamp(v, it, pages)}<article class="sheet">${printDocHtml(it.print, images, others)}</article></section>`;
+  return `<section class="page" id="${it.anchor}">${stamp(v, it, laid)}<article class="sheet">${printDocHtml(it.print, images, others)}</article></section>`;
 }
 
 /** Columns that hold a link to the 件 (the 题名 and its page). */
 const LINKED = new Set(['题名', '页号']);
-const LEFT = new Set(['责任者', '题名', '档号']);
 
-function catalogue(v: Volume, pages: VolumePages | null): string {
+function catalogue(v: Volume, laid: Laid): string {
   const cols = CATALOGUE_COLUMNS.map(([, f]) => `<col style="width:${(f * 100).toFixed(1)}%">`).join('');
   const head = CATALOGUE_COLUMNS.map(([h]) => `<th>${h}</th>`).join('');
   const rows = volumeItems(v).map((it, i) => {
-    const row = catalogueRow(it, i + 1, pages);
-    const cells = CATALOGUE_COLUMNS.map(([h]) => {
+    const row = catalogueRow(it, i + 1, laid);
+    const cells = CATALOGUE_COLUMNS.map(([h, , align]) => {
       // Until the pages are known the cells hold a space of the same height, so the layout does not move.
-      const text = row[h] ? e(row[h]) : (h === '页号' || h === '页数') && !pages ? '&#12288;' : '';
+      const text = row[h] ? e(row[h]) : (h === '页号' || h === '页数') && !laid ? '&#12288;' : '';
       const inner = LINKED.has(h) ? `<a href="#${it.anchor}">${text}</a>` : text;
-      return `<td class="${[LEFT.has(h) ? 'left' : '', h === '档号' ? 'code' : ''].join(' ').trim()}">${inner}</td>`;
+      return `<td${align === 'left' ? ' class="left"' : ''}>${inner}</td>`;
     });
     return `<tr>${cells.join('')}</tr>`;
   });
@@ -115,7 +118,8 @@ function notes(v: Volume, pages: VolumePages | null): string {
  * pages are known (with the images as empty boxes of their size).
  */
 export function volumeHtml(v: Volume, pages: VolumePages | null, images: VolumeImages = checkImages(volumeItems(v))): string {
-  const body: string[] = [cover(v, pages), catalogue(v, pages)];
+  const laid: Laid = pages && { pages, counts: itemPages(v, pages) };
+  const body: string[] = [cover(v, pages), catalogue(v, laid)];
   for (const [i, part] of v.parts.entries()) {
     if (part.rules.length) {
       body.push(
@@ -124,7 +128,7 @@ export function volumeHtml(v: Volume, pages: VolumePages | null, images: VolumeI
           .join('')}</section>`,
       );
     }
-    for (const it of part.items) body.push(item(v, it, pages, images));
+    for (const it of part.items) body.push(item(v, it, laid, images));
   }
   body.push(notes(v, pages));
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${e(v.cover.title)}</title><style>${CSS}</style></head><body>${body.join('')}</body></html>`;

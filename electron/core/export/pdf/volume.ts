@@ -8,14 +8,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { followingAnchors, NOTES_ANCHOR, volumeAnchors, volumeItems, type Volume, type VolumePages } from '../../../../shared/archive/volume.js';
+import { NOTES_ANCHOR, volumeAnchors, volumeItems, type Volume, type VolumePages } from '../../../../shared/archive/volume.js';
 import { volumeHtml } from '../html/volume.js';
 import { checkImages, type VolumeImages } from '../images.js';
 import { pdfDestinations, pdfPageCount, readPdfSkeleton } from './dests.js';
 import type { PdfPrinter } from './printer.js';
-
-/** An anchor in words: 第7件, 制度, 卷内备考表. */
-const anchorWords = (a: string) => (/^j\d+$/.test(a) ? `第${Number(a.slice(1))}件` : a === NOTES_ANCHOR ? '卷内备考表' : '制度');
 
 const samePages = (a: VolumePages, b: VolumePages) =>
   a.total === b.total && [...a.starts].every(([k, p]) => b.starts.get(k) === p);
@@ -29,7 +26,9 @@ export async function volumePdf(
   images: VolumeImages = checkImages(volumeItems(v)),
 ): Promise<VolumePages> {
   const anchors = volumeAnchors(v);
-  const following = followingAnchors(v);
+  // what a missing anchor is, in words: 第7件, 制度, 卷内备考表
+  const items = new Map(volumeItems(v).map((it) => [it.anchor, `第${it.no}件`]));
+  const anchorWords = (a: string) => items.get(a) ?? (a === NOTES_ANCHOR ? '卷内备考表' : '制度');
   let pages: VolumePages | null = null;
   for (let pass = 1; pass <= 3; pass++) {
     const html = path.join(workDir, `${v.key}.${pass}.html`);
@@ -45,7 +44,7 @@ export async function volumePdf(
     const dests = pdfDestinations(pdf);
     const missing = anchors.filter((a) => !dests.has(a));
     if (missing.length) throw new Error(`PDF 中找不到${missing.map(anchorWords).join('、')}的起始页`);
-    const found: VolumePages = { starts: new Map(anchors.map((a) => [a, dests.get(a)!])), following, total: pdfPageCount(pdf) };
+    const found: VolumePages = { starts: new Map(anchors.map((a) => [a, dests.get(a)!])), total: pdfPageCount(pdf) };
     if (pages && samePages(pages, found)) {
       fs.renameSync(out, pdfFile);
       return pages;

@@ -114,6 +114,8 @@ export const branchUpdateInput = z.strictObject({
   name: required('支部名称', 80),
   parentOrg: required('上级党委', 80),
   fondsNo: labelled('全宗号', 20),
+  /** The 简称 printed as 责任者 in the 卷内文件目录; '' for one worked out from the name; absent: unchanged. */
+  shortName: labelled('支部简称', 30).optional(),
   /** Existing groups keep their id; new ones have none; missing ones are removed. */
   groups: z
     .array(z.strictObject({ id: id.optional(), name: required('党小组名称', 30) }))
@@ -181,6 +183,8 @@ export interface Branch {
   name: string;
   parentOrg: string;
   fondsNo: string;
+  /** As set in 支部设置, or '' (the volumes then use branchShortName(name)). */
+  shortName: string;
   groups: PartyGroup[];
   committee: CommitteeSeat[];
 }

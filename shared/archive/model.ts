@@ -190,3 +190,21 @@ export interface VolumePreview {
   to: string;
   items: { no: number; code: string; title: string; date: string; attachments: number }[];
 }
+
+/**
+ * The 简称 a branch's full name suggests, for the 卷内文件目录's 责任者 when
+ * none is set in 支部设置: the unit after the last enterprise or place in the
+ * name, as a 党支部 (中共北原石油工程公司钻井二分公司70158钻井队支部委员会 →
+ * 70158钻井队党支部; 中共某县某镇某村支部委员会 → 某村党支部). A name with
+ * nothing to drop stays whole.
+ */
+export function branchShortName(full: string): string {
+  const name = full.trim().replace(/^中共/, '');
+  const unit = /^(?:.*(?:公司|集团|局|厂|院|所|处|中心|大学|县|区|市|镇|乡|街道|社区))?(.+)$/.exec(name)?.[1] ?? name;
+  const short = unit
+    .replace(/总支部委员会$/, '党总支')
+    .replace(/(?<!党)支部委员会$/, '党支部')
+    .replace(/(?<!党)支部$/, '党支部');
+  // a unit is left (not just 党支部), and it is still a 支部
+  return /^.+(?:党支部|党总支)$/.test(short) ? short : full.trim();
+}

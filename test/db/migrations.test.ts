@@ -166,6 +166,13 @@ describe('migrations', () => {
     });
   });
 
+  it('0010 gives the branch an empty 简称 (worked out from its name until one is set), never NULL', () => {
+    acrossMigration('0010_branch_short_name', (db) => {
+      expect(rows(db, 'SELECT name, short_name FROM branch')).toEqual([{ name: '第一支部', short_name: '' }]);
+      expect(() => db.sqlite.prepare('UPDATE branch SET short_name = NULL').run()).toThrow(/NOT NULL/);
+    });
+  });
+
   it('reopens an up-to-date database without migrating again and keeps its data', () => {
     withDb((db) => {
       db.sqlite.prepare("INSERT INTO party_groups (name, sort) VALUES ('第一党小组', 0)").run();

@@ -223,15 +223,28 @@ describe('buildVolumes', () => {
       items: 3,
       code: 'D001-WS·2024-Y-ZB',
     });
-    // Supplied titles of records are in [ ]; a document keeps its own title, 文号 and 责任者.
+    // Supplied titles of records are in [ ]; a document keeps its own title, 文号 and 责任者;
+    // where the 责任者 is the branch itself, the 目录 gives its 简称 (worked out from the name until one is set).
     expect(items[1]!.title).toBe('[支部委员会记录（2024年 第1次）：研究发展党员工作]');
     expect(items[2]!.title).toBe('[支部党员大会记录（2024年 第1次）：学习新修订的党章]');
-    expect(items.every((i) => i.docNo === '' && i.author === BRANCH_NAME)).toBe(true);
+    expect(items.every((i) => i.docNo === '' && i.author === '某某单位第一党支部')).toBe(true);
     const archive = volumeItems(byKey(vs, 'archive'));
     expect(archive.map((i) => [i.title, i.docNo, i.author])).toEqual([
       ['2024年党支部工作计划', '某支〔2024〕1号', '中共某某单位第一支部'],
-      ['2024年党支部工作总结', '某支〔2024〕9号', BRANCH_NAME],
+      ['2024年党支部工作总结', '某支〔2024〕9号', '某某单位第一党支部'],
     ]);
+    // The 简称 set in 支部设置 is what the 目录 prints; clearing it goes back to the worked-out one.
+    const branch = await call(h.core, 'branch.get', {});
+    const seats = branch!.committee.map((c) => ({ personId: c.personId, role: c.role }));
+    const update = (shortName?: string) =>
+      call(h.core, 'branch.update', { name: branch!.name, parentOrg: branch!.parentOrg, fondsNo: branch!.fondsNo, groups: branch!.groups, committee: seats, ...(shortName === undefined ? {} : { shortName }) });
+    await update('一支部');
+    expect(volumesOf(h.core).flatMap(volumeItems).map((i) => i.author)).toContain('一支部');
+    expect(volumesOf(h.core).flatMap(volumeItems).map((i) => i.author)).not.toContain('某某单位第一党支部');
+    await update(); // not given: kept
+    expect((await call(h.core, 'branch.get', {}))!.shortName).toBe('一支部');
+    await update('');
+    expect(volumeItems(byKey(volumesOf(h.core), 'archive')).map((i) => i.author)).toEqual(['中共某某单位第一支部', '某某单位第一党支部']);
     expect(byKey(vs, 'archive').cover).toMatchObject({ retention: '定期30年', code: 'D001-WS·2024-D30-DA', from: '20240110', to: '20241220' });
     // Attachments: images embedded, others listed, counted in 备注.
     const assembly = items.find((i) => i.recordId === y.assembly.id)!;

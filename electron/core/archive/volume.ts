@@ -7,7 +7,7 @@
  */
 import { BOOK_TREE, recordType, type BookDef, type BookId } from '../../../shared/books/index.js';
 import type { Retention } from '../../../shared/books/types.js';
-import type { Gap } from '../../../shared/archive/model.js';
+import { branchShortName, type Gap } from '../../../shared/archive/model.js';
 import type { RecordDto } from '../../../shared/contract.js';
 import { chineseDate } from '../../../shared/dates.js';
 import { recordTitle } from '../../../shared/print/display.js';
@@ -113,6 +113,8 @@ export function buildVolumes(db: Db, dataDir: string, textsDir: string, opts: Vo
   const files = attachmentsOf(db, records.map((r) => r.id));
   const rules = new Map(listRules(db, textsDir).map((r) => [r.id, r]));
   const fonds = branch.fondsNo || '（未设全宗号）';
+  // 责任者 in the 目录: the branch's 简称 (DA/T 22 allows it), where the 件 names the branch itself
+  const shortName = branch.shortName || branchShortName(branch.name);
 
   const item = (rec: RecordDto, book: BookDef, no: number): VolumeItem => {
     const def = recordType(rec.type);
@@ -126,12 +128,13 @@ export function buildVolumes(db: Db, dataDir: string, textsDir: string, opts: Vo
       else others.push(f.name);
     }
     const str = (k: string) => (typeof rec.data[k] === 'string' ? (rec.data[k] as string).trim() : '');
+    const docAuthor = def.kind === 'document' ? str('author') : '';
     return {
       no,
       anchor: `j${String(no).padStart(4, '0')}`,
       code: `${fonds}-WS·${opts.year}-${RETENTION_CODE[def.retention]}-${book.code}-${String(no).padStart(4, '0')}`,
       docNo: def.kind === 'document' ? str('docNumber') : '',
-      author: (def.kind === 'document' && str('author')) || branch.name,
+      author: docAuthor && docAuthor !== branch.name ? docAuthor : shortName,
       title,
       date: eightDigitDate(rec.date),
       retention: def.retention,

@@ -30,7 +30,7 @@ export function getBranch(db: Db): Branch | null {
       .where('people.removed_at', 'is', null)
       .orderBy('committee.sort'),
   ) as CommitteeSeat[];
-  return { name: b.name, parentOrg: b.parent_org, fondsNo: b.fonds_no, groups, committee };
+  return { name: b.name, parentOrg: b.parent_org, fondsNo: b.fonds_no, shortName: b.short_name, groups, committee };
 }
 
 /** First-run setup: the branch, its 党小组, and its 支委 (who become people on the roster). */
@@ -62,7 +62,13 @@ export function updateBranch(db: Db, input: BranchUpdateInput): Branch {
     assertUnique(input.groups.map((g) => g.name), '党小组名称');
     assertUnique(input.committee.map((c) => String(c.personId)), '支委人选');
     const t = now();
-    run(db, q.updateTable('branch').set({ name: input.name, parent_org: input.parentOrg, fonds_no: input.fondsNo, updated_at: t }).where('id', '=', 1));
+    run(
+      db,
+      q
+        .updateTable('branch')
+        .set({ name: input.name, parent_org: input.parentOrg, fonds_no: input.fondsNo, ...(input.shortName === undefined ? {} : { short_name: input.shortName }), updated_at: t })
+        .where('id', '=', 1),
+    );
 
     const existing = all(db, q.selectFrom('party_groups').select('id').where('removed_at', 'is', null)).map((g) => g.id);
     const kept = new Set<number>();

@@ -14,6 +14,8 @@ export interface BranchTable {
   fonds_no: string;
   /** When the branch's books begin, as set in 支部设置 (YYYY-MM-DD), or null: worked out. */
   books_start: string | null;
+  /** The 简称 printed as 责任者 in the 卷内文件目录, or '' for one worked out from the name. */
+  short_name: Generated<string>;
   created_at: string;
   updated_at: string;
 }

@@ -16,6 +16,7 @@ import * as m0006 from './0006_year_seals.js';
 import * as m0007 from './0007_cadence_settings.js';
 import * as m0008 from './0008_books_start.js';
 import * as m0009 from './0009_app_lock.js';
+import * as m0010 from './0010_branch_short_name.js';
 
 export type Exec = (query: Compilable<unknown> | CompiledQuery<unknown>) => void;
 
@@ -34,4 +35,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0007_cadence_settings', up: m0007.up },
   { name: '0008_books_start', up: m0008.up },
   { name: '0009_app_lock', up: m0009.up },
+  { name: '0010_branch_short_name', up: m0010.up },
 ];

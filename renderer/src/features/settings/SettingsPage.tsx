@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { App as AntApp, Button, Card, Descriptions, Form, Input, Select, Space } from 'antd';
 import type { AppInfo, BranchUpdateInput, Person } from '../../../../shared/contract';
+import { branchShortName } from '../../../../shared/archive/model';
 import { COMMITTEE_ROLES } from '../../../../shared/books/vocab';
 import { call } from '../../api';
 import { useLedger } from '../../context';
@@ -33,6 +34,7 @@ export function SettingsPage() {
     name: branch.name,
     parentOrg: branch.parentOrg,
     fondsNo: branch.fondsNo,
+    shortName: branch.shortName,
     groups: branch.groups,
     committee: branch.committee.map((c) => ({ personId: c.personId, role: c.role })),
   });
@@ -52,6 +54,7 @@ export function SettingsPage() {
         name: v.name,
         parentOrg: v.parentOrg,
         fondsNo: v.fondsNo ?? '',
+        shortName: v.shortName ?? '',
         groups: (v.groups ?? []).map((g) => (g.id ? { id: g.id, name: g.name } : { name: g.name })),
         committee: v.committee ?? [],
       });
@@ -88,6 +91,17 @@ export function SettingsPage() {
           </Form.Item>
           <Form.Item name="fondsNo" label="全宗号">
             <Input {...lengthLimit(20)} style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item noStyle shouldUpdate={(a: Values, b: Values) => a.name !== b.name}>
+            {() => (
+              <Form.Item
+                name="shortName"
+                label="支部简称"
+                extra={`年度归档卷内文件目录的“责任者”一栏用简称；不填则用“${branchShortName(form.getFieldValue('name') ?? branch.name)}”`}
+              >
+                <Input {...lengthLimit(30)} style={{ width: 320 }} placeholder={branchShortName(form.getFieldValue('name') ?? branch.name)} />
+              </Form.Item>
+            )}
           </Form.Item>
           <h4>党小组</h4>
           <Form.List name="groups">

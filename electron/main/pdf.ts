@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BrowserWindow, session, type Session } from 'electron';
-import type { PdfPrinter } from '../core/export/pdf/printer.js';
+import { duration, type PdfPrinter } from '../core/export/pdf/printer.js';
 import { PRINT_WINDOW_PREFERENCES } from './window-options.js';
 
 export interface ElectronPrinterOptions {
@@ -37,14 +37,13 @@ function pdfSession(): Session {
   return s;
 }
 
-const duration = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 100) / 10} 秒` : `${ms} 毫秒`);
 
 export function createElectronPrinter(options: ElectronPrinterOptions = {}): PdfPrinter {
   const timeoutMs = options.printTimeoutMs ?? 60_000;
   const open = new Set<BrowserWindow>();
   let closed = false;
 
-  async function print(htmlFile: string, pdfFile: string): Promise<void> {
+  async function print(htmlFile: string, pdfFile: string, limitMs: number = timeoutMs): Promise<void> {
     if (closed) throw new Error('PDF 打印器已关闭，无法继续打印');
     const file = path.resolve(htmlFile);
     if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new Error(`要打印的文件不存在：${file}`);
@@ -64,7 +63,7 @@ export function createElectronPrinter(options: ElectronPrinterOptions = {}): Pdf
 
     let timer: NodeJS.Timeout | undefined;
     const failure = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`生成 PDF 超时（超过 ${duration(timeoutMs)}）：${file}`)), timeoutMs);
+      timer = setTimeout(() => reject(new Error(`生成 PDF 超时（超过 ${duration(limitMs)}）：${file}`)), limitMs);
       wc.once('render-process-gone', (_e, details) => reject(new Error(`打印页面崩溃（${details.reason}）：${file}`)));
       win.once('closed', () => reject(new Error('PDF 打印器已关闭，打印未完成')));
     });

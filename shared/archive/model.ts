@@ -136,12 +136,20 @@ export interface BackgroundJob {
   error: string | null;
 }
 
+/** A file of an export that could not be made, and why (the others are kept; 重试 makes it again). */
+export interface FailedFile {
+  name: string;
+  reason: string;
+}
+
 /** A year-end export running in the background, or finished. */
 export interface ExportJob extends BackgroundJob {
   /** The export's folder id (YYYYMMDD-HHmmss), also the job's id. */
   id: string;
   year: number;
   files: ExportFileInfo[];
+  /** Once done: the files that failed (a PDF that would not print), with the reason; the export holds all the others. */
+  failed: FailedFile[];
 }
 
 /** A 全部保存到… job's id: 12 hex digits. */

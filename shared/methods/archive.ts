@@ -28,6 +28,8 @@ export const ARCHIVE_METHODS = {
   ),
   'archive.job': method<ExportJob>()(z.strictObject({ id: exportId })),
   'archive.cancel': method<ExportJob>()(z.strictObject({ id: exportId })),
+  /** Make the files of a finished export that failed (a PDF that would not print) once more, into the same folder, in the background. */
+  'archive.retry': method<ExportJob>()(z.strictObject({ id: exportId })),
   /** The year's finished exports. */
   'archive.exports': method<ExportListing[]>()(z.strictObject({ year })),
   /** One file of a finished export (to save or print). */

@@ -19,6 +19,7 @@ import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultTextsDir, type Core } from '../../electron/core/app.js';
 import { ExportCancelled, tempDirOf, writeExport, type ExportStep } from '../../electron/core/archive/export.js';
+import { ArchiveJobs } from '../../electron/core/archive/jobs.js';
 import { listExports, planExport } from '../../electron/core/archive/service.js';
 import { buildVolumes, type VolumeOptions } from '../../electron/core/archive/volume.js';
 import { encodePng } from '../../electron/core/demo/files.js';
@@ -680,9 +681,9 @@ describe('writeExport', () => {
     const p = plan(true);
     let closed = 0;
     const steps: ExportStep[] = [];
-    const files = await writeExport(
+    const { files, failed } = await writeExport(
       p,
-      async () => ({ print: (f, out) => shared!.print(f, out), close: async () => void closed++ }),
+      async () => ({ print: (f, out, limit) => shared!.print(f, out, limit), close: async () => void closed++ }),
       (s) => {
         // written into the temporary folder until the last step has moved it into place
         expect(fs.existsSync(tempDirOf(p))).toBe(s.phase !== '已完成');
@@ -692,6 +693,7 @@ describe('writeExport', () => {
     );
     const names = ['2024年度_台账汇总.xlsx', ...p.volumes.flatMap((v) => [`${v.fileBase}.docx`, `${v.fileBase}.pdf`])];
     expect(files.map((f) => f.name)).toEqual(names);
+    expect(failed).toEqual([]);
     expect(closed).toBe(1);
     expect(steps.at(-1)).toEqual({ done: 9, total: 9, phase: '已完成' });
     expect(steps.map((s) => s.done)).toEqual([...steps.map((s) => s.done)].sort((a, b) => a - b));
@@ -711,7 +713,7 @@ describe('writeExport', () => {
   it('writes the registers workbook that exceljs reads back: nine sheets, the year’s 定稿 meetings, masked IDs', async () => {
     const y = await buildYear(h.core);
     const p = plan(false);
-    const files = await writeExport(p, null, () => {}, new AbortController().signal);
+    const { files } = await writeExport(p, null, () => {}, new AbortController().signal);
     expect(files.map((f) => f.name)).toEqual(['2024年度_台账汇总.xlsx', ...p.volumes.map((v) => `${v.fileBase}.docx`)]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fs.readFileSync(path.join(p.yearDir, p.exportId, '2024年度_台账汇总.xlsx')) as unknown as Parameters<typeof wb.xlsx.load>[0]);
@@ -768,26 +770,96 @@ describe('writeExport', () => {
     expect(listExports(h.core.dataDir, YEAR)).toEqual([]);
   });
 
-  it('leaves nothing when the PDF printer fails, and closes it', async () => {
+  /** A printer that writes a PDF's first bytes and then stalls, past the limit it is given, for the volume of `key`; the others print. */
+  const stallingFor = (key: string, limits: number[]) => async (): Promise<PdfPrinter> => ({
+    print: async (html, out, limit) => {
+      if (!path.basename(html).startsWith(`${key}.`)) return shared!.print(html, out, limit);
+      limits.push(limit!);
+      fs.writeFileSync(out, '%PDF-1.4\n% half a volume');
+      await new Promise((r) => setTimeout(r, 20));
+      throw new Error(`生成 PDF 超时（超过 ${Math.round(limit! / 1000)} 秒）：${html}`);
+    },
+    close: async () => {},
+  });
+
+  it.skipIf(!CHROMIUM)('fails only the PDF that stalls, by name and why, and keeps every other file; nothing half-written stays', { timeout: 120_000 }, async () => {
+    await buildYear(h.core);
+    const p = plan(true);
+    const stalled = byKey(p.volumes, 'branch-general-Y');
+    const limits: number[] = [];
+    const { files, failed } = await writeExport(p, stallingFor(stalled.key, limits), () => {}, new AbortController().signal);
+    expect(failed).toEqual([{ name: `${stalled.fileBase}.pdf`, reason: expect.stringMatching(/^生成 PDF 超时（超过 \d+ 秒）/) }]);
+    // the limit scales with the volume's work: a minute, and more for its 件 and its images
+    expect(limits[0]).toBeGreaterThan(60_000);
+    const names = ['2024年度_台账汇总.xlsx', ...p.volumes.flatMap((v) => [`${v.fileBase}.docx`, `${v.fileBase}.pdf`])].filter((n) => n !== `${stalled.fileBase}.pdf`);
+    expect(files.map((f) => f.name)).toEqual(names);
+    const dir = path.join(p.yearDir, p.exportId);
+    expect(fs.readdirSync(dir).sort()).toEqual([...names].sort());
+    expect(leftovers(p.yearDir)).toEqual([]);
+  });
+
+  it('keeps the workbook and the Word volumes when no browser starts, each PDF failed by name', async () => {
+    await buildYear(h.core);
+    const p = plan(true);
+    const { files, failed } = await writeExport(p, () => Promise.reject(new Error('未找到 Chromium')), () => {}, new AbortController().signal);
+    expect(files.map((f) => f.name)).toEqual(['2024年度_台账汇总.xlsx', ...p.volumes.map((v) => `${v.fileBase}.docx`)]);
+    expect(failed).toEqual(p.volumes.map((v) => ({ name: `${v.fileBase}.pdf`, reason: '未找到 Chromium' })));
+    expect(fs.readdirSync(path.join(p.yearDir, p.exportId)).sort()).toEqual(files.map((f) => f.name).sort());
+    expect(leftovers(p.yearDir)).toEqual([]);
+  });
+
+  it('fails the whole export, leaving nothing, when the disk is full, and closes the printer', async () => {
     await buildYear(h.core);
     const p = plan(true);
     let closed = 0;
-    let printed = 0;
-    const failing = async (): Promise<PdfPrinter> => ({
+    const full = async (): Promise<PdfPrinter> => ({
       print: async () => {
-        printed++;
-        throw new Error('打印机出错');
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
       },
       close: async () => void closed++,
     });
-    await expect(writeExport(p, failing, () => {}, new AbortController().signal)).rejects.toThrow('打印机出错');
-    expect(printed).toBeGreaterThanOrEqual(1); // the volumes print at once; the first failure stops the export
+    await expect(writeExport(p, full, () => {}, new AbortController().signal)).rejects.toThrow('ENOSPC');
     expect(closed).toBe(1);
     expect(fs.readdirSync(p.yearDir)).toEqual([]);
-    // and one whose factory cannot start a browser
-    const p2 = plan(true);
-    await expect(writeExport(p2, () => Promise.reject(new Error('未找到 Chromium')), () => {}, new AbortController().signal)).rejects.toThrow('未找到 Chromium');
-    expect(fs.readdirSync(p2.yearDir)).toEqual([]);
+  });
+
+  it.skipIf(!CHROMIUM)('重试 makes the failed PDF and its Word volume again into the same folder, the other files untouched; refused once sealed', { timeout: 180_000 }, async () => {
+    await buildYear(h.core);
+    const p = plan(true);
+    const stalled = byKey(p.volumes, 'archive');
+    let stall = true;
+    const printer = async (): Promise<PdfPrinter> => ({
+      print: (html, out, limit) => (stall ? stallingFor(stalled.key, [])().then((s) => s.print(html, out, limit)) : shared!.print(html, out, limit)),
+      close: async () => {},
+    });
+    const jobs = new ArchiveJobs(printer, null);
+    const finished = async (id: string) => {
+      for (;;) {
+        const j = jobs.exports.get(id);
+        if (j.state !== 'running') return j;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    const first = await finished(jobs.start(p).id);
+    expect(first.failed.map((f) => f.name)).toEqual([`${stalled.fileBase}.pdf`]);
+    const dir = path.join(p.yearDir, p.exportId);
+    const before = new Map(fs.readdirSync(dir).map((n) => [n, fs.readFileSync(path.join(dir, n))]));
+    stall = false;
+    const retried = await finished(jobs.retry(first.id, () => false).id);
+    expect(retried).toMatchObject({ state: 'done', failed: [], error: null });
+    const all = ['2024年度_台账汇总.xlsx', ...p.volumes.flatMap((v) => [`${v.fileBase}.docx`, `${v.fileBase}.pdf`])];
+    expect(retried.files.map((f) => f.name)).toEqual(all);
+    expect(fs.readdirSync(dir).sort()).toEqual([...all].sort());
+    for (const [n, bytes] of before) if (n !== `${stalled.fileBase}.docx`) expect(fs.readFileSync(path.join(dir, n)).equals(bytes), n).toBe(true);
+    expect(fs.readFileSync(path.join(dir, `${stalled.fileBase}.pdf`)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(leftovers(p.yearDir)).toEqual([]);
+    // nothing left to retry; and a sealed export's files are fixed
+    expect(() => jobs.retry(first.id, () => false)).toThrow('没有需要重试的文件');
+    stall = true;
+    const second = await finished(jobs.start(plan(true)).id);
+    expect(second.failed).toHaveLength(1);
+    expect(() => jobs.retry(second.id, () => true)).toThrow('已封存');
+    await jobs.close();
   });
 });
 

@@ -65,6 +65,7 @@ describe('contract coverage', () => {
     'archive.start': 'VALIDATION', // the seeded record is a 草稿: nothing to bind
     'archive.job': 'NOT_FOUND', // no export started
     'archive.cancel': 'NOT_FOUND',
+    'archive.retry': 'NOT_FOUND',
     'archive.file': 'NOT_FOUND',
     'archive.saveTarget': 'NOT_FOUND', // the folder does not exist
     'archive.saveAll': 'NOT_FOUND', // no such export

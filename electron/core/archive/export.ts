@@ -7,8 +7,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { EXPORT_ID_RE, type ExportFileInfo, type Register } from '../../../shared/archive/model.js';
-import { volumeItems, type Volume } from '../../../shared/archive/volume.js';
+import { EXPORT_ID_RE, type ExportFileInfo, type FailedFile, type Register } from '../../../shared/archive/model.js';
+import { volumeItems, type Volume, type VolumePages } from '../../../shared/archive/volume.js';
 import { checkImages, type VolumeImages } from '../export/images.js';
 import { writeVolumeDocx } from '../export/docx/volume.js';
 import type { PdfPrinter } from '../export/pdf/printer.js';
@@ -16,6 +16,7 @@ import { volumePdf } from '../export/pdf/volume.js';
 import { fsyncDir } from '../folders.js';
 import { registersWorkbook } from '../registers/xlsx.js';
 import { fileStep } from '../steps.js';
+import { errnoKind } from '../storage-errors.js';
 import { ARCHIVE_DIR } from './paths.js';
 
 export interface ExportPlan {
@@ -27,6 +28,8 @@ export interface ExportPlan {
   registers: Register[];
   meta: { branchName: string; parentOrg: string; year: number; printedOn: string };
   pdf: boolean;
+  /** A retry: only these files, made again into the existing export folder. */
+  only?: string[];
 }
 
 export interface ExportStep {
@@ -87,46 +90,95 @@ export function sweepExportTemp(dataDir: string): string[] {
   return swept;
 }
 
+/** Writes one volume's Word file; `pages` are its PDF's, for the fields' cached values (null: no PDF). */
+export type DocxWriter = (v: Volume, file: string, images: VolumeImages, pages: VolumePages | null) => Promise<void>;
+
+const inThisThread: DocxWriter = (v, file, images) => writeVolumeDocx(v, file, images);
+
+/** What an export wrote, and which of its files could not be made. */
+export interface ExportResult {
+  files: ExportFileInfo[];
+  failed: FailedFile[];
+}
+
+/** Failures that stop the whole export: a cancel, and a disk that is full or cannot be written (every other file would fail too). */
+const stopsAll = (e: unknown) =>
+  e instanceof ExportCancelled || (typeof (e as { code?: unknown } | null)?.code === 'string' && errnoKind((e as { code: string }).code) !== null);
+
+/** The file names of a plan in the order the wizard lists them: the workbook, then each volume's Word and PDF. */
+export const planFiles = (plan: Pick<ExportPlan, 'year' | 'volumes' | 'pdf'>) => [
+  workbookName(plan.year),
+  ...plan.volumes.flatMap((v) => [`${v.fileBase}.docx`, ...(plan.pdf ? [`${v.fileBase}.pdf`] : [])]),
+];
+
+const workbookName = (year: number) => `${year}年度_台账汇总.xlsx`;
+
+/** Files (made or failed) in the plan's order. */
+export function inPlanOrder<F extends { name: string }>(plan: Pick<ExportPlan, 'year' | 'volumes' | 'pdf'>, files: F[]): F[] {
+  const order = planFiles(plan);
+  return [...files].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+}
+
 /**
- * Two lanes run side by side: this thread builds the workbook and the Word
- * volumes one after the other while the browser prints the volumes' PDFs,
- * three at a time, each in its own tab (its own processes do the layout).
- * The first failure or a cancel stops both; then the temporary folder goes.
+ * Two lanes run side by side: the browser prints the volumes' PDFs, three at
+ * a time, each in its own tab (its own processes do the layout), while the
+ * workbook and the Word volumes are built (in the app by their own thread,
+ * `docx`, so that a PDF's next step never waits behind a Word build); each
+ * Word volume waits for its PDF's pages, the cached values of its fields.
+ * A file that cannot be made (a PDF that will not print) is reported by name
+ * with the reason and the others are kept; a cancel or a full or read-only
+ * disk stops everything, and then the temporary folder goes.
+ *
+ * With `plan.only`, a retry: just those files are made again, into the
+ * export's existing folder, each moved in by its own rename.
  */
 export async function writeExport(
   plan: ExportPlan,
   printer: (() => Promise<PdfPrinter>) | null,
   onStep: (s: ExportStep) => void,
   signal: AbortSignal,
-): Promise<ExportFileInfo[]> {
+  docx: DocxWriter = inThisThread,
+): Promise<ExportResult> {
   const tmp = tempDirOf(plan);
   const final = path.join(plan.yearDir, plan.exportId);
   const withPdf = plan.pdf && printer !== null;
-  const total = plan.volumes.length * (withPdf ? 2 : 1) + 1;
+  const wanted = (name: string) => !plan.only || plan.only.includes(name);
+  const volumes = plan.volumes.filter((v) => wanted(`${v.fileBase}.docx`) || (withPdf && wanted(`${v.fileBase}.pdf`)));
+  const workbook = wanted(workbookName(plan.year));
+  const total = volumes.reduce((n, v) => n + Number(wanted(`${v.fileBase}.docx`)) + Number(withPdf && wanted(`${v.fileBase}.pdf`)), Number(workbook));
   const stop = new AbortController();
   const onAbort = () => stop.abort();
   signal.addEventListener('abort', onAbort);
   let done = 0;
   const files: ExportFileInfo[] = [];
-  const task = async (name: string, phase: string, make: (file: string) => Promise<void>) => {
+  const failed: FailedFile[] = [];
+  /** Make one file; false when it could not be made (then it is listed as failed and nothing of it is left). */
+  const task = async (name: string, phase: string, make: (file: string) => Promise<unknown>): Promise<boolean> => {
     if (stop.signal.aborted) throw new ExportCancelled();
     onStep({ done, total, phase });
     const file = path.join(tmp, name);
-    await make(file);
+    try {
+      await make(file);
+    } catch (e) {
+      if (stop.signal.aborted || stopsAll(e)) throw e;
+      fs.rmSync(file, { force: true });
+      failed.push({ name, reason: e instanceof Error ? e.message : String(e) });
+      done++;
+      return false;
+    }
     fileStep('export', 'file written');
     if (stop.signal.aborted) throw new ExportCancelled();
     files.push({ name, size: fs.statSync(file).size });
     done++;
+    return true;
   };
   const failFast = (p: Promise<unknown>) =>
     p.catch((e: unknown) => {
       stop.abort();
       throw e;
     });
-  /** One after the other. */
-  const lane = (steps: (() => Promise<void>)[]) => failFast(steps.reduce((p, next) => p.then(next), Promise.resolve()));
   /** A few at a time, each PDF in its own browser tab. */
-  const together = (steps: (() => Promise<void>)[]) => {
+  const together = (steps: (() => Promise<unknown>)[]) => {
     const queue = [...steps];
     const worker = async () => {
       for (let run = queue.shift(); run; run = queue.shift()) await run();
@@ -137,29 +189,39 @@ export async function writeExport(
   // Each volume's images are checked once (content hash and size), for its Word and its PDF alike.
   const checked = new Map<Volume, VolumeImages>();
   const imagesOf = (v: Volume) => checked.get(v) ?? checked.set(v, checkImages(volumeItems(v))).get(v)!;
+  // The pages of each volume's PDF, once printed (null: it made none).
+  const pagesOf = new Map<Volume, Promise<VolumePages | null>>();
+  const pdfSteps = volumes.map((v) => {
+    let settle: (p: VolumePages | null) => void = () => {};
+    pagesOf.set(v, withPdf && wanted(`${v.fileBase}.pdf`) ? new Promise((r) => (settle = r)) : Promise.resolve(null));
+    return async () => {
+      let pages: VolumePages | null = null;
+      try {
+        await task(`${v.fileBase}.pdf`, `正在生成《${v.cover.category}》PDF`, async (file) => {
+          pdfPrinter ??= printer!();
+          pages = await volumePdf(v, await pdfPrinter, tmp, file, imagesOf(v));
+        });
+      } finally {
+        settle(pages);
+      }
+    };
+  });
   let pdfPrinter: Promise<PdfPrinter> | null = null;
   fs.mkdirSync(tmp, { recursive: true });
   fileStep('export', 'temp folder made');
   try {
     const results = await Promise.allSettled([
-      lane([
-        () =>
-          task(`${plan.year}年度_台账汇总.xlsx`, '正在生成台账工作簿', async (file) =>
-            fs.writeFileSync(file, await registersWorkbook(plan.registers, plan.meta), { flush: true }),
-          ),
-        ...plan.volumes.map((v) => () => task(`${v.fileBase}.docx`, `正在生成《${v.cover.category}》Word 卷册`, (file) => writeVolumeDocx(v, file, imagesOf(v)))),
-      ]),
-      together(
-        withPdf
-          ? plan.volumes.map(
-              (v) => () =>
-                task(`${v.fileBase}.pdf`, `正在生成《${v.cover.category}》PDF`, async (file) => {
-                  pdfPrinter ??= printer();
-                  await volumePdf(v, await pdfPrinter, tmp, file, imagesOf(v));
-                }),
-            )
-          : [],
+      failFast(
+        (async () => {
+          if (workbook) await task(workbookName(plan.year), '正在生成台账工作簿', async (file) => fs.writeFileSync(file, await registersWorkbook(plan.registers, plan.meta), { flush: true }));
+          for (const v of volumes) {
+            if (!wanted(`${v.fileBase}.docx`)) continue;
+            const pages = await pagesOf.get(v)!;
+            await task(`${v.fileBase}.docx`, `正在生成《${v.cover.category}》Word 卷册`, (file) => docx(v, file, imagesOf(v), pages));
+          }
+        })(),
       ),
+      together(withPdf ? pdfSteps.filter((_, i) => wanted(`${volumes[i]!.fileBase}.pdf`)) : []),
     ]);
     // The lane that failed first says why; the other lane only stopped because of it.
     const errors = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
@@ -167,17 +229,24 @@ export async function writeExport(
     if (signal.aborted) throw new ExportCancelled();
     if (cause) throw cause;
     if (errors.length) throw errors[0];
+    // Nothing could be made: that is a failed export, not an empty one.
+    if (!files.length) throw new Error(failed.map((f) => `${f.name}：${f.reason}`).join('；'));
     onStep({ done, total, phase: '正在保存' });
     // Every file was fsync'd as it was written; their names too, before the folder takes its final one.
     fsyncDir(tmp);
     fileStep('export', 'files synced');
-    fs.renameSync(tmp, final);
+    if (plan.only) {
+      // into the existing folder, a whole file at a time: a stop between two leaves each file old or new
+      for (const f of files) fs.renameSync(path.join(tmp, f.name), path.join(final, f.name));
+      fsyncDir(final);
+      fs.rmSync(tmp, { recursive: true, force: true });
+    } else {
+      fs.renameSync(tmp, final);
+    }
     fsyncDir(plan.yearDir);
     fileStep('export', 'renamed');
     onStep({ done: total, total, phase: '已完成' });
-    // In the order they were planned: the workbook, then each volume's Word and PDF.
-    const order = [`${plan.year}年度_台账汇总.xlsx`, ...plan.volumes.flatMap((v) => [`${v.fileBase}.docx`, `${v.fileBase}.pdf`])];
-    return files.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+    return { files: inPlanOrder(plan, files), failed: inPlanOrder(plan, failed) };
   } catch (e) {
     fs.rmSync(tmp, { recursive: true, force: true });
     throw e;

@@ -1,5 +1,6 @@
 import type { ARCHIVE_METHODS } from '../../../shared/methods/archive.js';
 import type { CoreContext, HandlersOf } from '../handlers.js';
+import { sealStatus } from '../seal/service.js';
 import { listExports, planExport, planSave, previewVolumes, readExportFile, targetOf } from './service.js';
 
 export function archiveHandlers({ db, dataDir, textsDir, archive }: CoreContext): HandlersOf<keyof typeof ARCHIVE_METHODS> {
@@ -8,6 +9,11 @@ export function archiveHandlers({ db, dataDir, textsDir, archive }: CoreContext)
     'archive.start': (input) => archive.start(planExport(db, dataDir, textsDir, input)),
     'archive.job': ({ id }) => archive.exports.get(id),
     'archive.cancel': ({ id }) => archive.exports.cancel(id),
+    'archive.retry': ({ id }) =>
+      archive.retry(id, (exportId) => {
+        const { year } = archive.exports.get(exportId);
+        return sealStatus(db, year).exportId === exportId;
+      }),
     'archive.exports': ({ year }) => listExports(dataDir, year),
     'archive.file': ({ year, exportId, name }) => readExportFile(dataDir, year, exportId, name),
     'archive.saveTarget': ({ year, folder }) => targetOf(db, year, folder),

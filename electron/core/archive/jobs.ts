@@ -7,25 +7,25 @@
  */
 import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { BackgroundJob, ExportFileInfo, ExportJob, SaveJob } from '../../../shared/archive/model.js';
+import type { BackgroundJob, ExportJob, SaveJob } from '../../../shared/archive/model.js';
 import { AppError } from '../errors.js';
 import { storageError } from '../storage-errors.js';
 import type { PdfPrinter } from '../export/pdf/printer.js';
-import { ExportCancelled, tempDirOf, writeExport, type ExportPlan, type ExportStep } from './export.js';
+import { ExportCancelled, inPlanOrder, planFiles, tempDirOf, writeExport, type ExportPlan, type ExportResult, type ExportStep } from './export.js';
 import { saveExport, type SavePlan } from './save.js';
 
 /** The answer to a print request: no error means the PDF is in its file. */
 export type ToWorker = { id: number; error?: string };
 export type FromWorker =
   | { type: 'step'; step: ExportStep }
-  | { type: 'print'; id: number; file: string; out: string }
-  | { type: 'done'; files: ExportFileInfo[] }
+  | { type: 'print'; id: number; file: string; out: string; limitMs?: number }
+  | { type: 'done'; result: ExportResult }
   | { type: 'failed'; message: string };
 
 export type PrinterFactory = () => Promise<PdfPrinter>;
 
 /** Runs an export to the end, or throws ExportCancelled once `signal` aborts. */
-type Runner = (plan: ExportPlan, printer: PrinterFactory | null, onStep: (s: ExportStep) => void, signal: AbortSignal) => Promise<ExportFileInfo[]>;
+type Runner = (plan: ExportPlan, printer: PrinterFactory | null, onStep: (s: ExportStep) => void, signal: AbortSignal) => Promise<ExportResult>;
 
 function workerRunner(script: string): Runner {
   return (plan, printerFactory, onStep, signal) =>
@@ -53,13 +53,13 @@ function workerRunner(script: string): Runner {
       signal.addEventListener('abort', abort);
       worker.on('message', (m: FromWorker) => {
         if (m.type === 'step') onStep(m.step);
-        else if (m.type === 'done') finish(() => resolve(m.files));
+        else if (m.type === 'done') finish(() => resolve(m.result));
         else if (m.type === 'failed') finish(() => reject(new Error(m.message)));
         else if (m.type === 'print') {
           if (!printerFactory) return worker.postMessage({ id: m.id, error: '未启用 PDF' } satisfies ToWorker);
           printer ??= printerFactory();
           printer
-            .then((p) => p.print(m.file, m.out))
+            .then((p) => p.print(m.file, m.out, m.limitMs))
             .then(
               () => worker.postMessage({ id: m.id } satisfies ToWorker),
               (e: unknown) => worker.postMessage({ id: m.id, error: e instanceof Error ? e.message : String(e) } satisfies ToWorker),
@@ -136,6 +136,8 @@ export class ArchiveJobs {
   /** 全部保存到…: an export copied into a folder. */
   readonly saves = new JobList<SaveJob>({ busy: '已有保存任务正在进行，请等它完成或取消后再试。', missing: '没有这个保存任务（可能应用已重新启动）。' });
   private readonly run: Runner;
+  /** The plans of exports with files that failed, for 重试 (this run of the app only: a new start makes a new export). */
+  private readonly plans = new Map<string, ExportPlan>();
 
   constructor(
     private readonly printer: PrinterFactory | null,
@@ -146,8 +148,37 @@ export class ArchiveJobs {
 
   /** Export a year in the background. */
   start(plan: ExportPlan): ExportJob {
-    const job: ExportJob = { id: plan.exportId, year: plan.year, state: 'running', done: 0, total: 1, phase: '正在准备', files: [], error: null };
-    return this.exports.start(job, (update, signal) => this.run(plan, plan.pdf ? this.printer : null, update, signal).then((files) => ({ files })));
+    const job: ExportJob = { id: plan.exportId, year: plan.year, state: 'running', done: 0, total: 1, phase: '正在准备', files: [], failed: [], error: null };
+    return this.exports.start(job, (update, signal) => this.runKeeping(plan, update, signal, []));
+  }
+
+  /**
+   * Make the files of a finished export that failed once more, from the same
+   * plan (the same volumes, whatever was edited since), into its folder; a
+   * volume's Word file is made again with its PDF, for its fields' cached pages.
+   * `sealed` says whether the export is sealed (then its files are fixed).
+   */
+  retry(id: string, sealed: (exportId: string) => boolean): ExportJob {
+    const before = this.exports.get(id);
+    const plan = this.plans.get(id);
+    if (before.state === 'running') throw new AppError('CONFLICT', '这次归档还在进行，请等它完成。');
+    if (!plan || !before.failed.length) throw new AppError('CONFLICT', '这次归档没有需要重试的文件（或应用已重新启动），请重新归档。');
+    if (sealed(id)) throw new AppError('CONFLICT', '这批归档文件已封存，不能再补生成文件；如需补生成，请先解除封存，或重新归档后再封存。');
+    const names = new Set(before.failed.map((f) => f.name));
+    for (const f of before.failed) if (f.name.endsWith('.pdf')) names.add(f.name.replace(/\.pdf$/, '.docx'));
+    const only = planFiles(plan).filter((n) => names.has(n));
+    const kept = before.files.filter((f) => !names.has(f.name));
+    const job: ExportJob = { ...before, state: 'running', done: 0, total: only.length, phase: '正在准备', failed: [], error: null };
+    return this.exports.start(job, (update, signal) => this.runKeeping({ ...plan, only }, update, signal, kept));
+  }
+
+  /** Run a plan; keep it while some of its files failed; the job's files are `kept` and what it made. */
+  private async runKeeping(plan: ExportPlan, update: (p: Partial<ExportJob>) => void, signal: AbortSignal, kept: ExportJob['files']): Promise<Partial<ExportJob>> {
+    const { files, failed } = await this.run(plan, plan.pdf ? this.printer : null, update, signal);
+    const base = { ...plan, only: undefined };
+    if (failed.length) this.plans.set(plan.exportId, base);
+    else this.plans.delete(plan.exportId);
+    return { files: inPlanOrder(base, [...kept, ...files]), failed };
   }
 
   /** Copy an export's files into a new folder in the background (全部保存到…). */

@@ -26,16 +26,16 @@ port.on('message', (m: ToWorker) => {
 const post = (m: FromWorker) => port.postMessage(m);
 
 const printer: PdfPrinter = {
-  print: (file, out) =>
+  print: (file, out, limitMs) =>
     new Promise((resolve, reject) => {
       const id = ++next;
       pending.set(id, { resolve, reject });
-      post({ type: 'print', id, file, out });
+      post({ type: 'print', id, file, out, limitMs });
     }),
   close: async () => {},
 };
 
 writeExport(plan, plan.pdf ? async () => printer : null, (step) => post({ type: 'step', step }), new AbortController().signal).then(
-  (files) => post({ type: 'done', files }),
+  (result) => post({ type: 'done', result }),
   (e: unknown) => post({ type: 'failed', message: storageError(e, null)?.message ?? (e instanceof Error ? e.message : String(e)) }),
 );

@@ -33,7 +33,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Readable, Writable } from 'node:stream';
-import type { PdfPrinter } from './printer.js';
+import { duration, type PdfPrinter } from './printer.js';
 
 export type { PdfPrinter } from './printer.js';
 
@@ -241,7 +241,7 @@ class ChromiumPrinter implements PdfPrinter {
     return tail ? `：${tail}` : '';
   }
 
-  async print(htmlFile: string, pdfFile: string): Promise<void> {
+  async print(htmlFile: string, pdfFile: string, limitMs: number = this.printTimeoutMs): Promise<void> {
     if (this.closing) throw new Error('PDF 打印器已关闭，无法继续打印');
     if (this.dead) throw this.dead;
     const file = path.resolve(htmlFile);
@@ -258,8 +258,8 @@ class ChromiumPrinter implements PdfPrinter {
     aborted.catch(() => {});
     const step = <T>(p: Promise<T>): Promise<T> => Promise.race([p, aborted]);
     const timer = setTimeout(
-      () => abort(new Error(`生成 PDF 超时（超过 ${duration(this.printTimeoutMs)}）：${file}`)),
-      this.printTimeoutMs,
+      () => abort(new Error(`生成 PDF 超时（超过 ${duration(limitMs)}）：${file}`)),
+      limitMs,
     );
 
     let targetId: string | undefined;
@@ -372,7 +372,6 @@ class ChromiumPrinter implements PdfPrinter {
   }
 }
 
-const duration = (ms: number) => (ms >= 1000 ? `${Math.round(ms / 100) / 10} 秒` : `${ms} 毫秒`);
 const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
 
 /** Start one headless Chromium for printing; close() it when done. */

@@ -12,7 +12,14 @@ import { NOTES_ANCHOR, volumeAnchors, volumeItems, type Volume, type VolumePages
 import { volumeHtml } from '../html/volume.js';
 import { checkImages, type VolumeImages } from '../images.js';
 import { pdfDestinations, pdfPageCount, readPdfSkeleton } from './dests.js';
-import type { PdfPrinter } from './printer.js';
+import { printLimitMs, type PdfPrinter } from './printer.js';
+
+/** The bytes of the images a volume shows, as the page loads them. */
+function shownImageBytes(images: VolumeImages): number {
+  let n = 0;
+  for (const [file, c] of images) if ('name' in c) n += fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+  return n;
+}
 
 const samePages = (a: VolumePages, b: VolumePages) =>
   a.total === b.total && [...a.starts].every(([k, p]) => b.starts.get(k) === p);
@@ -29,22 +36,28 @@ export async function volumePdf(
   // what a missing anchor is, in words: 第7件, 制度, 卷内备考表
   const items = new Map(volumeItems(v).map((it) => [it.anchor, `第${it.no}件`]));
   const anchorWords = (a: string) => items.get(a) ?? (a === NOTES_ANCHOR ? '卷内备考表' : '制度');
+  const limitMs = printLimitMs({ items: items.size, imageBytes: shownImageBytes(images) });
   let pages: VolumePages | null = null;
   for (let pass = 1; pass <= 3; pass++) {
     const html = path.join(workDir, `${v.key}.${pass}.html`);
     const out = path.join(workDir, `${v.key}.${pass}.pdf`);
     fs.writeFileSync(html, volumeHtml(v, pages, images));
+    let found: VolumePages;
     try {
-      await printer.print(html, out);
+      await printer.print(html, out, limitMs);
+      // its structure only: the photos' data can be a hundred megabytes
+      const pdf = readPdfSkeleton(out);
+      const dests = pdfDestinations(pdf);
+      const missing = anchors.filter((a) => !dests.has(a));
+      if (missing.length) throw new Error(`PDF 中找不到${missing.map(anchorWords).join('、')}的起始页`);
+      found = { starts: new Map(anchors.map((a) => [a, dests.get(a)!])), total: pdfPageCount(pdf) };
+    } catch (e) {
+      // what a stalled or crashed print wrote goes with it
+      fs.rmSync(out, { force: true });
+      throw e;
     } finally {
       fs.rmSync(html, { force: true });
     }
-    // its structure only: the photos' data can be a hundred megabytes
-    const pdf = readPdfSkeleton(out);
-    const dests = pdfDestinations(pdf);
-    const missing = anchors.filter((a) => !dests.has(a));
-    if (missing.length) throw new Error(`PDF 中找不到${missing.map(anchorWords).join('、')}的起始页`);
-    const found: VolumePages = { starts: new Map(anchors.map((a) => [a, dests.get(a)!])), total: pdfPageCount(pdf) };
     if (pages && samePages(pages, found)) {
       fs.renameSync(out, pdfFile);
       return pages;

@@ -622,7 +622,7 @@ describe.skipIf(!!CHROMIUM_MISSING)(`the Chromium PDF of a volume${CHROMIUM_MISS
       const work = path.join(h.dir, `pdf-${v.key}`);
       fs.mkdirSync(work);
       const file = path.join(h.dir, `${v.key}.pdf`);
-      const pages = await volumePdf(v, printer, work, file);
+      const pages = await volumePdf(v, printer, work, file, { version: '0.0.0-test' });
       expect(fs.readdirSync(work)).toEqual([]); // its HTML and pass files are removed
       const pdf = fs.readFileSync(file);
       const dests = pdfDestinations(pdf);
@@ -658,7 +658,7 @@ describe('writeExport', () => {
     await shared?.close();
   });
 
-  const plan = (pdf: boolean) => planExport(h.core.db, h.core.dataDir, defaultTextsDir(), { year: YEAR, mode: 'books', fullIds: false, pdf, compiler: '钱宣传', checker: '王书记' });
+  const plan = (pdf: boolean) => planExport(h.core.db, h.core.dataDir, defaultTextsDir(), { year: YEAR, mode: 'books', fullIds: false, pdf, compiler: '钱宣传', checker: '王书记' }, '0.0.0-test');
   /** The year's archive folder holds nothing but finished exports. */
   const leftovers = (yearDir: string) => fs.readdirSync(yearDir).filter((n) => n.startsWith('.tmp-'));
 

@@ -27,6 +27,8 @@ export interface ExportPlan {
   registers: Register[];
   meta: { branchName: string; parentOrg: string; year: number; printedOn: string };
   pdf: boolean;
+  /** The app's version, named in the PDFs' metadata. */
+  version: string;
 }
 
 export interface ExportStep {
@@ -155,7 +157,7 @@ export async function writeExport(
               (v) => () =>
                 task(`${v.fileBase}.pdf`, `正在生成《${v.cover.category}》PDF`, async (file) => {
                   pdfPrinter ??= printer();
-                  await volumePdf(v, await pdfPrinter, tmp, file, imagesOf(v));
+                  await volumePdf(v, await pdfPrinter, tmp, file, { version: plan.version, images: imagesOf(v) });
                 }),
             )
           : [],

@@ -17,6 +17,7 @@ import { encodePng } from '../../electron/core/demo/files.js';
 import { createChromiumPrinter, findChromium } from '../../electron/core/export/pdf/chromium.js';
 import { PdfDict, PdfDocument, PdfName, PdfRef, PdfString, decodeText, pdfDestinations, pdfPageCount, readPdfSkeleton, type PdfValue } from '../../electron/core/export/pdf/dests.js';
 import { srgbIccProfile } from '../../electron/core/export/pdf/icc.js';
+import { writePdfA, type PdfAMeta } from '../../electron/core/export/pdf/pdfa.js';
 import type { PdfPrinter } from '../../electron/core/export/pdf/printer.js';
 import { volumePdf } from '../../electron/core/export/pdf/volume.js';
 import { CATALOGUE_ANCHOR, NOTES_ANCHOR, volumeItems, type Volume, type VolumePages } from '../../shared/archive/volume.js';
@@ -75,32 +76,32 @@ describe('the sRGB ICC profile', () => {
   });
 });
 
+/** A two-page PDF with a named destination, padded with a comment to about `size` bytes; `head` after the header line. */
+function tinyPdf(size: number, head = '', trailerExtra = ''): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R /Dests << /j1 [4 0 R /Fit] >> >>',
+    '<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
+  ];
+  let body = `%PDF-1.4\n${head}`;
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  body += `%${'x'.repeat(Math.max(0, size - body.length - 200))}\n`;
+  const xref = body.length;
+  body += `xref\n0 5\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size 5 /Root 1 0 R${trailerExtra} >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
 describe('readPdfSkeleton on small files', () => {
   let dir: string;
   beforeAll(() => {
     dir = makeTempDir('pdfa');
   });
   afterAll(() => removeDir(dir));
-
-  /** A two-page PDF with a named destination, padded with a comment to about `size` bytes. */
-  function tinyPdf(size: number): Buffer {
-    const objects = [
-      '<< /Type /Catalog /Pages 2 0 R /Dests << /j1 [4 0 R /Fit] >> >>',
-      '<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>',
-      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
-      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
-    ];
-    let body = '%PDF-1.4\n';
-    const offsets: number[] = [];
-    objects.forEach((o, i) => {
-      offsets.push(body.length);
-      body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-    });
-    body += `%${'x'.repeat(Math.max(0, size - body.length - 200))}\n`;
-    const xref = body.length;
-    body += `xref\n0 5\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-    return Buffer.from(body, 'latin1');
-  }
 
   for (const size of [300, 3000, 6000, 8200, 20_000]) {
     it(`reads a PDF of ${size} bytes whole, with its pages and destinations`, () => {
@@ -113,6 +114,81 @@ describe('readPdfSkeleton on small files', () => {
       expect(Object.fromEntries(pdfDestinations(skeleton))).toEqual({ j1: 2 });
     });
   }
+});
+
+describe('writePdfA on hand-made PDFs', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = makeTempDir('pdfa');
+  });
+  afterAll(() => removeDir(dir));
+  const META: PdfAMeta = {
+    title: '测试卷（永久）',
+    author: '中共某某单位第一支部委员会',
+    subject: '测试',
+    creatorTool: `支部四本一档 ${VERSION}`,
+    lang: 'zh-CN',
+    archive: { fondsNo: 'D001', year: '2024', retention: '永久', code: 'D001-WS·2024-Y-0001' },
+    date: new Date(2025, 0, 5, 9, 30, 0),
+  };
+  const OUTLINE = [
+    { title: '封面', dest: null },
+    { title: '第1件 一', dest: 'j1' },
+    { title: '不存在的锚点', dest: 'nowhere' },
+  ];
+  const write = (name: string, pdf: Buffer) => {
+    const src = path.join(dir, `${name}.src.pdf`);
+    const dest = path.join(dir, `${name}.pdf`);
+    fs.writeFileSync(src, pdf);
+    return { src, dest, run: () => writePdfA(src, readPdfSkeleton(src), dest, META, OUTLINE) };
+  };
+  const qpdfClean = (file: string) => {
+    const r = spawnSync('qpdf', ['--check', file], { encoding: 'utf8' });
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout + r.stderr).not.toMatch(/warning|reconstruct|damaged/i);
+  };
+
+  it.skipIf(!tool('qpdf'))('moves the objects by the binary comment it inserts, and the xref with them', () => {
+    const f = write('plain', tinyPdf(3000));
+    f.run();
+    qpdfClean(f.dest);
+    const out = fs.readFileSync(f.dest);
+    expect(out.subarray(15, 3000).indexOf(fs.readFileSync(f.src).subarray(9, 2500))).toBe(0);
+    expect(Object.fromEntries(pdfDestinations(out))).toEqual({ j1: 2 });
+    const doc = new PdfDocument(out);
+    const root = doc.resolve(doc.catalog().get('Outlines')) as PdfDict;
+    // a bookmark onto a destination the file does not name is left out
+    expect(root.get('Count')).toBe(2);
+    const second = doc.resolve((doc.resolve(root.get('First')) as PdfDict).get('Next')) as PdfDict;
+    expect(decodeText((second.get('Title') as PdfString).bytes)).toBe('第1件 一');
+    expect(((doc.resolve(second.get('Dest')) as PdfValue[])[0] as PdfRef).num).toBe(4);
+    const info = doc.resolve(doc.trailers.at(-1)!.get('Info')) as PdfDict;
+    expect(decodeText((info.get('CreationDate') as PdfString).bytes)).toMatch(/^D:20250105093000[+-]\d\d'\d\d'$/);
+  });
+
+  it.skipIf(!tool('qpdf'))('keeps a file that has the binary comment byte for byte before its xref', () => {
+    const pdf = tinyPdf(3000, '%\xe2\xe3\xcf\xd3\n');
+    const f = write('comment', pdf);
+    f.run();
+    qpdfClean(f.dest);
+    const xrefAt = pdf.lastIndexOf('\nxref\n') + 1;
+    expect(fs.readFileSync(f.dest).subarray(0, xrefAt).equals(pdf.subarray(0, xrefAt))).toBe(true);
+  });
+
+  it('refuses a file already updated or with an xref stream, clearly and without leaving a file', () => {
+    const updated = write('updated', tinyPdf(3000, '', ' /Prev 9'));
+    expect(updated.run).toThrow(/已有增量更新/);
+    expect(fs.existsSync(updated.dest)).toBe(false);
+    const base = tinyPdf(3000).toString('latin1');
+    const body = base.slice(0, base.lastIndexOf('\nxref\n') + 1);
+    const stream = Buffer.from(
+      `${body}5 0 obj\n<< /Type /XRef /Size 6 /Root 1 0 R /W [1 2 1] /Length 0 >>\nstream\n\nendstream\nendobj\nstartxref\n${body.length}\n%%EOF\n`,
+      'latin1',
+    );
+    const xs = write('xrefstream', stream);
+    expect(xs.run).toThrow(/交叉引用为数据流/);
+    expect(fs.existsSync(xs.dest)).toBe(false);
+  });
 });
 
 // ---------------------------------------------------------------------------------------

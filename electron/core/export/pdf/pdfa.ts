@@ -16,6 +16,8 @@
  *    them apart);
  *  - the header's binary comment (§6.1.2: "%" and four bytes above 127 on the second
  *    line), which Chromium does not write.
+ * /MarkInfo is left as the printer wrote it: our Chromium prints untagged (no structure
+ * tree, so no /MarkInfo /Marked true to claim), and level B does not ask for tags.
  *
  * How: an incremental update (ISO 32000-1 §7.5.6, allowed by ISO 19005-2 §6.1.3):
  * the printed file is copied through a window, never read whole (a volume with its

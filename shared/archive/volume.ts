@@ -169,6 +169,8 @@ export function catalogueRow(it: VolumeItem, seq: number, laid: { pages: VolumeP
 /** Anchors of the sections that are not 件: a part's rules and the 备考表 (件 are j0001 …). */
 export const rulesAnchor = (partIndex: number) => `r${partIndex + 1}`;
 export const NOTES_ANCHOR = 'notes';
+/** The 卷内文件目录's anchor (a bookmark of the PDF/A copy). */
+export const CATALOGUE_ANCHOR = 'catalogue';
 
 /**
  * What follows each 件 in the volume (the next 件, the next part's rules or the
@@ -201,9 +203,9 @@ export interface VolumePages {
 /** The pages of each 件, by its anchor. */
 export type ItemPageCounts = ReadonlyMap<string, number>;
 
-/** Every anchor a layout must report the page of: the 件, the rules sections, the 备考表. */
+/** Every anchor a layout must report the page of: the 目录, the 件, the rules sections, the 备考表. */
 export function volumeAnchors(v: Volume): string[] {
-  return [...v.parts.flatMap((p, i) => [...(p.rules.length ? [rulesAnchor(i)] : []), ...p.items.map((it) => it.anchor)]), NOTES_ANCHOR];
+  return [CATALOGUE_ANCHOR, ...v.parts.flatMap((p, i) => [...(p.rules.length ? [rulesAnchor(i)] : []), ...p.items.map((it) => it.anchor)]), NOTES_ANCHOR];
 }
 
 /** The pages of every 件 of a laid-out volume: its own, not the rules or 备考表 after it. */

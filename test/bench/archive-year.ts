@@ -190,7 +190,7 @@ export async function benchArchiveYear(workerScript: string | null): Promise<Arc
     const steps: { phase: string; ms: number }[] = [];
     try {
       const t1 = performance.now();
-      const plan = planExport(core.db, dir, path.resolve('resources/texts'), { year: YEAR, mode: 'books', fullIds: false, pdf: true, compiler: '李组织', checker: '张书记' });
+      const plan = planExport(core.db, dir, path.resolve('resources/texts'), { year: YEAR, mode: 'books', fullIds: false, pdf: true, compiler: '李组织', checker: '张书记' }, 'bench');
       const planMs = performance.now() - t1;
       // As in the app: the files are written by the export worker, the PDFs printed from this thread.
       const jobs = new ArchiveJobs(() => createChromiumPrinter(), workerScript);

@@ -20,6 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultTextsDir, type Core } from '../../electron/core/app.js';
 import { ExportCancelled, tempDirOf, writeExport, type ExportStep } from '../../electron/core/archive/export.js';
 import { ArchiveJobs } from '../../electron/core/archive/jobs.js';
+import { buildArchiveWorker } from '../fixtures/import-worker.js';
 import { listExports, planExport } from '../../electron/core/archive/service.js';
 import { buildVolumes, type VolumeOptions } from '../../electron/core/archive/volume.js';
 import { encodePng } from '../../electron/core/demo/files.js';
@@ -636,7 +637,7 @@ describe.skipIf(!!CHROMIUM_MISSING)(`the Chromium PDF of a volume${CHROMIUM_MISS
       const work = path.join(h.dir, `pdf-${v.key}`);
       fs.mkdirSync(work);
       const file = path.join(h.dir, `${v.key}.pdf`);
-      const pages = await volumePdf(v, printer, work, file);
+      const pages = await volumePdf(v, printer, work, file, { version: '0.0.0-test' });
       expect(fs.readdirSync(work)).toEqual([]); // its HTML and pass files are removed
       const pdf = fs.readFileSync(file);
       const dests = pdfDestinations(pdf);
@@ -672,7 +673,7 @@ describe('writeExport', () => {
     await shared?.close();
   });
 
-  const plan = (pdf: boolean) => planExport(h.core.db, h.core.dataDir, defaultTextsDir(), { year: YEAR, mode: 'books', fullIds: false, pdf, compiler: '钱宣传', checker: '王书记' });
+  const plan = (pdf: boolean) => planExport(h.core.db, h.core.dataDir, defaultTextsDir(), { year: YEAR, mode: 'books', fullIds: false, pdf, compiler: '钱宣传', checker: '王书记' }, '0.0.0-test');
   /** The year's archive folder holds nothing but finished exports. */
   const leftovers = (yearDir: string) => fs.readdirSync(yearDir).filter((n) => n.startsWith('.tmp-'));
 
@@ -821,6 +822,33 @@ describe('writeExport', () => {
     await expect(writeExport(p, full, () => {}, new AbortController().signal)).rejects.toThrow('ENOSPC');
     expect(closed).toBe(1);
     expect(fs.readdirSync(p.yearDir)).toEqual([]);
+  });
+
+  it.skipIf(!CHROMIUM)('runs the same in the bundled worker thread, its Word volumes built by a thread of their own, a stalled PDF failed by name', { timeout: 180_000 }, async () => {
+    const worker = await buildArchiveWorker();
+    try {
+      await buildYear(h.core);
+      const p = plan(true);
+      const stalled = byKey(p.volumes, 'branch-general-D30');
+      const jobs = new ArchiveJobs(stallingFor(stalled.key, []), worker.script);
+      const started = jobs.start(p);
+      let job = started;
+      while (job.state === 'running') {
+        await new Promise((r) => setTimeout(r, 50));
+        job = jobs.exports.get(started.id);
+      }
+      expect(job).toMatchObject({ state: 'done', error: null, failed: [{ name: `${stalled.fileBase}.pdf` }] });
+      const dir = path.join(p.yearDir, p.exportId);
+      expect(fs.readdirSync(dir).sort()).toEqual(job.files.map((f) => f.name).sort());
+      for (const v of p.volumes) {
+        const text = wordText(readDocx(fs.readFileSync(path.join(dir, `${v.fileBase}.docx`)).toString('base64')).parts['word/document.xml']!);
+        expect(text).toContain(v.cover.title);
+      }
+      expect(leftovers(p.yearDir)).toEqual([]);
+      await jobs.close();
+    } finally {
+      worker.remove();
+    }
   });
 
   it.skipIf(!CHROMIUM)('重试 makes the failed PDF and its Word volume again into the same folder, the other files untouched; refused once sealed', { timeout: 180_000 }, async () => {

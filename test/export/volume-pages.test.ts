@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { followingAnchors, itemPages, NOTES_ANCHOR, rulesAnchor, volumeAnchors, type Volume, type VolumeItem } from '../../shared/archive/volume.js';
+import { CATALOGUE_ANCHOR, followingAnchors, itemPages, NOTES_ANCHOR, rulesAnchor, volumeAnchors, type Volume, type VolumeItem } from '../../shared/archive/volume.js';
 
 const item = (no: number) => ({ no, anchor: `j${String(no).padStart(4, '0')}` }) as VolumeItem;
 const rule = [{ title: '制度', paragraphs: ['第一条'] }];
@@ -16,7 +16,7 @@ const volume = {
 describe('the pages of a 件', () => {
   it('names what follows each 件: the next 件, the next part’s 制度, or the 备考表', () => {
     expect(Object.fromEntries(followingAnchors(volume))).toEqual({ j0001: 'j0002', j0002: rulesAnchor(1), j0003: 'j0004', j0004: NOTES_ANCHOR });
-    expect(volumeAnchors(volume)).toEqual(['r1', 'j0001', 'j0002', 'r2', 'j0003', 'j0004', NOTES_ANCHOR]);
+    expect(volumeAnchors(volume)).toEqual([CATALOGUE_ANCHOR, 'r1', 'j0001', 'j0002', 'r2', 'j0003', 'j0004', NOTES_ANCHOR]);
   });
 
   it('counts a 件’s own pages, not the 制度 or the 备考表 after it', () => {

@@ -28,6 +28,8 @@ export interface ExportPlan {
   registers: Register[];
   meta: { branchName: string; parentOrg: string; year: number; printedOn: string };
   pdf: boolean;
+  /** The app's version, named in the PDFs' metadata. */
+  version: string;
   /** A retry: only these files, made again into the existing export folder. */
   only?: string[];
 }
@@ -199,7 +201,7 @@ export async function writeExport(
       try {
         await task(`${v.fileBase}.pdf`, `正在生成《${v.cover.category}》PDF`, async (file) => {
           pdfPrinter ??= printer!();
-          pages = await volumePdf(v, await pdfPrinter, tmp, file, imagesOf(v));
+          pages = await volumePdf(v, await pdfPrinter, tmp, file, { version: plan.version, images: imagesOf(v) });
         });
       } finally {
         settle(pages);

@@ -3,10 +3,10 @@ import type { CoreContext, HandlersOf } from '../handlers.js';
 import { sealStatus } from '../seal/service.js';
 import { listExports, planExport, planSave, previewVolumes, readExportFile, targetOf } from './service.js';
 
-export function archiveHandlers({ db, dataDir, textsDir, archive }: CoreContext): HandlersOf<keyof typeof ARCHIVE_METHODS> {
+export function archiveHandlers({ db, dataDir, textsDir, archive, version }: CoreContext): HandlersOf<keyof typeof ARCHIVE_METHODS> {
   return {
     'archive.preview': ({ year, mode }) => previewVolumes(db, dataDir, textsDir, year, mode),
-    'archive.start': (input) => archive.start(planExport(db, dataDir, textsDir, input)),
+    'archive.start': (input) => archive.start(planExport(db, dataDir, textsDir, input, version)),
     'archive.job': ({ id }) => archive.exports.get(id),
     'archive.cancel': ({ id }) => archive.exports.cancel(id),
     'archive.retry': ({ id }) =>

@@ -79,7 +79,7 @@ function branchOf(db: Db) {
   return branch;
 }
 
-export function planExport(db: Db, dataDir: string, textsDir: string, o: ExportOptions): ExportPlan {
+export function planExport(db: Db, dataDir: string, textsDir: string, o: ExportOptions, version: string): ExportPlan {
   const branch = branchOf(db);
   const volumes = volumesOf(db, dataDir, textsDir, o);
   if (!volumes.length) throw new AppError('VALIDATION', `${o.year}年度没有已定稿的记录，无需归档。`);
@@ -93,6 +93,7 @@ export function planExport(db: Db, dataDir: string, textsDir: string, o: ExportO
     registers: yearRegisters(db, o.year, { fullIds: o.fullIds }),
     meta: { branchName: branch.name, parentOrg: branch.parentOrg, year: o.year, printedOn: localToday() },
     pdf: o.pdf,
+    version,
   };
 }
 

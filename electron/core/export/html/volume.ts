@@ -8,6 +8,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import {
+  CATALOGUE_ANCHOR,
   CATALOGUE_COLUMNS,
   catalogueRow,
   coverRows,
@@ -97,8 +98,8 @@ function catalogue(v: Volume, laid: Laid): string {
     return `<tr>${cells.join('')}</tr>`;
   });
   // Links to the sections that are not 件 (hidden), so that the printed PDF names their pages too.
-  const sections = [...v.parts.flatMap((p, i) => (p.rules.length ? [rulesAnchor(i)] : [])), NOTES_ANCHOR].map((a) => `<a href="#${a}"></a>`).join('');
-  return `<section class="page"><h1 class="vol-title">卷内文件目录</h1><table class="grid catalogue"><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table><div class="links">${sections}</div></section>`;
+  const sections = [CATALOGUE_ANCHOR, ...v.parts.flatMap((p, i) => (p.rules.length ? [rulesAnchor(i)] : [])), NOTES_ANCHOR].map((a) => `<a href="#${a}"></a>`).join('');
+  return `<section class="page" id="${CATALOGUE_ANCHOR}"><h1 class="vol-title">卷内文件目录</h1><table class="grid catalogue"><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table><div class="links">${sections}</div></section>`;
 }
 
 function cover(v: Volume, pages: VolumePages | null): string {

@@ -18,24 +18,24 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 
-type PdfValue = number | boolean | null | PdfName | PdfString | PdfRef | PdfValue[] | PdfDict | PdfKeyword;
+export type PdfValue = number | boolean | null | PdfName | PdfString | PdfRef | PdfValue[] | PdfDict | PdfKeyword;
 
-class PdfName {
+export class PdfName {
   constructor(readonly name: string) {}
 }
-class PdfString {
+export class PdfString {
   constructor(readonly bytes: Buffer) {}
 }
-class PdfRef {
+export class PdfRef {
   constructor(
     readonly num: number,
     readonly gen: number,
   ) {}
 }
-class PdfKeyword {
+export class PdfKeyword {
   constructor(readonly word: string) {}
 }
-class PdfDict {
+export class PdfDict {
   constructor(readonly map: Map<string, PdfValue>) {}
   get(key: string): PdfValue | undefined {
     return this.map.get(key);
@@ -48,7 +48,7 @@ interface PdfObject {
   stream?: Buffer;
 }
 
-class PdfStructureError extends Error {
+export class PdfStructureError extends Error {
   constructor(message: string) {
     super(`PDF 结构无法读取：${message}`);
     this.name = 'PdfStructureError';
@@ -62,7 +62,7 @@ const isRegular = (c: number) => !WS.has(c) && !DELIM.has(c);
 const hexVal = (c: number) => (c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 55 : c >= 0x61 && c <= 0x66 ? c - 87 : -1);
 
 /** A tokenizer and object parser over a byte buffer. */
-class Parser {
+export class Parser {
   pos: number;
   constructor(
     readonly buf: Buffer,
@@ -244,7 +244,7 @@ class Parser {
 }
 
 /** Text of a PDF string or name: UTF-16BE with BOM, else UTF-8 when valid, else Latin-1 (≈ PDFDocEncoding). */
-function decodeText(bytes: Buffer): string {
+export function decodeText(bytes: Buffer): string {
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
     const swapped = Buffer.from(bytes.subarray(2));
     swapped.swap16();
@@ -259,7 +259,7 @@ function decodeText(bytes: Buffer): string {
 }
 
 /** Every indirect object of the file, by object number (latest definition wins). */
-class PdfDocument {
+export class PdfDocument {
   readonly objects = new Map<number, PdfObject>();
   readonly trailers: PdfDict[] = [];
 
@@ -489,11 +489,11 @@ class PdfDocument {
   }
 }
 
-function isName(v: PdfValue | undefined, name: string): boolean {
+export function isName(v: PdfValue | undefined, name: string): boolean {
   return v instanceof PdfName && v.name === name;
 }
 
-function toBuffer(pdf: Uint8Array): Buffer {
+export function toBuffer(pdf: Uint8Array): Buffer {
   return Buffer.isBuffer(pdf) ? pdf : Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
 }
 
@@ -591,7 +591,8 @@ export function readPdfSkeleton(file: string, skipAtLeast = SKELETON_SKIP): Buff
         else buf = Buffer.concat([buf, chunk.subarray(0, n)]);
       }
       // Where the scan may go this round: keep the overlap unless the file is read to its end.
-      const limit = eof ? buf.length : buf.length - SKELETON_OVERLAP;
+      // (a file shorter than the overlap is read whole before anything is scanned)
+      const limit = eof ? buf.length : Math.max(0, buf.length - SKELETON_OVERLAP);
       let from = 0;
       let skipTo = -1; // file offset to go on from, past a stream's data
       for (let k = buf.indexOf('stream', 0, 'latin1'); k >= 0 && k < limit; k = buf.indexOf('stream', k + 6, 'latin1')) {

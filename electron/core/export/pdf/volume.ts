@@ -4,14 +4,16 @@
  * on read back from the PDF's named destinations; then laid out again with
  * those pages and the images (the cells and boxes keep their size, so nothing
  * moves) and checked to have stayed put — if anything moved (an image turned
- * by its EXIF orientation, say), once more.
+ * by its EXIF orientation, say), once more. The final pass is written out as
+ * PDF/A-2b (./pdfa.ts) with the volume's cover data and a bookmark per section.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { NOTES_ANCHOR, volumeAnchors, volumeItems, type Volume, type VolumePages } from '../../../../shared/archive/volume.js';
+import { CATALOGUE_ANCHOR, NOTES_ANCHOR, rulesAnchor, volumeAnchors, volumeItems, type Volume, type VolumePages } from '../../../../shared/archive/volume.js';
 import { volumeHtml } from '../html/volume.js';
 import { checkImages, type VolumeImages } from '../images.js';
 import { pdfDestinations, pdfPageCount, readPdfSkeleton } from './dests.js';
+import { writePdfA, type OutlineItem, type PdfAMeta } from './pdfa.js';
 import { printLimitMs, type PdfPrinter } from './printer.js';
 
 /** The bytes of the images a volume shows, as the page loads them. */
@@ -24,18 +26,47 @@ function shownImageBytes(images: VolumeImages): number {
 const samePages = (a: VolumePages, b: VolumePages) =>
   a.total === b.total && [...a.starts].every(([k, p]) => b.starts.get(k) === p);
 
-/** Print the volume into `pdfFile`; resolves with the pages each 件 starts on. */
-export async function volumePdf(
-  v: Volume,
-  printer: PdfPrinter,
-  workDir: string,
-  pdfFile: string,
-  images: VolumeImages = checkImages(volumeItems(v)),
-): Promise<VolumePages> {
+/** A bookmark's title at most this long (a 件's 题名 can run to a paragraph). */
+const OUTLINE_TITLE = 40;
+const shorten = (s: string) => (s.length > OUTLINE_TITLE ? `${s.slice(0, OUTLINE_TITLE - 1)}…` : s);
+
+/** The bookmarks: 封面, 卷内文件目录, each part (at its rules, else its first 件) with its 件, 卷内备考表. */
+export function volumeOutline(v: Volume): OutlineItem[] {
+  const parts = v.parts.flatMap((p, i): OutlineItem[] => {
+    const kids = p.items.map((it) => ({ title: shorten(`第${it.no}件 ${it.title}`), dest: it.anchor }));
+    const dest = p.rules.length ? rulesAnchor(i) : p.items[0]?.anchor;
+    return dest ? [{ title: shorten(p.label), dest, kids }] : [];
+  });
+  return [{ title: '封面', dest: null }, { title: '卷内文件目录', dest: CATALOGUE_ANCHOR }, ...parts, { title: '卷内备考表', dest: NOTES_ANCHOR }];
+}
+
+/** The PDF/A metadata of a volume: its cover, and the app that made it. */
+export function volumePdfAMeta(v: Volume, version: string, date = new Date()): PdfAMeta {
+  const c = v.cover;
+  return {
+    title: c.title,
+    author: c.fondsName,
+    subject: `${c.category}（${c.year}年度，保管期限${c.retention}，档号${c.code}）`,
+    creatorTool: `支部四本一档 ${version}`,
+    lang: 'zh-CN',
+    archive: { fondsNo: c.fondsNo, year: String(c.year), retention: c.retention, code: c.code },
+    date,
+  };
+}
+
+export interface VolumePdfOptions {
+  /** The app's version, for the PDF's creator tool. */
+  version: string;
+  images?: VolumeImages;
+}
+
+/** Print the volume into `pdfFile` (PDF/A-2b); resolves with the pages each 件 starts on. */
+export async function volumePdf(v: Volume, printer: PdfPrinter, workDir: string, pdfFile: string, o: VolumePdfOptions): Promise<VolumePages> {
+  const images = o.images ?? checkImages(volumeItems(v));
   const anchors = volumeAnchors(v);
   // what a missing anchor is, in words: 第7件, 制度, 卷内备考表
   const items = new Map(volumeItems(v).map((it) => [it.anchor, `第${it.no}件`]));
-  const anchorWords = (a: string) => items.get(a) ?? (a === NOTES_ANCHOR ? '卷内备考表' : '制度');
+  const anchorWords = (a: string) => items.get(a) ?? (a === NOTES_ANCHOR ? '卷内备考表' : a === CATALOGUE_ANCHOR ? '卷内文件目录' : '制度');
   const limitMs = printLimitMs({ items: items.size, imageBytes: shownImageBytes(images) });
   let pages: VolumePages | null = null;
   for (let pass = 1; pass <= 3; pass++) {
@@ -43,10 +74,11 @@ export async function volumePdf(
     const out = path.join(workDir, `${v.key}.${pass}.pdf`);
     fs.writeFileSync(html, volumeHtml(v, pages, images));
     let found: VolumePages;
+    let pdf: ReturnType<typeof readPdfSkeleton>;
     try {
       await printer.print(html, out, limitMs);
       // its structure only: the photos' data can be a hundred megabytes
-      const pdf = readPdfSkeleton(out);
+      pdf = readPdfSkeleton(out);
       const dests = pdfDestinations(pdf);
       const missing = anchors.filter((a) => !dests.has(a));
       if (missing.length) throw new Error(`PDF 中找不到${missing.map(anchorWords).join('、')}的起始页`);
@@ -59,7 +91,11 @@ export async function volumePdf(
       fs.rmSync(html, { force: true });
     }
     if (pages && samePages(pages, found)) {
-      fs.renameSync(out, pdfFile);
+      try {
+        writePdfA(out, pdf, pdfFile, volumePdfAMeta(v, o.version), volumeOutline(v));
+      } finally {
+        fs.rmSync(out, { force: true });
+      }
       return pages;
     }
     fs.rmSync(out, { force: true });

@@ -113,6 +113,9 @@ export function ArchivePage() {
     if (await track(call('archive.start', { year, mode, ...v }))) setStep(2);
   };
   const cancel = () => job && track(call('archive.cancel', { id: job.id }));
+  const retry = async () => {
+    if (job && (await track(call('archive.retry', { id: job.id })))) setStep(2);
+  };
 
   const items = preview?.reduce((n, v) => n + v.items.length, 0) ?? 0;
 
@@ -233,6 +236,27 @@ export function ArchivePage() {
       {step === 3 && job?.state === 'done' && (
         <Card title="保存、打印与封存">
           <Alert type="success" showIcon title={`已生成 ${job.files.length} 个文件，保存在数据目录的 archive/${year}/${job.id}/ 中`} style={{ marginBottom: 12 }} />
+          {job.failed.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              role="alert"
+              style={{ marginBottom: 12 }}
+              title={`有 ${job.failed.length} 个文件未能生成，其余文件已完整保存`}
+              description={
+                <>
+                  <ul style={{ margin: '4px 0 8px', paddingLeft: 20 }}>
+                    {job.failed.map((f) => (
+                      <li key={f.name}>
+                        {f.name}：{f.reason}
+                      </li>
+                    ))}
+                  </ul>
+                  <Button onClick={() => void retry()}>重试未生成的文件</Button>
+                </>
+              }
+            />
+          )}
           <ExportFiles year={year} exportId={job.id} files={job.files} primary />
         </Card>
       )}

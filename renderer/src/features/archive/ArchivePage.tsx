@@ -148,9 +148,12 @@ export function ArchivePage() {
           <Form form={form} layout="vertical" initialValues={{ pdf: true, fullIds: false, compiler: seat('组织委员') || seat('书记'), checker: seat('书记') }}>
             <Form.Item label="分卷方式">
               <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as VolumeMode)}>
-                <Radio value="books">按本分卷（四本记录各一卷，支部档案一卷）</Radio>
-                <Radio value="single">合订一卷</Radio>
+                <Radio value="books">按本分卷（四本记录和支部档案各自成卷）</Radio>
+                <Radio value="single">合订（不分本）</Radio>
               </Radio.Group>
+              <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+                按 DA/T 22，不同保管期限的文件分别组卷，各自从第0001件编号；一卷超过200件时分为第1卷、第2卷……
+              </Typography.Paragraph>
             </Form.Item>
             {preview ? (
               <Table

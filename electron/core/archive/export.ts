@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { EXPORT_ID_RE, type ExportFileInfo, type Register } from '../../../shared/archive/model.js';
 import { volumeItems, type Volume } from '../../../shared/archive/volume.js';
-import { checkImages, type VolumeImages } from '../export/images.js';
+import { MEDIA_DIR, prepareImages } from '../export/media.js';
 import { writeVolumeDocx } from '../export/docx/volume.js';
 import type { PdfPrinter } from '../export/pdf/printer.js';
 import { volumePdf } from '../export/pdf/volume.js';
@@ -102,7 +102,9 @@ export async function writeExport(
   const tmp = tempDirOf(plan);
   const final = path.join(plan.yearDir, plan.exportId);
   const withPdf = plan.pdf && printer !== null;
-  const total = plan.volumes.length * (withPdf ? 2 : 1) + 1;
+  const items = plan.volumes.flatMap((v) => volumeItems(v));
+  const withImages = items.some((it) => it.images.length > 0);
+  const total = plan.volumes.length * (withPdf ? 2 : 1) + 1 + (withImages ? 1 : 0);
   const stop = new AbortController();
   const onAbort = () => stop.abort();
   signal.addEventListener('abort', onAbort);
@@ -134,20 +136,23 @@ export async function writeExport(
     return failFast(Promise.all(Array.from({ length: Math.min(PDF_TABS, queue.length) }, worker)));
   };
 
-  // Each volume's images are checked once (content hash and size), for its Word and its PDF alike.
-  const checked = new Map<Volume, VolumeImages>();
-  const imagesOf = (v: Volume) => checked.get(v) ?? checked.set(v, checkImages(volumeItems(v))).get(v)!;
   let pdfPrinter: Promise<PdfPrinter> | null = null;
   fs.mkdirSync(tmp, { recursive: true });
   fileStep('export', 'temp folder made');
   try {
+    // Every image is checked (content hash and structure) and scaled once, into the temporary
+    // folder's media folder, for every volume's Word and PDF alike.
+    if (withImages) onStep({ done, total, phase: '正在处理图片' });
+    const images = await prepareImages(items, path.join(tmp, MEDIA_DIR), stop.signal);
+    if (stop.signal.aborted) throw new ExportCancelled();
+    if (withImages) done++;
     const results = await Promise.allSettled([
       lane([
         () =>
           task(`${plan.year}年度_台账汇总.xlsx`, '正在生成台账工作簿', async (file) =>
             fs.writeFileSync(file, await registersWorkbook(plan.registers, plan.meta), { flush: true }),
           ),
-        ...plan.volumes.map((v) => () => task(`${v.fileBase}.docx`, `正在生成《${v.cover.category}》Word 卷册`, (file) => writeVolumeDocx(v, file, imagesOf(v)))),
+        ...plan.volumes.map((v) => () => task(`${v.fileBase}.docx`, `正在生成《${v.cover.category}》Word 卷册`, (file) => writeVolumeDocx(v, file, images))),
       ]),
       together(
         withPdf
@@ -155,7 +160,7 @@ export async function writeExport(
               (v) => () =>
                 task(`${v.fileBase}.pdf`, `正在生成《${v.cover.category}》PDF`, async (file) => {
                   pdfPrinter ??= printer();
-                  await volumePdf(v, await pdfPrinter, tmp, file, imagesOf(v));
+                  await volumePdf(v, await pdfPrinter, tmp, file, images);
                 }),
             )
           : [],
@@ -168,6 +173,8 @@ export async function writeExport(
     if (cause) throw cause;
     if (errors.length) throw errors[0];
     onStep({ done, total, phase: '正在保存' });
+    // The scaled images served the volumes; the export holds only its files.
+    fs.rmSync(path.join(tmp, MEDIA_DIR), { recursive: true, force: true });
     // Every file was fsync'd as it was written; their names too, before the folder takes its final one.
     fsyncDir(tmp);
     fileStep('export', 'files synced');

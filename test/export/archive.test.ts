@@ -680,7 +680,9 @@ describe('writeExport', () => {
     const names = ['2024年度_台账汇总.xlsx', ...p.volumes.flatMap((v) => [`${v.fileBase}.docx`, `${v.fileBase}.pdf`])];
     expect(files.map((f) => f.name)).toEqual(names);
     expect(closed).toBe(1);
-    expect(steps.at(-1)).toEqual({ done: 9, total: 9, phase: '已完成' });
+    // the images (scaled once for every volume), the workbook, and a Word and a PDF per volume
+    expect(steps[0]).toEqual({ done: 0, total: 10, phase: '正在处理图片' });
+    expect(steps.at(-1)).toEqual({ done: 10, total: 10, phase: '已完成' });
     expect(steps.map((s) => s.done)).toEqual([...steps.map((s) => s.done)].sort((a, b) => a - b));
     expect(leftovers(p.yearDir)).toEqual([]);
     const dir = path.join(p.yearDir, p.exportId);
@@ -749,7 +751,7 @@ describe('writeExport', () => {
         abort.signal,
       ),
     ).rejects.toBeInstanceOf(ExportCancelled);
-    expect(phases).toEqual(['正在生成台账工作簿']);
+    expect(phases).toEqual(['正在处理图片']);
     expect(sawTemp).toBe(true);
     expect(fs.readdirSync(p.yearDir)).toEqual([]);
     expect(listExports(h.core.dataDir, YEAR)).toEqual([]);

@@ -8,7 +8,6 @@
  * is given), PDFs printed through one Chromium driven from this thread.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { openCore, type Core } from '../../electron/core/app.js';
@@ -130,12 +129,7 @@ function childrenRss(): number {
   return total;
 }
 
-export interface ArchiveBench {
-  kind: ArchiveYearKind;
-  records: number;
-  photos: number;
-  photoBytes: number;
-  setupMs: number;
+export interface ArchiveBench extends ArchiveYearData {
   exportMs: number;
   planMs: number;
   /** When the images were ready (the export's 正在处理图片 step ended), from the start of the export. */
@@ -155,9 +149,17 @@ export interface ArchiveBench {
   steps: { phase: string; ms: number }[];
 }
 
-export async function benchArchiveYear(workerScript: string | null, kind: ArchiveYearKind): Promise<ArchiveBench | null> {
-  if (!findChromium()) return null;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'branch-ledger-bench-archive-'));
+/** A busy year as made into a data dir (by a process of its own: its memory is not the export's). */
+export interface ArchiveYearData {
+  kind: ArchiveYearKind;
+  records: number;
+  photos: number;
+  photoBytes: number;
+  setupMs: number;
+}
+
+/** Make the busy year of `kind` into the data dir `dir`. */
+export async function makeArchiveYear(dir: string, kind: ArchiveYearKind): Promise<ArchiveYearData> {
   const core = openCore({ dataDir: dir, version: 'bench' });
   const rng = new Rng(2025);
   try {
@@ -209,8 +211,17 @@ export async function benchArchiveYear(workerScript: string | null, kind: Archiv
       photoBytes += p.bytes.length;
       await call(core, 'attachments.add', { recordId: meetings[count++ % meetings.length]!, name: p.name, base64: p.bytes.toString('base64'), thumbBase64: null });
     }
-    const setupMs = performance.now() - t0;
+    return { kind, records: meetings.length + OTHERS.reduce((n, [, k]) => n + k, 0), photos: count, photoBytes, setupMs: performance.now() - t0 };
+  } finally {
+    core.close();
+  }
+}
 
+/** Export the year made into `dir` (makeArchiveYear), as the app does, and measure it. */
+export async function benchArchiveYear(workerScript: string | null, dir: string, data: ArchiveYearData): Promise<ArchiveBench | null> {
+  if (!findChromium()) return null;
+  const core = openCore({ dataDir: dir, version: 'bench' });
+  try {
     (globalThis as { gc?: () => void }).gc?.();
     const startRss = process.memoryUsage().rss;
     let peakNodeRss = startRss;
@@ -269,11 +280,7 @@ export async function benchArchiveYear(workerScript: string | null, kind: Archiv
         };
       });
       return {
-        kind,
-        records: meetings.length + OTHERS.reduce((n, [, k]) => n + k, 0),
-        photos: count,
-        photoBytes,
-        setupMs,
+        ...data,
         exportMs,
         planMs,
         imagesMs: imagesAt >= 0 ? (steps[imagesAt + 1]?.ms ?? exportMs) : null,
@@ -290,6 +297,5 @@ export async function benchArchiveYear(workerScript: string | null, kind: Archiv
     }
   } finally {
     core.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 }

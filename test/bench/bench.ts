@@ -23,7 +23,7 @@ import { searchRecordsAndPeople } from '../../electron/core/records/search.js';
 import { getRecord } from '../../electron/core/records/service.js';
 import { recordType } from '../../shared/books/index.js';
 import { recordPrintDoc } from '../../shared/print/record.js';
-import { ARCHIVE_YEARS, benchArchiveYear, type ArchiveBench, type ArchiveYearKind } from './archive-year.js';
+import { ARCHIVE_YEARS, benchArchiveYear, makeArchiveYear, type ArchiveBench, type ArchiveYearData, type ArchiveYearKind } from './archive-year.js';
 import { aboutCase, benchImportCase, IMPORT_CASES, type ImportBench } from './imports.js';
 
 declare const gc: (() => void) | undefined;
@@ -435,11 +435,21 @@ async function benchBackup(core: Core, dir: string) {
  * memory is the app's and not this run's, which holds the 10-year demo by then.
  */
 function archiveInChild(kind: ArchiveYearKind): ArchiveBench | null {
-  const r = spawnSync(process.execPath, ['--expose-gc', __filename, ARCHIVE_ONLY, kind], { encoding: 'utf8', maxBuffer: 16 << 20, stdio: ['ignore', 'pipe', 'inherit'] });
-  if (r.status !== 0) throw new Error(`年度归档测试失败（退出码 ${r.status}）`);
-  const line = r.stdout.split('\n').find((l) => l.startsWith('ARCHIVE_BENCH='));
-  if (!line) throw new Error(`年度归档测试没有结果：${r.stdout.slice(-500)}`);
-  return JSON.parse(line.slice('ARCHIVE_BENCH='.length)) as ArchiveBench | null;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'branch-ledger-bench-archive-'));
+  const child = (args: string[], key: string) => {
+    const r = spawnSync(process.execPath, ['--expose-gc', __filename, ...args], { encoding: 'utf8', maxBuffer: 16 << 20, stdio: ['ignore', 'pipe', 'inherit'] });
+    if (r.status !== 0) throw new Error(`年度归档测试失败（退出码 ${r.status}）`);
+    const line = r.stdout.split('\n').find((l) => l.startsWith(`${key}=`));
+    if (!line) throw new Error(`年度归档测试没有结果：${r.stdout.slice(-500)}`);
+    return line.slice(key.length + 1);
+  };
+  try {
+    // the data is made in one process, exported by another: the export's memory is the app's alone
+    const data = child([ARCHIVE_MAKE, kind, dir], 'ARCHIVE_DATA');
+    return JSON.parse(child([ARCHIVE_ONLY, dir, data], 'ARCHIVE_BENCH')) as ArchiveBench | null;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Targets of the year export on a 2-core machine (issue 14); printed next to the figures, never asserted. */
@@ -485,6 +495,7 @@ function archiveTables() {
 }
 
 const ARCHIVE_ONLY = '--archive-only';
+const ARCHIVE_MAKE = '--archive-make';
 const IMPORT_CASE = '--import-case';
 const IMPORTS_ONLY = '--imports-only';
 /** `--only archive`: only the year exports (issue 14). */
@@ -557,8 +568,18 @@ if (process.argv.includes(IMPORT_CASE)) {
   clearInterval(ticker);
   console.log(`支部四本一档 性能测试 (bench)：年度归档；Node ${process.version}，${os.cpus().length} 核，${os.platform()} ${os.arch()}`);
   archiveTables();
+} else if (process.argv.includes(ARCHIVE_MAKE)) {
+  const i = process.argv.indexOf(ARCHIVE_MAKE);
+  makeArchiveYear(process.argv[i + 2]!, process.argv[i + 1] as ArchiveYearKind).then(
+    (r) => console.log(`ARCHIVE_DATA=${JSON.stringify(r)}`),
+    (e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
 } else if (process.argv.includes(ARCHIVE_ONLY)) {
-  benchArchiveYear(path.join(__dirname, 'archive-worker.cjs'), process.argv[process.argv.indexOf(ARCHIVE_ONLY) + 1] as ArchiveYearKind).then(
+  const i = process.argv.indexOf(ARCHIVE_ONLY);
+  benchArchiveYear(path.join(__dirname, 'archive-worker.cjs'), process.argv[i + 1]!, JSON.parse(process.argv[i + 2]!) as ArchiveYearData).then(
     (r) => console.log(`ARCHIVE_BENCH=${JSON.stringify(r)}`),
     (e: unknown) => {
       console.error(e);

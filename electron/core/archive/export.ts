@@ -136,6 +136,14 @@ export async function writeExport(
     return failFast(Promise.all(Array.from({ length: Math.min(PDF_TABS, queue.length) }, worker)));
   };
 
+  // One PDF pass with the photos at a time: the browser holds a volume's photos decoded while it
+  // prints them (a few hundred MB); the passes with boxes in their place go on beside it.
+  let imagePass = Promise.resolve();
+  const oneImagePass = (print: () => Promise<void>) => {
+    const run = imagePass.then(print);
+    imagePass = run.catch(() => {});
+    return run;
+  };
   let pdfPrinter: Promise<PdfPrinter> | null = null;
   fs.mkdirSync(tmp, { recursive: true });
   fileStep('export', 'temp folder made');
@@ -160,7 +168,7 @@ export async function writeExport(
               (v) => () =>
                 task(`${v.fileBase}.pdf`, `正在生成《${v.cover.category}》PDF`, async (file) => {
                   pdfPrinter ??= printer();
-                  await volumePdf(v, await pdfPrinter, tmp, file, images);
+                  await volumePdf(v, await pdfPrinter, tmp, file, images, oneImagePass);
                 }),
             )
           : [],

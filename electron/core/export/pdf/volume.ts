@@ -24,6 +24,12 @@ export async function volumePdf(
   workDir: string,
   pdfFile: string,
   images: VolumeImages = checkImages(volumeItems(v)),
+  /**
+   * Runs a pass that lays out the images (every pass after the first, which has boxes in their
+   * place): the export lets one such pass print at a time, as the browser holds all of a
+   * volume's images decoded while it prints them.
+   */
+  withImages: (print: () => Promise<void>) => Promise<void> = (print) => print(),
 ): Promise<VolumePages> {
   const anchors = volumeAnchors(v);
   // what a missing anchor is, in words: 第7件, 制度, 卷内备考表
@@ -35,7 +41,7 @@ export async function volumePdf(
     const out = path.join(workDir, `${v.key}.${pass}.pdf`);
     fs.writeFileSync(html, volumeHtml(v, pages, images));
     try {
-      await printer.print(html, out);
+      await (pages ? withImages(() => printer.print(html, out)) : printer.print(html, out));
     } finally {
       fs.rmSync(html, { force: true });
     }

@@ -145,6 +145,8 @@ export interface ArchiveBench extends ArchiveYearData {
   peakNodeRss: number;
   /** The printing Chromium: all its processes together. */
   peakBrowserRss: number;
+  /** When each peak was seen, from the start of the export. */
+  peakAtMs: { node: number; browser: number };
   /** When each reported phase began, from the start of the export. */
   steps: { phase: string; ms: number }[];
 }
@@ -226,9 +228,12 @@ export async function benchArchiveYear(workerScript: string | null, dir: string,
     const startRss = process.memoryUsage().rss;
     let peakNodeRss = startRss;
     let peakBrowserRss = 0;
+    const at = { node: 0, browser: 0 };
+    const tStart = performance.now();
     const ticker = setInterval(() => {
-      peakNodeRss = Math.max(peakNodeRss, process.memoryUsage().rss);
-      peakBrowserRss = Math.max(peakBrowserRss, childrenRss());
+      const [node, browser] = [process.memoryUsage().rss, childrenRss()];
+      if (node > peakNodeRss) [peakNodeRss, at.node] = [node, performance.now() - tStart];
+      if (browser > peakBrowserRss) [peakBrowserRss, at.browser] = [browser, performance.now() - tStart];
     }, 50);
     const steps: { phase: string; ms: number }[] = [];
     try {
@@ -290,6 +295,7 @@ export async function benchArchiveYear(workerScript: string | null, dir: string,
         startRss,
         peakNodeRss,
         peakBrowserRss,
+        peakAtMs: at,
         steps,
       };
     } finally {

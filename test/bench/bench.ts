@@ -485,8 +485,8 @@ function archiveTables() {
         ['生成文件', `${a.files.length} 个，共 ${mb(a.files.reduce((n, f) => n + f.size, 0))}`, ''],
         [`最大的 PDF（${biggest.name}）`, mb(biggest.size), `≤ ${mb(ARCHIVE_TARGETS.pdfBytes)} ${within(biggest.size, ARCHIVE_TARGETS.pdfBytes)}`],
         ['RSS（本进程，导出开始时）', mb(a.startRss), ''],
-        ['峰值 RSS（本进程，含导出线程）', mb(a.peakNodeRss), `≤ ${mb(ARCHIVE_TARGETS.appRss)} ${within(a.peakNodeRss, ARCHIVE_TARGETS.appRss)}`],
-        ['峰值 RSS（打印用 Chromium，全部进程合计）', mb(a.peakBrowserRss), `≤ ${mb(ARCHIVE_TARGETS.browserRss)} ${within(a.peakBrowserRss, ARCHIVE_TARGETS.browserRss)}`],
+        ['峰值 RSS（本进程，含导出线程）', `${mb(a.peakNodeRss)} @ ${s(a.peakAtMs.node)}`, `≤ ${mb(ARCHIVE_TARGETS.appRss)} ${within(a.peakNodeRss, ARCHIVE_TARGETS.appRss)}`],
+        ['峰值 RSS（打印用 Chromium，全部进程合计）', `${mb(a.peakBrowserRss)} @ ${s(a.peakAtMs.browser)}`, `≤ ${mb(ARCHIVE_TARGETS.browserRss)} ${within(a.peakBrowserRss, ARCHIVE_TARGETS.browserRss)}`],
       ],
       ['l', 'r', 'l'],
     );

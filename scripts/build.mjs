@@ -26,7 +26,8 @@ export const NODE_BUNDLE = {
   format: 'cjs',
   target: 'node20',
   sourcemap: 'linked',
-  external: ['electron', 'better-sqlite3'],
+  // native modules, loaded from node_modules (sharp's binaries unpacked from the asar, electron-builder.yml)
+  external: ['electron', 'better-sqlite3', 'sharp'],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
   absWorkingDir: root,

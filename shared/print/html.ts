@@ -4,6 +4,7 @@
  * so a record looks the same on screen, on paper and in the archive copy.
  */
 import { xmlSafe } from '../text.js';
+import { IMAGE_BOX_MM } from './imageSize.js';
 import type { PrintDoc } from './record.js';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -14,10 +15,15 @@ export interface SheetImage {
   name: string;
   src: string;
   /**
-   * Lay out an empty box of the image's size instead of the image (pixel size
-   * given): a first layout pass that only needs to know where pages break.
+   * Its printed size in mm (shared/print/imageSize.ts), as the Word layout
+   * gives it; without, the sheet's limits below size it (the print view).
    */
-  placeholder?: { width: number; height: number };
+  printed?: { width: number; height: number };
+  /**
+   * Lay out an empty box of the printed size instead of the image: a first
+   * layout pass that only needs to know where pages break.
+   */
+  placeholder?: boolean;
 }
 
 const FANGSONG = `"仿宋_GB2312", "仿宋", "FangSong", "STFangsong", "Noto Serif CJK SC", "Noto Serif SC", serif`;
@@ -47,7 +53,7 @@ export const SHEET_CSS = `
 .sheet-signatures { display: flex; flex-direction: column; align-items: flex-end; margin-top: 30pt; }
 .sheet-sign-line { display: inline-block; width: 6em; border-bottom: 1px solid #000; height: 1.1em; vertical-align: bottom; }
 .sheet-attachments figure { margin: 8pt 0; text-align: center; break-inside: avoid; }
-.sheet-attachments img { display: block; margin: 0 auto; max-width: 100%; max-height: 180mm; }
+.sheet-attachments img { display: block; margin: 0 auto; max-width: 100%; max-height: ${IMAGE_BOX_MM.height}mm; }
 .sheet-attachments .sheet-ph { display: block; margin: 0 auto; }
 .sheet-attachments figcaption { font-size: 12pt; }
 .pre { white-space: pre-wrap; }
@@ -87,11 +93,10 @@ export function printDocHtml(doc: PrintDoc, images: readonly SheetImage[] = [], 
   if (images.length || others.length) {
     out.push('<section class="sheet-section sheet-attachments"><h2>附件：</h2>', ...others.map((n) => `<p>${e(n)}</p>`));
     for (const im of images) {
-      const ph = im.placeholder;
-      // The box an <img> of that pixel size gets under the rule above: at most the column width and 180 mm high.
-      const shown = ph
-        ? `<div class="sheet-ph" style="width:min(${ph.width}px,100%,calc(180mm*${ph.width}/${ph.height}));aspect-ratio:${ph.width}/${ph.height}"></div>`
-        : `<img src="${e(im.src)}" alt="${e(im.name)}">`;
+      const p = im.printed;
+      // the box and the image take the same size, so the pages break where the first pass found
+      const size = p ? ` style="width:${p.width}mm;height:${p.height}mm"` : '';
+      const shown = p && im.placeholder ? `<div class="sheet-ph"${size}></div>` : `<img src="${e(im.src)}" alt="${e(im.name)}"${size}>`;
       out.push(`<figure>${shown}<figcaption>${e(im.name)}</figcaption></figure>`);
     }
     out.push('</section>');

@@ -7,16 +7,15 @@
  * as in the app: files written by the export worker thread (when its bundle
  * is given), PDFs printed through one Chromium driven from this thread.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { openCore, type Core } from '../../electron/core/app.js';
 import { ArchiveJobs } from '../../electron/core/archive/jobs.js';
 import { planExport } from '../../electron/core/archive/service.js';
-import { encodePng } from '../../electron/core/demo/files.js';
 import { Rng } from '../../electron/core/demo/random.js';
 import { createChromiumPrinter, findChromium } from '../../electron/core/export/pdf/chromium.js';
+import type { PdfPrinter } from '../../electron/core/export/pdf/printer.js';
 import { recordType } from '../../shared/books/index.js';
 import type { InputOf, MethodName, OutputOf } from '../../shared/contract.js';
 import { sampleRecord } from '../fixtures/sample.js';
@@ -46,40 +45,66 @@ async function call<M extends MethodName>(core: Core, m: M, input: InputOf<M>): 
   return r.value as OutputOf<M>;
 }
 
-/**
- * A photo-like picture: gradients and noise, 1600×1200. Photos are JPEG (as
- * a phone takes them), encoded by ImageMagick where it is installed; without
- * it they stay PNG, which is heavier to embed, and the bench says so.
- */
-const HAS_CONVERT = spawnSync('convert', ['-version']).status === 0;
+/** Pictures from the seeded Rng's pixels, encoded by sharp: the same files on every machine. */
+const raw = (px: Uint8Array, width: number, height: number) => sharp(px, { raw: { width, height, channels: 3 } });
 
-function photo(rng: Rng): { bytes: Buffer; ext: 'jpg' | 'png' } {
-  const png = photoPng(rng);
-  if (!HAS_CONVERT) return { bytes: png, ext: 'png' };
-  const r = spawnSync('convert', ['png:-', '-quality', '85', 'jpg:-'], { input: png, maxBuffer: 64 << 20 });
-  if (r.status !== 0) throw new Error(`convert: ${r.stderr.toString()}`);
-  return { bytes: r.stdout, ext: 'jpg' };
-}
-
-function photoPng(rng: Rng): Buffer {
-  const w = 1600;
-  const h = 1200;
+/** A photo-like picture: gradients and noise, as a phone's JPEG. */
+async function photo(rng: Rng, w: number, h: number, orientation?: number): Promise<Buffer> {
   const px = new Uint8Array(w * h * 3);
   const [r0, g0, b0] = [rng.int(40, 200), rng.int(40, 200), rng.int(40, 200)];
+  const sx = 1600 / w;
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       const i = (y * w + x) * 3;
       const n = rng.int(0, 24);
-      px[i] = (r0 + x / 16 + n) & 0xff;
-      px[i + 1] = (g0 + y / 12 + n) & 0xff;
-      px[i + 2] = (b0 + (x + y) / 32 + n) & 0xff;
+      px[i] = (r0 + (x * sx) / 16 + n) & 0xff;
+      px[i + 1] = (g0 + (y * sx) / 12 + n) & 0xff;
+      px[i + 2] = (b0 + ((x + y) * sx) / 32 + n) & 0xff;
     }
   }
-  return encodePng(w, h, px);
+  const img = raw(px, w, h);
+  return (orientation ? img.withMetadata({ orientation }) : img).jpeg({ quality: 85 }).toBuffer();
 }
 
-/** RSS of this process and every process below it, in bytes (Linux /proc). */
-function treeRss(): number {
+/** A scanned page: white, with lines of dark word-like strokes and a little scanner grain, as PNG. */
+async function scan(rng: Rng, w: number, h: number): Promise<Buffer> {
+  const px = new Uint8Array(w * h * 3).fill(255);
+  const ink = (x: number, y: number, v: number) => px.fill(v, (y * w + x) * 3, (y * w + x) * 3 + 3);
+  for (let line = 90; line < h - 90; line += 44) {
+    for (let x = 110; x < w - 110; ) {
+      const word = rng.int(20, 120);
+      for (let dx = 0; dx < word && x + dx < w - 110; dx++) {
+        // strokes of a glyph: a few vertical bars and a baseline and x-height bar
+        const tall = dx % 9 < 2 ? rng.int(14, 26) : 0;
+        for (let dy = 0; dy < tall; dy++) ink(x + dx, line - dy, rng.int(10, 60));
+        if (dx % 3 === 0) ink(x + dx, line - 12, rng.int(20, 70));
+        ink(x + dx, line, rng.int(20, 70));
+      }
+      x += word + rng.int(12, 30);
+    }
+  }
+  for (let k = 0; k < (w * h) / 400; k++) ink(rng.int(0, w - 1), rng.int(0, h - 1), rng.int(180, 230));
+  return raw(px, w, h).png().toBuffer();
+}
+
+/** The two busy years' photos. */
+export const ARCHIVE_YEARS = {
+  jpeg: { about: '200 张照片（JPEG 1600×1200）', targetMs: 7_000 },
+  png: { about: '200 张扫描件（PNG 1600×1200）+ 10 张手机照片（JPEG 4000×3000，EXIF 方向 6）', targetMs: 12_000 },
+} as const;
+export type ArchiveYearKind = keyof typeof ARCHIVE_YEARS;
+
+async function* photos(kind: ArchiveYearKind, rng: Rng): AsyncGenerator<{ name: string; bytes: Buffer }> {
+  if (kind === 'jpeg') {
+    for (let i = 0; i < 200; i++) yield { name: `现场照片${i + 1}.jpg`, bytes: await photo(rng, 1600, 1200) };
+    return;
+  }
+  for (let i = 0; i < 200; i++) yield { name: `扫描件${i + 1}.png`, bytes: await scan(rng, 1600, 1200) };
+  for (let i = 0; i < 10; i++) yield { name: `手机照片${i + 1}.jpg`, bytes: await photo(rng, 4000, 3000, 6) };
+}
+
+/** RSS of every process below this one (the printing Chromium), in bytes (Linux /proc). */
+function childrenRss(): number {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
   for (const name of fs.readdirSync('/proc')) {
@@ -100,30 +125,43 @@ function treeRss(): number {
     total += rss.get(pid) ?? 0;
     for (const c of children.get(pid) ?? []) walk(c);
   };
-  walk(process.pid);
+  for (const c of children.get(process.pid) ?? []) walk(c);
   return total;
 }
 
-export interface ArchiveBench {
-  records: number;
-  photos: number;
-  photoBytes: number;
-  photoKind: string;
-  setupMs: number;
+export interface ArchiveBench extends ArchiveYearData {
   exportMs: number;
   planMs: number;
+  /** When the images were ready (the export's 正在处理图片 step ended), from the start of the export. */
+  imagesMs: number | null;
+  /** When the last Word volume (or the workbook) was written: the end of the Word lane. */
+  wordMs: number;
+  /** Each PDF layout pass: from its first print's start to its last print's end, and its prints. */
+  passes: { pass: number; fromMs: number; toMs: number; prints: number; busyMs: number }[];
   files: { name: string; size: number }[];
   /** RSS of this process when the export starts (after the data was made). */
   startRss: number;
+  /** This process (the app's: the export worker thread is in it). */
   peakNodeRss: number;
-  peakTreeRss: number;
+  /** The printing Chromium: all its processes together. */
+  peakBrowserRss: number;
+  /** When each peak was seen, from the start of the export. */
+  peakAtMs: { node: number; browser: number };
   /** When each reported phase began, from the start of the export. */
   steps: { phase: string; ms: number }[];
 }
 
-export async function benchArchiveYear(workerScript: string | null): Promise<ArchiveBench | null> {
-  if (!findChromium()) return null;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'branch-ledger-bench-archive-'));
+/** A busy year as made into a data dir (by a process of its own: its memory is not the export's). */
+export interface ArchiveYearData {
+  kind: ArchiveYearKind;
+  records: number;
+  photos: number;
+  photoBytes: number;
+  setupMs: number;
+}
+
+/** Make the busy year of `kind` into the data dir `dir`. */
+export async function makeArchiveYear(dir: string, kind: ArchiveYearKind): Promise<ArchiveYearData> {
   const core = openCore({ dataDir: dir, version: 'bench' });
   const rng = new Rng(2025);
   try {
@@ -170,22 +208,32 @@ export async function benchArchiveYear(workerScript: string | null): Promise<Arc
       for (let i = 0; i < n; i++) await call(core, 'records.create', sampleRecord(recordType(type), { date: dateOf(i, n) }) as never);
     }
     let photoBytes = 0;
-    let photoKind = '';
-    for (let i = 0; i < 200; i++) {
-      const p = photo(rng);
+    let count = 0;
+    for await (const p of photos(kind, rng)) {
       photoBytes += p.bytes.length;
-      photoKind = p.ext === 'jpg' ? 'JPEG 1600×1200' : 'PNG 1600×1200（未安装 ImageMagick）';
-      await call(core, 'attachments.add', { recordId: meetings[i % meetings.length]!, name: `现场照片${i + 1}.${p.ext}`, base64: p.bytes.toString('base64'), thumbBase64: null });
+      await call(core, 'attachments.add', { recordId: meetings[count++ % meetings.length]!, name: p.name, base64: p.bytes.toString('base64'), thumbBase64: null });
     }
-    const setupMs = performance.now() - t0;
+    return { kind, records: meetings.length + OTHERS.reduce((n, [, k]) => n + k, 0), photos: count, photoBytes, setupMs: performance.now() - t0 };
+  } finally {
+    core.close();
+  }
+}
 
+/** Export the year made into `dir` (makeArchiveYear), as the app does, and measure it. */
+export async function benchArchiveYear(workerScript: string | null, dir: string, data: ArchiveYearData): Promise<ArchiveBench | null> {
+  if (!findChromium()) return null;
+  const core = openCore({ dataDir: dir, version: 'bench' });
+  try {
     (globalThis as { gc?: () => void }).gc?.();
     const startRss = process.memoryUsage().rss;
     let peakNodeRss = startRss;
-    let peakTreeRss = treeRss();
+    let peakBrowserRss = 0;
+    const at = { node: 0, browser: 0 };
+    const tStart = performance.now();
     const ticker = setInterval(() => {
-      peakNodeRss = Math.max(peakNodeRss, process.memoryUsage().rss);
-      peakTreeRss = Math.max(peakTreeRss, treeRss());
+      const [node, browser] = [process.memoryUsage().rss, childrenRss()];
+      if (node > peakNodeRss) [peakNodeRss, at.node] = [node, performance.now() - tStart];
+      if (browser > peakBrowserRss) [peakBrowserRss, at.browser] = [browser, performance.now() - tStart];
     }, 50);
     const steps: { phase: string; ms: number }[] = [];
     try {
@@ -193,7 +241,21 @@ export async function benchArchiveYear(workerScript: string | null): Promise<Arc
       const plan = planExport(core.db, dir, path.resolve('resources/texts'), { year: YEAR, mode: 'books', fullIds: false, pdf: true, compiler: '李组织', checker: '张书记' }, 'bench');
       const planMs = performance.now() - t1;
       // As in the app: the files are written by the export worker, the PDFs printed from this thread.
-      const jobs = new ArchiveJobs(() => createChromiumPrinter(), workerScript);
+      // Each print timed, by its layout pass (the export names the files <volume>.<pass>.html).
+      const prints: { pass: number; from: number; to: number }[] = [];
+      const timed = async (): Promise<PdfPrinter> => {
+        const p = await createChromiumPrinter();
+        return {
+          close: () => p.close(),
+          print: async (file, out) => {
+            const from = performance.now() - t1;
+            await p.print(file, out);
+            prints.push({ pass: Number(/\.(\d+)\.html$/.exec(file)?.[1] ?? 0), from, to: performance.now() - t1 });
+          },
+        };
+      };
+      const t1Wall = Date.now() - (performance.now() - t1);
+      const jobs = new ArchiveJobs(timed, workerScript);
       let job = jobs.start(plan);
       // Word and PDF run side by side, so a phase is when a step began (and how many were done by then).
       let phase = '';
@@ -208,18 +270,32 @@ export async function benchArchiveYear(workerScript: string | null): Promise<Arc
       if (job.state !== 'done') throw new Error(`年度归档失败：${job.error ?? job.state}`);
       const files = job.files;
       const exportMs = performance.now() - t1;
+      const imagesAt = steps.findIndex((s) => s.phase.endsWith('正在处理图片'));
+      const out = path.join(plan.yearDir, plan.exportId);
+      // the Word lane's files were each fsync'd as written: their times say when the lane ended
+      const wordMs = Math.max(...files.filter((f) => !f.name.endsWith('.pdf')).map((f) => fs.statSync(path.join(out, f.name)).mtimeMs - t1Wall));
+      const passes = [...new Set(prints.map((p) => p.pass))].sort().map((pass) => {
+        const of = prints.filter((p) => p.pass === pass);
+        return {
+          pass,
+          fromMs: Math.min(...of.map((p) => p.from)),
+          toMs: Math.max(...of.map((p) => p.to)),
+          prints: of.length,
+          busyMs: of.reduce((n, p) => n + p.to - p.from, 0),
+        };
+      });
       return {
-        records: meetings.length + OTHERS.reduce((n, [, k]) => n + k, 0),
-        photos: 200,
-        photoBytes,
-        photoKind,
-        setupMs,
+        ...data,
         exportMs,
         planMs,
+        imagesMs: imagesAt >= 0 ? (steps[imagesAt + 1]?.ms ?? exportMs) : null,
+        wordMs,
+        passes,
         files,
         startRss,
         peakNodeRss,
-        peakTreeRss,
+        peakBrowserRss,
+        peakAtMs: at,
         steps,
       };
     } finally {
@@ -227,6 +303,5 @@ export async function benchArchiveYear(workerScript: string | null): Promise<Arc
     }
   } finally {
     core.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 }

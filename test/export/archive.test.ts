@@ -696,6 +696,7 @@ describe('writeExport', () => {
     expect(files.map((f) => f.name)).toEqual(names);
     expect(failed).toEqual([]);
     expect(closed).toBe(1);
+    // the workbook, and a Word and a PDF per volume (each volume's images scaled on the way)
     expect(steps.at(-1)).toEqual({ done: 9, total: 9, phase: '已完成' });
     expect(steps.map((s) => s.done)).toEqual([...steps.map((s) => s.done)].sort((a, b) => a - b));
     expect(leftovers(p.yearDir)).toEqual([]);

@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { EXPORT_ID_RE, type ExportFileInfo, type FailedFile, type Register } from '../../../shared/archive/model.js';
 import { volumeItems, type Volume, type VolumePages } from '../../../shared/archive/volume.js';
-import { checkImages, type VolumeImages } from '../export/images.js';
+import type { VolumeImages } from '../export/images.js';
+import { MEDIA_DIR, prepareImages } from '../export/media.js';
 import { writeVolumeDocx } from '../export/docx/volume.js';
 import type { PdfPrinter } from '../export/pdf/printer.js';
 import { volumePdf } from '../export/pdf/volume.js';
@@ -188,9 +189,19 @@ export async function writeExport(
     return failFast(Promise.all(Array.from({ length: Math.min(PDF_TABS, queue.length) }, worker)));
   };
 
-  // Each volume's images are checked once (content hash and size), for its Word and its PDF alike.
-  const checked = new Map<Volume, VolumeImages>();
-  const imagesOf = (v: Volume) => checked.get(v) ?? checked.set(v, checkImages(volumeItems(v))).get(v)!;
+  // Each volume's images are checked (content hash and structure) and scaled once, into the
+  // temporary folder's media folder, when its PDF or its Word file first needs them: the first
+  // volumes print while the later ones' photos are still being scaled.
+  const prepared = new Map<Volume, Promise<VolumeImages>>();
+  const imagesOf = (v: Volume) => prepared.get(v) ?? prepared.set(v, prepareImages(volumeItems(v), path.join(tmp, MEDIA_DIR), stop.signal)).get(v)!;
+  // One PDF pass with the photos at a time: the browser holds a volume's photos decoded while it
+  // prints them (a few hundred MB); the passes with boxes in their place go on beside it.
+  let imagePass = Promise.resolve();
+  const oneImagePass = (print: () => Promise<void>) => {
+    const run = imagePass.then(print);
+    imagePass = run.catch(() => {});
+    return run;
+  };
   // The pages of each volume's PDF, once printed (null: it made none).
   const pagesOf = new Map<Volume, Promise<VolumePages | null>>();
   const pdfSteps = volumes.map((v) => {
@@ -201,7 +212,8 @@ export async function writeExport(
       try {
         await task(`${v.fileBase}.pdf`, `正在生成《${v.cover.category}》PDF`, async (file) => {
           pdfPrinter ??= printer!();
-          pages = await volumePdf(v, await pdfPrinter, tmp, file, { version: plan.version, images: imagesOf(v) });
+          const images = await imagesOf(v);
+          pages = await volumePdf(v, await pdfPrinter, tmp, file, { version: plan.version, images, withImages: oneImagePass });
         });
       } finally {
         settle(pages);
@@ -219,7 +231,7 @@ export async function writeExport(
           for (const v of volumes) {
             if (!wanted(`${v.fileBase}.docx`)) continue;
             const pages = await pagesOf.get(v)!;
-            await task(`${v.fileBase}.docx`, `正在生成《${v.cover.category}》Word 卷册`, (file) => docx(v, file, imagesOf(v), pages));
+            await task(`${v.fileBase}.docx`, `正在生成《${v.cover.category}》Word 卷册`, async (file) => docx(v, file, await imagesOf(v), pages));
           }
         })(),
       ),
@@ -234,6 +246,8 @@ export async function writeExport(
     // Nothing could be made: that is a failed export, not an empty one.
     if (!files.length) throw new Error(failed.map((f) => `${f.name}：${f.reason}`).join('；'));
     onStep({ done, total, phase: '正在保存' });
+    // The scaled images served the volumes; the export holds only its files.
+    fs.rmSync(path.join(tmp, MEDIA_DIR), { recursive: true, force: true });
     // Every file was fsync'd as it was written; their names too, before the folder takes its final one.
     fsyncDir(tmp);
     fileStep('export', 'files synced');

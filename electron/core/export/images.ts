@@ -23,6 +23,7 @@ export const IMAGE_PROBLEM = {
   truncated: '文件不完整，可能在复制或传输时中断',
   polyglot: '图片之后还附带了压缩包等其他数据',
   tooLarge: (w: number, h: number) => `尺寸过大，${w}×${h}像素`,
+  undecodable: '图片内容无法解码',
 } as const;
 
 /** A PNG or JPEG that can be shown, with its pixel size, or why it cannot. */
@@ -147,8 +148,11 @@ export function inspectImage(bytes: Buffer, mime: 'image/png' | 'image/jpeg'): I
 export interface ImageInfo {
   name: string;
   type: 'jpg' | 'png';
+  /** Pixel size of `file` as it shows (EXIF orientation applied once scaled). */
   width: number;
   height: number;
+  /** The file to embed: the stored original once checked, its scaled copy once prepared (prepareImages). */
+  file: string;
 }
 
 const CHUNK = 1 << 20;
@@ -163,7 +167,7 @@ export type CheckedImage = ImageInfo | { missing: true } | { unshowable: string 
  * (small reads of its segments, and a search for its end). A hundred photos
  * are then a hundred passes over a file, not a hundred megabytes held.
  */
-function checkImage(img: { name: string; path: string; mime: string }): CheckedImage {
+export function checkImage(img: { name: string; path: string; mime: string }): CheckedImage {
   let fd: number;
   try {
     fd = fs.openSync(img.path, 'r');
@@ -186,16 +190,10 @@ function checkImage(img: { name: string; path: string; mime: string }): CheckedI
     };
     const c = checkReader(img.mime, { size, read });
     if (!c.ok) return { unshowable: c.reason };
-    return { name: img.name, type: img.mime === 'image/png' ? 'png' : 'jpg', width: c.width, height: c.height };
+    return { name: img.name, type: img.mime === 'image/png' ? 'png' : 'jpg', width: c.width, height: c.height, file: img.path };
   } finally {
     fs.closeSync(fd);
   }
-}
-
-/** Fit a size inside a box, never enlarging. */
-export function fitInside(w: number, h: number, maxW: number, maxH: number): [number, number] {
-  const k = Math.min(1, maxW / w, maxH / h);
-  return [Math.round(w * k), Math.round(h * k)];
 }
 
 /** What each image of a volume is, by path. */

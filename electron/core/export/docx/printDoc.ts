@@ -18,7 +18,8 @@ import {
 } from 'docx';
 import type { PrintDoc, PrintRow, PrintTable } from '../../../../shared/print/record.js';
 import { xmlSafe } from '../../../../shared/text.js';
-import { fitInside, type LoadedImage } from '../images.js';
+import { mmToPx, printedSize } from '../../../../shared/print/imageSize.js';
+import type { LoadedImage } from '../images.js';
 import { A4_PAGE, font, FONT, LINE, SIZE, TEXT_WIDTH } from './style.js';
 
 /**
@@ -82,9 +83,6 @@ export interface DocxAttachments {
   others: string[];
 }
 
-/** Images on the page: at most the type-area width and half its height, in pixels at 96 dpi. */
-const IMAGE_BOX = { width: Math.floor((TEXT_WIDTH / 1440) * 96), height: Math.floor((TEXT_WIDTH / 1440) * 96 * 0.75) };
-
 /** An image's alternative text (attributes of document.xml): its file name. */
 const altText = (name: string) => {
   const n = xmlSafe(name);
@@ -96,7 +94,9 @@ function attachmentParagraphs(a: DocxAttachments): Paragraph[] {
   const out = [new Paragraph({ spacing: { ...LINE, before: 200 }, children: [run('附件：', FONT.heading)] })];
   for (const name of a.others) out.push(new Paragraph({ spacing: LINE, indent: { firstLine: 640 }, children: [run(name)] }));
   for (const im of a.images) {
-    const [width, height] = fitInside(im.width, im.height, IMAGE_BOX.width, IMAGE_BOX.height);
+    // the printed size the PDF gives it too, in docx's 96 px to the inch
+    const mm = printedSize(im.width, im.height);
+    const [width, height] = [mmToPx(mm.width), mmToPx(mm.height)];
     out.push(
       new Paragraph({
         alignment: AlignmentType.CENTER,

@@ -184,7 +184,7 @@ class MediaStash {
 function item(v: Volume, it: VolumeItem, media: MediaStash, checked: VolumeImages): (Paragraph | Table)[] {
   const images = it.images.map((im) => {
     const shown = shownImage(checked.get(im.path));
-    return { im, listed: shown.listed, loaded: shown.info && { ...shown.info, bytes: media.token(im.path) } };
+    return { im, listed: shown.listed, loaded: shown.info && { ...shown.info, bytes: media.token(shown.info.file) } };
   });
   return [
     new Paragraph({

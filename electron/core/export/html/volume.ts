@@ -25,6 +25,7 @@ import {
   type VolumePages,
 } from '../../../../shared/archive/volume.js';
 import { escapeHtml as e, printDocHtml, SHEET_CSS, SHEET_FONTS, type SheetImage } from '../../../../shared/print/html.js';
+import { printedSize } from '../../../../shared/print/imageSize.js';
 import { checkImages, shownImage, type VolumeImages } from '../images.js';
 
 const CSS = `
@@ -74,8 +75,8 @@ function item(v: Volume, it: VolumeItem, laid: Laid, checked: VolumeImages): str
   const others = [...it.others];
   for (const im of it.images) {
     const { info, listed } = shownImage(checked.get(im.path));
-    // Before the pages are known only the layout matters: boxes of the images' size print much faster.
-    if (info) images.push({ name: im.name, src: pathToFileURL(im.path).href, ...(laid ? {} : { placeholder: { width: info.width, height: info.height } }) });
+    // Before the pages are known only the layout matters: boxes of the images' printed size print much faster.
+    if (info) images.push({ name: im.name, src: pathToFileURL(info.file).href, printed: printedSize(info.width, info.height), placeholder: !laid });
     else others.push(`${im.name}（${listed}）`);
   }
   return `<section class="page" id="${it.anchor}">${stamp(v, it, laid)}<article class="sheet">${printDocHtml(it.print, images, others)}</article></section>`;

@@ -19,7 +19,7 @@ import { printLimitMs, type PdfPrinter } from './printer.js';
 /** The bytes of the images a volume shows, as the page loads them. */
 function shownImageBytes(images: VolumeImages): number {
   let n = 0;
-  for (const [file, c] of images) if ('name' in c) n += fs.statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+  for (const c of images.values()) if ('file' in c) n += fs.statSync(c.file, { throwIfNoEntry: false })?.size ?? 0;
   return n;
 }
 
@@ -58,6 +58,12 @@ export interface VolumePdfOptions {
   /** The app's version, for the PDF's creator tool. */
   version: string;
   images?: VolumeImages;
+  /**
+   * Runs a pass that lays out the images (every pass after the first, which has boxes in their
+   * place): the export lets one such pass print at a time, as the browser holds all of a
+   * volume's images decoded while it prints them.
+   */
+  withImages?: (print: () => Promise<void>) => Promise<void>;
 }
 
 /** Print the volume into `pdfFile` (PDF/A-2b); resolves with the pages each 件 starts on. */
@@ -76,7 +82,8 @@ export async function volumePdf(v: Volume, printer: PdfPrinter, workDir: string,
     let found: VolumePages;
     let pdf: ReturnType<typeof readPdfSkeleton>;
     try {
-      await printer.print(html, out, limitMs);
+      const print = () => printer.print(html, out, limitMs);
+      await (pages && o.withImages ? o.withImages(print) : print());
       // its structure only: the photos' data can be a hundred megabytes
       pdf = readPdfSkeleton(out);
       const dests = pdfDestinations(pdf);

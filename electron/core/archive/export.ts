@@ -10,7 +10,7 @@ import path from 'node:path';
 import { EXPORT_ID_RE, type ExportFileInfo, type FailedFile, type Register } from '../../../shared/archive/model.js';
 import { volumeItems, type Volume, type VolumePages } from '../../../shared/archive/volume.js';
 import type { VolumeImages } from '../export/images.js';
-import { MEDIA_DIR, prepareImages } from '../export/media.js';
+import { MEDIA_DIR, planImages, type PlannedImages } from '../export/media.js';
 import { writeVolumeDocx } from '../export/docx/volume.js';
 import type { PdfPrinter } from '../export/pdf/printer.js';
 import { volumePdf } from '../export/pdf/volume.js';
@@ -192,8 +192,8 @@ export async function writeExport(
   // Each volume's images are checked (content hash and structure) and scaled once, into the
   // temporary folder's media folder, when its PDF or its Word file first needs them: the first
   // volumes print while the later ones' photos are still being scaled.
-  const prepared = new Map<Volume, Promise<VolumeImages>>();
-  const imagesOf = (v: Volume) => prepared.get(v) ?? prepared.set(v, prepareImages(volumeItems(v), path.join(tmp, MEDIA_DIR), stop.signal)).get(v)!;
+  const prepared = new Map<Volume, PlannedImages>();
+  const imagesOf = (v: Volume) => prepared.get(v) ?? prepared.set(v, planImages(volumeItems(v), path.join(tmp, MEDIA_DIR), stop.signal)).get(v)!;
   // One PDF pass with the photos at a time: the browser holds a volume's photos decoded while it
   // prints them (a few hundred MB); the passes with boxes in their place go on beside it.
   let imagePass = Promise.resolve();
@@ -212,8 +212,9 @@ export async function writeExport(
       try {
         await task(`${v.fileBase}.pdf`, `正在生成《${v.cover.category}》PDF`, async (file) => {
           pdfPrinter ??= printer!();
-          const images = await imagesOf(v);
-          pages = await volumePdf(v, await pdfPrinter, tmp, file, { version: plan.version, images, withImages: oneImagePass });
+          // the first pass lays out boxes of the photos' sizes while the photos are still being scaled
+          const { sizes, files } = imagesOf(v);
+          pages = await volumePdf(v, await pdfPrinter, tmp, file, { version: plan.version, images: await sizes, files, withImages: oneImagePass });
         });
       } finally {
         settle(pages);
@@ -228,10 +229,12 @@ export async function writeExport(
       failFast(
         (async () => {
           if (workbook) await task(workbookName(plan.year), '正在生成台账工作簿', async (file) => fs.writeFileSync(file, await registersWorkbook(plan.registers, plan.meta), { flush: true }));
-          for (const v of volumes) {
-            if (!wanted(`${v.fileBase}.docx`)) continue;
-            const pages = await pagesOf.get(v)!;
-            await task(`${v.fileBase}.docx`, `正在生成《${v.cover.category}》Word 卷册`, async (file) => docx(v, file, await imagesOf(v), pages));
+          // each Word volume as soon as its PDF's pages are known, in the order the PDFs finish
+          const waiting = new Map(volumes.filter((v) => wanted(`${v.fileBase}.docx`)).map((v) => [v, pagesOf.get(v)!.then((pages) => ({ v, pages }))]));
+          while (waiting.size) {
+            const { v, pages } = await Promise.race(waiting.values());
+            waiting.delete(v);
+            await task(`${v.fileBase}.docx`, `正在生成《${v.cover.category}》Word 卷册`, async (file) => docx(v, file, await imagesOf(v).files, pages));
           }
         })(),
       ),

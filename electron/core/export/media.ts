@@ -30,57 +30,88 @@ const AT_ONCE = Math.max(1, Math.min(4, os.availableParallelism()));
 /** A phone photo's JPEG quality: no visible loss on paper at 200 dpi. */
 const JPEG_QUALITY = 85;
 
-/** The pixels of the scaled copy, or null when sharp cannot decode the file. */
-async function encode(file: string): Promise<{ data: Buffer; type: 'jpg' | 'png'; width: number; height: number } | null> {
+const input = (file: string) => sharp(file, { failOn: 'error', limitInputPixels: IMAGE_LIMITS.pixels });
+
+/** What a checked image will be once scaled: its pixel size (orientation applied), known from its header; null when sharp cannot read it. */
+async function plan(info: ImageInfo): Promise<ImageInfo | null> {
   try {
-    const input = () => sharp(file, { failOn: 'error', limitInputPixels: IMAGE_LIMITS.pixels });
-    const meta = await input().metadata();
-    const shown = meta.autoOrient;
-    const size = printPixels(shown.width, shown.height);
-    // Only a picture that is see-through somewhere stays PNG; the rest are photos and scans, smaller as JPEG.
-    const clear = meta.hasAlpha && !(await input().stats()).isOpaque;
-    const scaled = input().autoOrient().resize(size.width, size.height, { fit: 'fill' });
-    const out = clear ? scaled.png() : scaled.flatten({ background: '#ffffff' }).jpeg({ quality: JPEG_QUALITY });
-    const { data, info } = await out.toBuffer({ resolveWithObject: true });
-    return { data, type: clear ? 'png' : 'jpg', width: info.width, height: info.height };
+    const shown = (await input(info.file).metadata()).autoOrient;
+    return { ...info, ...printPixels(shown.width, shown.height) };
   } catch {
     return null;
   }
 }
 
-/** One checked image scaled into `dir`; a file sharp cannot decode is listed with the reason instead. */
-async function scaleImage(info: ImageInfo, dir: string): Promise<CheckedImage> {
-  const scaled = await encode(info.file);
+/** The scaled copy at the planned size, or null when sharp cannot decode the file. */
+async function encode(file: string, size: { width: number; height: number }): Promise<{ data: Buffer; type: 'jpg' | 'png' } | null> {
+  try {
+    // Only a picture that is see-through somewhere stays PNG; the rest are photos and scans, smaller as JPEG.
+    const clear = (await input(file).metadata()).hasAlpha && !(await input(file).stats()).isOpaque;
+    const scaled = input(file).autoOrient().resize(size.width, size.height, { fit: 'fill' });
+    const out = clear ? scaled.png() : scaled.flatten({ background: '#ffffff' }).jpeg({ quality: JPEG_QUALITY });
+    return { data: await out.toBuffer(), type: clear ? 'png' : 'jpg' };
+  } catch {
+    return null;
+  }
+}
+
+/** One planned image scaled into `dir`; a file sharp cannot decode is listed with the reason instead. */
+async function scaleImage(planned: ImageInfo, original: string, dir: string): Promise<CheckedImage> {
+  const scaled = await encode(original, planned);
   if (!scaled) return { unshowable: IMAGE_PROBLEM.undecodable };
   // named by the original's content address: the same photo in two 件 is one file
-  const file = path.join(dir, `${path.basename(info.file)}.${scaled.type}`);
+  const file = path.join(dir, `${path.basename(original)}.${scaled.type}`);
   // outside the try above: a full disk is the export's failure, not the image's
   await fs.promises.writeFile(file, scaled.data);
-  return { name: info.name, type: scaled.type, width: scaled.width, height: scaled.height, file };
+  return { ...planned, type: scaled.type, file };
+}
+
+/** The images of some 件 for an export: their sizes as soon as they are known, and their scaled files. */
+export interface PlannedImages {
+  /** Each image's scaled pixel size (enough for a layout with boxes in their place); `file` is still the original. */
+  sizes: Promise<VolumeImages>;
+  /** Each image scaled into the media folder. */
+  files: Promise<VolumeImages>;
 }
 
 /**
- * Check (content address and structure, images.ts) and scale every image of
- * some 件 into `dir`, a few at a time; stops taking new ones once `signal`
- * aborts. The Word and the PDF layout of every volume read the result.
+ * Check (content address and structure, images.ts) every image of some 件 and
+ * read its size from its header, then scale them into `dir`, a few at a time;
+ * stops taking new ones once `signal` aborts. A first layout needs only the
+ * sizes, so it need not wait for the scaling; the Word and the PDF layout with
+ * the photos read the files.
  */
-export async function prepareImages(
+export function planImages(
   items: readonly { images: readonly { name: string; path: string; mime: string }[] }[],
   dir: string,
   signal?: AbortSignal,
-): Promise<VolumeImages> {
+): PlannedImages {
   const todo = new Map<string, { name: string; path: string; mime: string }>();
   for (const it of items) for (const im of it.images) if (!todo.has(im.path)) todo.set(im.path, im);
-  const out = new Map<string, CheckedImage>();
-  if (!todo.size) return out;
-  fs.mkdirSync(dir, { recursive: true });
-  const queue = [...todo.values()];
-  const worker = async () => {
-    for (let im = queue.shift(); im && !signal?.aborted; im = queue.shift()) {
-      const c = checkImage(im);
-      out.set(im.path, 'file' in c ? await scaleImage(c, dir) : c);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(AT_ONCE, queue.length) }, worker));
-  return out;
+  const sizes = (async () => {
+    const out = new Map<string, CheckedImage>();
+    await Promise.all(
+      [...todo.values()].map(async (im) => {
+        const c = checkImage(im);
+        out.set(im.path, 'file' in c ? ((await plan(c)) ?? { unshowable: IMAGE_PROBLEM.undecodable }) : c);
+      }),
+    );
+    return out;
+  })();
+  const files = sizes.then(async (planned) => {
+    const out = new Map(planned);
+    const queue = [...planned].flatMap(([original, c]) => ('file' in c ? [[original, c] as const] : []));
+    if (queue.length) fs.mkdirSync(dir, { recursive: true });
+    const worker = async () => {
+      for (let next = queue.shift(); next && !signal?.aborted; next = queue.shift()) out.set(next[0], await scaleImage(next[1], next[0], dir));
+    };
+    await Promise.all(Array.from({ length: Math.min(AT_ONCE, queue.length) }, worker));
+    return out as VolumeImages;
+  });
+  // a caller that awaits only the files still sees a failure of the sizes once
+  sizes.catch(() => {});
+  return { sizes, files };
 }
+
+/** Check and scale every image of some 件 into `dir` (planImages, the files). */
+export const prepareImages = (...args: Parameters<typeof planImages>): Promise<VolumeImages> => planImages(...args).files;

@@ -57,7 +57,10 @@ export function volumePdfAMeta(v: Volume, version: string, date = new Date()): P
 export interface VolumePdfOptions {
   /** The app's version, for the PDF's creator tool. */
   version: string;
+  /** The volume's images; for the first pass (boxes in their place) only their sizes are read. */
   images?: VolumeImages;
+  /** The images to print in the passes after the first, once ready (the scaled files); else `images`. */
+  files?: Promise<VolumeImages>;
   /**
    * Runs a pass that lays out the images (every pass after the first, which has boxes in their
    * place): the export lets one such pass print at a time, as the browser holds all of a
@@ -73,12 +76,13 @@ export async function volumePdf(v: Volume, printer: PdfPrinter, workDir: string,
   // what a missing anchor is, in words: 第7件, 制度, 卷内备考表
   const items = new Map(volumeItems(v).map((it) => [it.anchor, `第${it.no}件`]));
   const anchorWords = (a: string) => items.get(a) ?? (a === NOTES_ANCHOR ? '卷内备考表' : a === CATALOGUE_ANCHOR ? '卷内文件目录' : '制度');
-  const limitMs = printLimitMs({ items: items.size, imageBytes: shownImageBytes(images) });
   let pages: VolumePages | null = null;
   for (let pass = 1; pass <= 3; pass++) {
     const html = path.join(workDir, `${v.key}.${pass}.html`);
     const out = path.join(workDir, `${v.key}.${pass}.pdf`);
-    fs.writeFileSync(html, volumeHtml(v, pages, images));
+    const shown = pages ? ((await o.files) ?? images) : images;
+    fs.writeFileSync(html, volumeHtml(v, pages, shown));
+    const limitMs = printLimitMs({ items: items.size, imageBytes: pages ? shownImageBytes(shown) : 0 });
     let found: VolumePages;
     let pdf: ReturnType<typeof readPdfSkeleton>;
     try {

@@ -29,6 +29,13 @@ const AT_ONCE = Math.max(1, Math.min(4, os.availableParallelism()));
 
 /** A phone photo's JPEG quality: no visible loss on paper at 200 dpi. */
 const JPEG_QUALITY = 85;
+/**
+ * mozjpeg's quantisation table 3 (as its own defaults choose): at the same quality about 18%
+ * smaller than the JPEG standard's table, at no cost in time; measured on the bench's photos,
+ * 171 → 141 KB for a 1228×921 photo, 55 → 44 ms. (Trellis quantisation would save another
+ * fifth at five times the time.)
+ */
+const JPEG_TABLE = 3;
 
 const input = (file: string) => sharp(file, { failOn: 'error', limitInputPixels: IMAGE_LIMITS.pixels });
 
@@ -48,7 +55,7 @@ async function encode(file: string, size: { width: number; height: number }): Pr
     // Only a picture that is see-through somewhere stays PNG; the rest are photos and scans, smaller as JPEG.
     const clear = (await input(file).metadata()).hasAlpha && !(await input(file).stats()).isOpaque;
     const scaled = input(file).autoOrient().resize(size.width, size.height, { fit: 'fill' });
-    const out = clear ? scaled.png() : scaled.flatten({ background: '#ffffff' }).jpeg({ quality: JPEG_QUALITY });
+    const out = clear ? scaled.png() : scaled.flatten({ background: '#ffffff' }).jpeg({ quality: JPEG_QUALITY, quantisationTable: JPEG_TABLE });
     return { data: await out.toBuffer(), type: clear ? 'png' : 'jpg' };
   } catch {
     return null;

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { EXPORT_ID_RE, type ExportFileInfo, type Register } from '../../../shared/archive/model.js';
-import { volumeItems, type Volume } from '../../../shared/archive/volume.js';
+import { volumeItems, type Volume, type VolumePages } from '../../../shared/archive/volume.js';
 import { checkImages, type VolumeImages } from '../export/images.js';
 import { writeVolumeDocx } from '../export/docx/volume.js';
 import type { PdfPrinter } from '../export/pdf/printer.js';
@@ -137,6 +137,17 @@ export async function writeExport(
   // Each volume's images are checked once (content hash and size), for its Word and its PDF alike.
   const checked = new Map<Volume, VolumeImages>();
   const imagesOf = (v: Volume) => checked.get(v) ?? checked.set(v, checkImages(volumeItems(v))).get(v)!;
+  // A volume's Word file carries its PDF's pages as the fields' results, so it waits for them; a stop rejects the wait.
+  const pdfPages = new Map<Volume, { pages: Promise<VolumePages>; laid: (p: VolumePages) => void }>();
+  for (const v of withPdf ? plan.volumes : []) {
+    let laid!: (p: VolumePages) => void;
+    const pages = new Promise<VolumePages>((resolve, reject) => {
+      laid = resolve;
+      stop.signal.addEventListener('abort', () => reject(new ExportCancelled()));
+    });
+    pages.catch(() => {});
+    pdfPages.set(v, { pages, laid });
+  }
   let pdfPrinter: Promise<PdfPrinter> | null = null;
   fs.mkdirSync(tmp, { recursive: true });
   fileStep('export', 'temp folder made');
@@ -147,7 +158,9 @@ export async function writeExport(
           task(`${plan.year}年度_台账汇总.xlsx`, '正在生成台账工作簿', async (file) =>
             fs.writeFileSync(file, await registersWorkbook(plan.registers, plan.meta), { flush: true }),
           ),
-        ...plan.volumes.map((v) => () => task(`${v.fileBase}.docx`, `正在生成《${v.cover.category}》Word 卷册`, (file) => writeVolumeDocx(v, file, imagesOf(v)))),
+        ...plan.volumes.map(
+          (v) => () => task(`${v.fileBase}.docx`, `正在生成《${v.cover.category}》Word 卷册`, async (file) => writeVolumeDocx(v, file, imagesOf(v), (await pdfPages.get(v)?.pages) ?? null)),
+        ),
       ]),
       together(
         withPdf
@@ -155,7 +168,7 @@ export async function writeExport(
               (v) => () =>
                 task(`${v.fileBase}.pdf`, `正在生成《${v.cover.category}》PDF`, async (file) => {
                   pdfPrinter ??= printer();
-                  await volumePdf(v, await pdfPrinter, tmp, file, imagesOf(v));
+                  pdfPages.get(v)!.laid(await volumePdf(v, await pdfPrinter, tmp, file, imagesOf(v)));
                 }),
             )
           : [],

@@ -19,7 +19,7 @@ import {
 import type { PrintDoc, PrintRow, PrintTable } from '../../../../shared/print/record.js';
 import { xmlSafe } from '../../../../shared/text.js';
 import { fitInside, type LoadedImage } from '../images.js';
-import { A4_PAGE, font, FONT, LINE, SIZE, TEXT_WIDTH } from './style.js';
+import { A4_PAGE, DOC_GRID, font, FONT, LINE, SIZE, TEXT_WIDTH } from './style.js';
 
 /**
  * Every run of text in the Word exports (the record and the year volume): the one
@@ -93,7 +93,8 @@ const altText = (name: string) => {
 
 function attachmentParagraphs(a: DocxAttachments): Paragraph[] {
   if (!a.images.length && !a.others.length) return [];
-  const out = [new Paragraph({ spacing: { ...LINE, before: 200 }, children: [run('附件：', FONT.heading)] })];
+  // 「附件：」 goes over to the next page with what it heads rather than stay alone at the foot
+  const out = [new Paragraph({ spacing: { ...LINE, before: 200 }, keepNext: true, children: [run('附件：', FONT.heading)] })];
   for (const name of a.others) out.push(new Paragraph({ spacing: LINE, indent: { firstLine: 640 }, children: [run(name)] }));
   for (const im of a.images) {
     const [width, height] = fitInside(im.width, im.height, IMAGE_BOX.width, IMAGE_BOX.height);
@@ -130,16 +131,19 @@ export function printDocBody(doc: PrintDoc, attachments: DocxAttachments = { ima
     }),
   ];
   for (const s of doc.sections) {
-    body.push(new Paragraph({ spacing: { ...LINE, before: 200 }, children: [run(`${s.heading}：`, FONT.heading)] }));
+    body.push(new Paragraph({ spacing: { ...LINE, before: 200 }, keepNext: true, children: [run(`${s.heading}：`, FONT.heading)] }));
     for (const p of s.paragraphs) {
       body.push(new Paragraph({ spacing: LINE, indent: { firstLine: 640 }, children: [run(p)] }));
     }
     if (s.table) body.push(bodyTable(s.table));
   }
+  // the signature lines stay together on one page
   doc.signatures.forEach((s, i) =>
     body.push(
       new Paragraph({
         spacing: { ...LINE, before: i === 0 ? 600 : 0 },
+        keepNext: i < doc.signatures.length - 1,
+        keepLines: true,
         alignment: AlignmentType.RIGHT,
         children: [run(`${s}：${SIGN_LINE}`)],
       }),
@@ -156,7 +160,7 @@ export function printDocToDocx(doc: PrintDoc): Document {
     styles: { default: { document: { run: { font: font(FONT.body), size: SIZE.body } } } },
     sections: [
       {
-        properties: { page: A4_PAGE },
+        properties: { page: A4_PAGE, grid: DOC_GRID },
         footers: {
           default: new Footer({
             children: [

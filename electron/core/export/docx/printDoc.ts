@@ -19,7 +19,7 @@ import {
 import type { PrintDoc, PrintRow, PrintTable } from '../../../../shared/print/record.js';
 import { xmlSafe } from '../../../../shared/text.js';
 import { fitInside, type LoadedImage } from '../images.js';
-import { A4_PAGE, DOC_GRID, font, FONT, LINE, SIZE, TEXT_WIDTH } from './style.js';
+import { A4_PAGE, font, FONT, LINE, SIZE, TEXT_WIDTH } from './style.js';
 
 /**
  * Every run of text in the Word exports (the record and the year volume): the one
@@ -160,7 +160,7 @@ export function printDocToDocx(doc: PrintDoc): Document {
     styles: { default: { document: { run: { font: font(FONT.body), size: SIZE.body } } } },
     sections: [
       {
-        properties: { page: A4_PAGE, grid: DOC_GRID },
+        properties: { page: A4_PAGE },
         footers: {
           default: new Footer({
             children: [

@@ -10,7 +10,7 @@
  * update (Protected View) and Word and PDF name the same pages.
  */
 import fs from 'node:fs';
-import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import {
   AlignmentType,
   BorderStyle,
@@ -220,18 +220,18 @@ class MediaStash {
 
   /**
    * Write the package to `file` with every token replaced by its file, stored
-   * without compression, and the parts in `replaced` put in. Each entry has its
+   * without compression, and the parts `edits` names rewritten. Each entry has its
    * CRC and sizes in its local header and no data descriptor after it (zipSync
    * knows the whole entry before it writes it; the streaming Zip does not and
    * sets bit 3), as archive checkers and older unzippers want; the cost is the
    * photos all in memory while the package is put together.
    */
-  write(docx: Uint8Array, file: string, replaced: Readonly<Record<string, string>>): void {
+  write(docx: Uint8Array, file: string, edits: Readonly<Record<string, (xml: string) => string>>): void {
     const entries: Zippable = {};
     for (const [name, data] of Object.entries(unzipSync(docx))) {
       const path = name.startsWith('word/media/') && data.length < 64 ? this.paths.get(Buffer.from(data).toString()) : undefined;
-      const part = replaced[name];
-      entries[name] = path ? [fs.readFileSync(path), { level: 0 }] : [part === undefined ? data : strToU8(part), { level: 6 }];
+      const edit = edits[name];
+      entries[name] = path ? [fs.readFileSync(path), { level: 0 }] : [edit ? strToU8(edit(strFromU8(data))) : data, { level: 6 }];
     }
     fs.writeFileSync(file, zipSync(entries), { flush: true });
   }
@@ -333,10 +333,24 @@ function volumeDocument(v: Volume, pages: VolumePages | null, media: MediaStash,
 }
 
 /**
+ * Paragraphs do not snap to the document grid (w:snapToGrid off in the
+ * paragraph defaults): the grid is declared for Word's page setup (22 × 28),
+ * but LibreOffice, snapping every line of the 小五 目录 and the 归档章 to the
+ * 28.95 pt pitch, paginated a volume of 21 pages on 29. The lines keep the
+ * grid's pitch anyway (LINE is exact). The docx library has no paragraph
+ * option for it, so the default goes into styles.xml as the package is written.
+ */
+function noGridSnap(styles: string): string {
+  const NO_SNAP = '<w:pPrDefault><w:pPr><w:snapToGrid w:val="0"/></w:pPr></w:pPrDefault>';
+  if (!styles.includes('<w:pPrDefault/>')) throw new Error('styles.xml: no empty w:pPrDefault to set snapToGrid in');
+  return styles.replace('<w:pPrDefault/>', NO_SNAP);
+}
+
+/**
  * Write the volume as a .docx file; `pages` are its PDF's (the fields' results),
  * or null when no PDF is made.
  */
 export async function writeVolumeDocx(v: Volume, file: string, images: VolumeImages = checkImages(volumeItems(v)), pages: VolumePages | null = null): Promise<void> {
   const media = new MediaStash();
-  media.write(await Packer.toBuffer(volumeDocument(v, pages, media, images)), file, { 'word/fontTable.xml': FONT_TABLE_XML });
+  media.write(await Packer.toBuffer(volumeDocument(v, pages, media, images)), file, { 'word/fontTable.xml': () => FONT_TABLE_XML, 'word/styles.xml': noGridSnap });
 }

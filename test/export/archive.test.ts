@@ -23,6 +23,7 @@ import { listExports, planExport } from '../../electron/core/archive/service.js'
 import { buildVolumes, type VolumeOptions } from '../../electron/core/archive/volume.js';
 import { encodePng } from '../../electron/core/demo/files.js';
 import { writeVolumeDocx } from '../../electron/core/export/docx/volume.js';
+import { volumeHtml } from '../../electron/core/export/html/volume.js';
 import { createChromiumPrinter, findChromium } from '../../electron/core/export/pdf/chromium.js';
 import { pdfDestinations, pdfPageCount } from '../../electron/core/export/pdf/dests.js';
 import type { PdfPrinter } from '../../electron/core/export/pdf/printer.js';
@@ -698,6 +699,31 @@ describe.skipIf(!!CHROMIUM_MISSING)(`the Chromium PDF of a volume${CHROMIUM_MISS
     await printer?.close();
   });
 
+  it('never leaves 「附件：」 alone at the foot of a page, nor splits the signature lines', { timeout: 120_000 }, async () => {
+    await buildYear(h.core);
+    const base = byKey(volumesOf(h.core), 'discipline');
+    const it0 = volumeItems(base)[0]!;
+    // one 件 whose text grows a line at a time, so that the heading falls on every line of the page in turn
+    for (let n = 8; n <= 30; n++) {
+      const item: VolumeItem = {
+        ...it0,
+        images: [],
+        others: ['整改通知.pdf'],
+        print: { ...it0.print, sections: [{ heading: '整改情况', paragraphs: Array.from({ length: n }, (_, i) => `第${i + 1}项整改措施已落实到位。`) }] },
+      };
+      const v: Volume = { ...base, parts: [{ ...base.parts[0]!, rules: [], items: [item] }] };
+      const html = path.join(h.dir, `keep-${n}.html`);
+      const pdf = path.join(h.dir, `keep-${n}.pdf`);
+      fs.writeFileSync(html, volumeHtml(v, null));
+      await printer.print(html, pdf);
+      const pages = pdfPageTexts(pdf).map(squash);
+      const at = pages.findIndex((t) => t.includes('附件：'));
+      expect(pages[at], `${n} lines: 附件 heading alone`).toContain('整改通知.pdf');
+      const signs = pages.filter((t) => item.print.signatures.some((s) => t.includes(`${s}：`)));
+      expect(signs, `${n} lines: signatures split`).toHaveLength(1);
+    }
+  });
+
   it('prints 目录 页号 equal to the named destinations and to the page of each 件’s 归档章 and title', { timeout: 120_000 }, async () => {
     await buildYear(h.core);
     for (const v of volumesOf(h.core)) {
@@ -858,7 +884,13 @@ describe('writeExport', () => {
       const pdf = fs.readFileSync(path.join(dir, `${v.fileBase}.pdf`));
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       expect([...pdfDestinations(pdf).keys()].filter((k) => /^j\d{4}$/.test(k)).sort()).toEqual(volumeItems(v).map((i) => i.anchor));
-      expect(wordText(readDocx(fs.readFileSync(path.join(dir, `${v.fileBase}.docx`)).toString('base64')).parts['word/document.xml']!)).toContain(v.cover.title);
+      const xml = readDocx(fs.readFileSync(path.join(dir, `${v.fileBase}.docx`)).toString('base64')).parts['word/document.xml']!;
+      expect(wordText(xml)).toContain(v.cover.title);
+      // the Word file was written with this PDF's pages: its 共N页 and 页号 say what the PDF has
+      const dests = pdfDestinations(pdf);
+      const fields = wordFields(xml);
+      expect(fields.filter((f) => f.code === 'NUMPAGES').map((f) => f.result)).toEqual([String(pdfPageCount(pdf)), String(pdfPageCount(pdf))]);
+      expect(fields.filter((f) => f.depth === 0 && f.code.startsWith('PAGEREF')).map((f) => f.result)).toEqual(volumeItems(v).map((it) => String(dests.get(it.anchor))));
     }
   });
 

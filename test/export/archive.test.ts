@@ -155,6 +155,18 @@ const byKey = (vs: Volume[], key: string) => {
   return v;
 };
 
+/** One Chromium for the tests of a describe block, started before and closed after them. */
+function useChromiumPrinter(): () => PdfPrinter {
+  let printer: PdfPrinter | undefined;
+  beforeAll(async () => {
+    printer = await createChromiumPrinter();
+  }, 60_000);
+  afterAll(async () => {
+    await printer?.close();
+  });
+  return () => printer!;
+}
+
 /** Every text of a 件's print description (header cells, sections), to look for a value in it. */
 const printText = (it: VolumeItem) => JSON.stringify(it.print);
 
@@ -691,13 +703,7 @@ describe.skipIf(!!LO_MISSING)(`the Word volumes rendered by LibreOffice${LO_MISS
 
 describe.skipIf(!!CHROMIUM_MISSING)(`the Chromium PDF of a volume${CHROMIUM_MISSING ? ` (skipped: ${CHROMIUM_MISSING} missing)` : ''}`, () => {
   const h = useCore();
-  let printer: PdfPrinter;
-  beforeAll(async () => {
-    printer = await createChromiumPrinter();
-  }, 60_000);
-  afterAll(async () => {
-    await printer?.close();
-  });
+  const printer = useChromiumPrinter();
 
   it('never leaves 「附件：」 alone at the foot of a page, nor splits the signature lines', { timeout: 120_000 }, async () => {
     await buildYear(h.core);
@@ -715,7 +721,7 @@ describe.skipIf(!!CHROMIUM_MISSING)(`the Chromium PDF of a volume${CHROMIUM_MISS
       const html = path.join(h.dir, `keep-${n}.html`);
       const pdf = path.join(h.dir, `keep-${n}.pdf`);
       fs.writeFileSync(html, volumeHtml(v, null));
-      await printer.print(html, pdf);
+      await printer().print(html, pdf);
       const pages = pdfPageTexts(pdf).map(squash);
       const at = pages.findIndex((t) => t.includes('附件：'));
       expect(pages[at], `${n} lines: 附件 heading alone`).toContain('整改通知.pdf');
@@ -730,7 +736,7 @@ describe.skipIf(!!CHROMIUM_MISSING)(`the Chromium PDF of a volume${CHROMIUM_MISS
       const work = path.join(h.dir, `pdf-${v.key}`);
       fs.mkdirSync(work);
       const file = path.join(h.dir, `${v.key}.pdf`);
-      const pages = await volumePdf(v, printer, work, file);
+      const pages = await volumePdf(v, printer(), work, file);
       expect(fs.readdirSync(work)).toEqual([]); // its HTML and pass files are removed
       const pdf = fs.readFileSync(file);
       const dests = pdfDestinations(pdf);
@@ -758,13 +764,7 @@ describe.skipIf(!!CHROMIUM_MISSING)(`the Chromium PDF of a volume${CHROMIUM_MISS
 
 describe.skipIf(!!CHROMIUM_MISSING || !!LO_MISSING)(`the Word volume with its PDF’s pages${CHROMIUM_MISSING || LO_MISSING ? ` (skipped: ${CHROMIUM_MISSING || LO_MISSING} missing)` : ''}`, () => {
   const h = useCore();
-  let printer: PdfPrinter;
-  beforeAll(async () => {
-    printer = await createChromiumPrinter();
-  }, 60_000);
-  afterAll(async () => {
-    await printer?.close();
-  });
+  const printer = useChromiumPrinter();
 
   /** Every volume of the year printed by Chromium, then written to Word with the PDF's pages. */
   async function laidOut(): Promise<{ v: Volume; pages: VolumePages; pdf: string; docx: string }[]> {
@@ -775,7 +775,7 @@ describe.skipIf(!!CHROMIUM_MISSING || !!LO_MISSING)(`the Word volume with its PD
       fs.mkdirSync(work);
       const pdf = path.join(h.dir, `${v.key}.pdf`);
       const docx = path.join(h.dir, `${v.key}.docx`);
-      const pages = await volumePdf(v, printer, work, pdf);
+      const pages = await volumePdf(v, printer(), work, pdf);
       await writeVolumeDocx(v, docx, undefined, pages);
       out.push({ v, pages, pdf, docx });
     }

@@ -138,16 +138,14 @@ export async function writeExport(
   const checked = new Map<Volume, VolumeImages>();
   const imagesOf = (v: Volume) => checked.get(v) ?? checked.set(v, checkImages(volumeItems(v))).get(v)!;
   // A volume's Word file carries its PDF's pages as the fields' results, so it waits for them; a stop rejects the wait.
-  const pdfPages = new Map<Volume, { pages: Promise<VolumePages>; laid: (p: VolumePages) => void }>();
+  const pdfPages = new Map<Volume, { pages: Promise<VolumePages>; laid: (p: VolumePages) => void; stopped: () => void }>();
   for (const v of withPdf ? plan.volumes : []) {
-    let laid!: (p: VolumePages) => void;
-    const pages = new Promise<VolumePages>((resolve, reject) => {
-      laid = resolve;
-      stop.signal.addEventListener('abort', () => reject(new ExportCancelled()));
-    });
+    let settle!: { laid: (p: VolumePages) => void; stopped: () => void };
+    const pages = new Promise<VolumePages>((resolve, reject) => (settle = { laid: resolve, stopped: () => reject(new ExportCancelled()) }));
     pages.catch(() => {});
-    pdfPages.set(v, { pages, laid });
+    pdfPages.set(v, { pages, ...settle });
   }
+  stop.signal.addEventListener('abort', () => pdfPages.forEach((p) => p.stopped()));
   let pdfPrinter: Promise<PdfPrinter> | null = null;
   fs.mkdirSync(tmp, { recursive: true });
   fileStep('export', 'temp folder made');

@@ -151,7 +151,7 @@ export type CatalogueColumn = (typeof CATALOGUE_COLUMNS)[number][0];
  * field or a link there). 密级: the records carry none (a branch's 四本一档 are
  * not classified), so the cell stays empty.
  */
-export function catalogueRow(it: VolumeItem, seq: number, laid: { pages: VolumePages; counts: ItemPageCounts } | null): Record<CatalogueColumn, string> {
+export function catalogueRow(it: VolumeItem, seq: number, laid: VolumeLayout | null): Record<CatalogueColumn, string> {
   return {
     序号: String(seq),
     档号: it.code,
@@ -217,6 +217,15 @@ export function itemPages(v: Volume, pages: VolumePages): ItemPageCounts {
   }
   return out;
 }
+
+/** A volume laid out: where its sections start, and each 件's pages (what the 目录, 归档章 and counts print). */
+export interface VolumeLayout {
+  pages: VolumePages;
+  counts: ItemPageCounts;
+}
+
+/** The layout the pages give, or null before the volume is laid out. */
+export const volumeLayout = (v: Volume, pages: VolumePages | null): VolumeLayout | null => pages && { pages, counts: itemPages(v, pages) };
 
 const isoOf = (d8: string) => `${d8.slice(0, 4)}-${d8.slice(4, 6)}-${d8.slice(6)}`;
 

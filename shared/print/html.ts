@@ -48,9 +48,9 @@ export const SHEET_CSS = `
 .sheet-subtable { margin-top: 4pt; }
 .sheet-subtable th { font-size: 12pt; }
 .sheet-subtable td { font-size: 12pt; line-height: 18pt; }
-.sheet-section h2 { font-family: ${HEITI}; font-size: 16pt; font-weight: 400; margin: 10pt 0 0; line-height: 28.95pt; }
+.sheet-section h2 { font-family: ${HEITI}; font-size: 16pt; font-weight: 400; margin: 10pt 0 0; line-height: 28.95pt; break-after: avoid; }
 .sheet-section p { text-indent: 2em; margin: 0; }
-.sheet-signatures { display: flex; flex-direction: column; align-items: flex-end; margin-top: 30pt; }
+.sheet-signatures { display: flex; flex-direction: column; align-items: flex-end; margin-top: 30pt; break-inside: avoid; }
 .sheet-sign-line { display: inline-block; width: 6em; border-bottom: 1px solid #000; height: 1.1em; vertical-align: bottom; }
 .sheet-attachments figure { margin: 8pt 0; text-align: center; break-inside: avoid; }
 .sheet-attachments img { display: block; margin: 0 auto; max-width: 100%; max-height: ${IMAGE_BOX_MM.height}mm; }

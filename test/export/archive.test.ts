@@ -25,17 +25,31 @@ import { listExports, planExport } from '../../electron/core/archive/service.js'
 import { buildVolumes, type VolumeOptions } from '../../electron/core/archive/volume.js';
 import { encodePng } from '../../electron/core/demo/files.js';
 import { writeVolumeDocx } from '../../electron/core/export/docx/volume.js';
+import { volumeHtml } from '../../electron/core/export/html/volume.js';
 import { createChromiumPrinter, findChromium } from '../../electron/core/export/pdf/chromium.js';
 import { pdfDestinations, pdfPageCount } from '../../electron/core/export/pdf/dests.js';
 import type { PdfPrinter } from '../../electron/core/export/pdf/printer.js';
 import { volumePdf } from '../../electron/core/export/pdf/volume.js';
 import { FIRST_DATA_ROW } from '../../electron/core/registers/xlsx.js';
 import { REGISTER_KEYS, REGISTER_TITLES } from '../../shared/archive/model.js';
-import { catalogueRow, coverRows, NOTES_ANCHOR, notesLines, volumeItems, type Volume, type VolumeItem } from '../../shared/archive/volume.js';
+import {
+  catalogueRow,
+  coverRows,
+  followingAnchors,
+  itemPages,
+  NOTES_ANCHOR,
+  notesLines,
+  rulesAnchor,
+  volumeAnchors,
+  volumeItems,
+  type Volume,
+  type VolumeItem,
+  type VolumePages,
+} from '../../shared/archive/volume.js';
 import { recordType } from '../../shared/books/index.js';
 import type { RecordDto, RecordInput } from '../../shared/contract.js';
 import { call, callError, useCore } from '../fixtures/core.js';
-import { readDocx, wordParagraphs, wordText } from '../fixtures/docx.js';
+import { readDocx, wordFields, wordParagraphs, wordText, zipLocalHeaders } from '../fixtures/docx.js';
 import { catalogueRows, cellBelow, HAS_PDFTOTEXT, headerNumber, pdfPageTexts, pdfWords, squash, wordsOutside, type PdfPageWords } from '../fixtures/pdftext.js';
 import { sampleRecordOn } from '../fixtures/records.js';
 import { IDS } from '../fixtures/roster.js';
@@ -142,6 +156,18 @@ const byKey = (vs: Volume[], key: string) => {
   if (!v) throw new Error(`no volume ${key}`);
   return v;
 };
+
+/** One Chromium for the tests of a describe block, started before and closed after them. */
+function useChromiumPrinter(): () => PdfPrinter {
+  let printer: PdfPrinter | undefined;
+  beforeAll(async () => {
+    printer = await createChromiumPrinter();
+  }, 60_000);
+  afterAll(async () => {
+    await printer?.close();
+  });
+  return () => printer!;
+}
 
 /** Every text of a 件's print description (header cells, sections), to look for a value in it. */
 const printText = (it: VolumeItem) => JSON.stringify(it.print);
@@ -456,6 +482,75 @@ describe('the Word volume (unzipped)', () => {
     expect(wordText(xml)).toContain('本卷共2件，共');
   });
 
+  it('leaves the fields without results when no PDF gave the pages', async () => {
+    await buildYear(h.core);
+    const v = byKey(volumesOf(h.core), 'branch-general-Y');
+    const fields = wordFields((await docxOf(v)).docx.parts['word/document.xml']!);
+    // 页号 and the two PAGEREFs of each 页数 formula, twice (目录 and 归档章); 页数; NUMPAGES twice
+    const n = volumeItems(v).length;
+    expect(fields).toHaveLength(n + 2 * 3 * n + 2);
+    expect(fields.filter((f) => f.result !== null)).toEqual([]);
+  });
+
+  it('declares every font with its fallbacks in fontTable.xml and marks East Asian text zh-CN', async () => {
+    await buildYear(h.core);
+    const { docx } = await docxOf(byKey(volumesOf(h.core), 'archive'));
+    const table = docx.parts['word/fontTable.xml']!;
+    const fonts = new Map([...table.matchAll(/<w:font w:name="([^"]+)">([\s\S]*?)<\/w:font>/g)].map((m) => [m[1]!, m[2]!]));
+    const altOf = (name: string) => fonts.get(name)?.match(/<w:altName w:val="([^"]+)"\/>/)?.[1];
+    const chain = (name: string) => {
+      const out = [name];
+      for (let alt = altOf(name); alt; alt = altOf(alt)) out.push(alt);
+      return out;
+    };
+    expect(chain('仿宋_GB2312')).toEqual(['仿宋_GB2312', '仿宋', 'FangSong', 'Noto Serif CJK SC']);
+    expect(chain('方正小标宋简体').slice(0, 4)).toEqual(['方正小标宋简体', '小标宋', '华文中宋', 'SimSun']);
+    expect(chain('黑体')).toEqual(['黑体', 'SimHei', 'Noto Sans CJK SC']);
+    // every font a run names is declared, the CJK ones as GB2312 (charset 86)
+    const xml = docx.parts['word/document.xml']! + docx.parts['word/styles.xml']!;
+    const used = new Set([...xml.matchAll(/w:(?:eastAsia|ascii|hAnsi|cs)="([^"]+)"/g)].map((m) => m[1]!).filter((f) => !/^[a-z]{2}-[A-Z]{2}$/.test(f)));
+    for (const f of used) expect(fonts.has(f), f).toBe(true);
+    for (const f of ['仿宋_GB2312', '方正小标宋简体', '黑体']) expect(fonts.get(f)).toContain('<w:charset w:val="86"/>');
+    expect(fonts.get('仿宋_GB2312')).toMatch(/<w:panose1 w:val="[0-9A-F]{20}"\/>/);
+    // the document defaults: zh-CN for East Asian text, paragraphs not snapped to the 22 × 28 grid the section declares
+    const defaults = docx.parts['word/styles.xml']!.match(/<w:docDefaults>[\s\S]*<\/w:docDefaults>/)![0];
+    expect(defaults).toContain('<w:lang w:eastAsia="zh-CN"/>');
+    expect(defaults).toContain('<w:snapToGrid w:val="0"/>');
+    expect(docx.parts['word/document.xml']!).toContain('<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-848"/>');
+  });
+
+  it('zips every part with its CRC and sizes in the local header, no data descriptors; photos stored, XML deflated', async () => {
+    await buildYear(h.core);
+    const { buf, docx } = await docxOf(byKey(volumesOf(h.core), 'branch-general-Y'));
+    const headers = zipLocalHeaders(buf);
+    expect(headers.map((x) => x.name).sort()).toEqual(Object.keys(docx.parts).sort());
+    for (const x of headers) {
+      expect(x.flags & 8, x.name).toBe(0);
+      expect(x.size, x.name).toBeGreaterThan(0);
+      expect(x.compressedSize, x.name).toBeGreaterThan(0);
+      expect(x.crc, x.name).not.toBe(0);
+      expect(x.method, x.name).toBe(x.name.startsWith('word/media/') ? 0 : 8);
+    }
+    expect(headers.find((x) => x.name.startsWith('word/media/'))!.size).toBe(PHOTO.length);
+  });
+
+  it('keeps headings and 「附件：」 with what follows, and the signature lines together', async () => {
+    await buildYear(h.core);
+    const v = byKey(volumesOf(h.core), 'branch-general-Y');
+    const xml = (await docxOf(v)).docx.parts['word/document.xml']!;
+    const paragraph = (text: string) => [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map((m) => m[1]!).filter((p) => wordText(p) === text);
+    const attachments = paragraph('附件：');
+    expect(attachments.length).toBeGreaterThan(0);
+    for (const p of attachments) expect(p).toContain('<w:keepNext/>');
+    for (const p of paragraph('“三会一课”制度')) expect(p).toContain('<w:keepNext/>');
+    const signs = paragraph(`立卷人：${OPTIONS.compiler}`);
+    expect(signs).toHaveLength(1);
+    expect(signs[0]).toContain('<w:keepNext/>');
+    const record = [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map((m) => m[1]!).filter((p) => /^(主持人|记录人)（签字）：/.test(wordText(p)));
+    expect(record.length).toBeGreaterThan(1);
+    for (const p of record) expect(p).toContain('<w:keepLines/>');
+  });
+
   it('embeds the photo in word/media, lists other attachments, and ends with the 备考表', async () => {
     const y = await buildYear(h.core);
     const v = byKey(volumesOf(h.core), 'branch-general-Y');
@@ -623,12 +718,31 @@ describe.skipIf(!!LO_MISSING)(`the Word volumes rendered by LibreOffice${LO_MISS
 
 describe.skipIf(!!CHROMIUM_MISSING)(`the Chromium PDF of a volume${CHROMIUM_MISSING ? ` (skipped: ${CHROMIUM_MISSING} missing)` : ''}`, () => {
   const h = useCore();
-  let printer: PdfPrinter;
-  beforeAll(async () => {
-    printer = await createChromiumPrinter();
-  }, 60_000);
-  afterAll(async () => {
-    await printer?.close();
+  const printer = useChromiumPrinter();
+
+  it('never leaves 「附件：」 alone at the foot of a page, nor splits the signature lines', { timeout: 120_000 }, async () => {
+    await buildYear(h.core);
+    const base = byKey(volumesOf(h.core), 'discipline');
+    const it0 = volumeItems(base)[0]!;
+    // one 件 whose text grows a line at a time, so that the heading falls on every line of the page in turn
+    for (let n = 8; n <= 30; n++) {
+      const item: VolumeItem = {
+        ...it0,
+        images: [],
+        others: ['整改通知.pdf'],
+        print: { ...it0.print, sections: [{ heading: '整改情况', paragraphs: Array.from({ length: n }, (_, i) => `第${i + 1}项整改措施已落实到位。`) }] },
+      };
+      const v: Volume = { ...base, parts: [{ ...base.parts[0]!, rules: [], items: [item] }] };
+      const html = path.join(h.dir, `keep-${n}.html`);
+      const pdf = path.join(h.dir, `keep-${n}.pdf`);
+      fs.writeFileSync(html, volumeHtml(v, null));
+      await printer().print(html, pdf);
+      const pages = pdfPageTexts(pdf).map(squash);
+      const at = pages.findIndex((t) => t.includes('附件：'));
+      expect(pages[at], `${n} lines: 附件 heading alone`).toContain('整改通知.pdf');
+      const signs = pages.filter((t) => item.print.signatures.some((s) => t.includes(`${s}：`)));
+      expect(signs, `${n} lines: signatures split`).toHaveLength(1);
+    }
   });
 
   it('prints 目录 页号 equal to the named destinations and to the page of each 件’s 归档章 and title', { timeout: 120_000 }, async () => {
@@ -637,7 +751,7 @@ describe.skipIf(!!CHROMIUM_MISSING)(`the Chromium PDF of a volume${CHROMIUM_MISS
       const work = path.join(h.dir, `pdf-${v.key}`);
       fs.mkdirSync(work);
       const file = path.join(h.dir, `${v.key}.pdf`);
-      const pages = await volumePdf(v, printer, work, file, { version: '0.0.0-test' });
+      const pages = await volumePdf(v, printer(), work, file, { version: '0.0.0-test' });
       expect(fs.readdirSync(work)).toEqual([]); // its HTML and pass files are removed
       const pdf = fs.readFileSync(file);
       const dests = pdfDestinations(pdf);
@@ -657,6 +771,85 @@ describe.skipIf(!!CHROMIUM_MISSING)(`the Chromium PDF of a volume${CHROMIUM_MISS
         const next = sections.find((p) => p > start)!;
         expect(cellBelow(words[start - 1]!, '页数'), `页数 of ${v.key} ${it.anchor}`).toBe(String(next - start));
       }
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+
+describe.skipIf(!!CHROMIUM_MISSING || !!LO_MISSING)(`the Word volume with its PDF’s pages${CHROMIUM_MISSING || LO_MISSING ? ` (skipped: ${CHROMIUM_MISSING || LO_MISSING} missing)` : ''}`, () => {
+  const h = useCore();
+  const printer = useChromiumPrinter();
+
+  /** Every volume of the year printed by Chromium, then written to Word with the PDF's pages. */
+  async function laidOut(): Promise<{ v: Volume; pages: VolumePages; pdf: string; docx: string }[]> {
+    await buildYear(h.core);
+    const out = [];
+    for (const v of volumesOf(h.core)) {
+      const work = path.join(h.dir, `pdf-${v.key}`);
+      fs.mkdirSync(work);
+      const pdf = path.join(h.dir, `${v.key}.pdf`);
+      const docx = path.join(h.dir, `${v.key}.docx`);
+      const pages = await volumePdf(v, printer(), work, pdf, { version: '0.0.0-test' });
+      await writeVolumeDocx(v, docx, undefined, pages);
+      out.push({ v, pages, pdf, docx });
+    }
+    return out;
+  }
+
+  it('gives every field of the Word file the PDF’s figure as its result: 页号, 页数 of each 件 in the 目录 and its 归档章, 共N页', { timeout: 120_000 }, async () => {
+    for (const { v, pages, docx } of await laidOut()) {
+      const xml = readDocx(fs.readFileSync(docx).toString('base64')).parts['word/document.xml']!;
+      const fields = wordFields(xml);
+      const items = volumeItems(v);
+      const counts = itemPages(v, pages);
+      const next = followingAnchors(v);
+      // the 目录's 页号: one PAGEREF per 件, in order, with the page the PDF starts it on
+      const refs = fields.filter((f) => f.depth === 0 && f.code.startsWith('PAGEREF'));
+      expect(refs.map((f) => [f.code, f.result]), v.key).toEqual(items.map((it) => [`PAGEREF ${it.anchor} \\h`, String(pages.starts.get(it.anchor))]));
+      // 页数, twice per 件 (目录, then its 归档章): next section's page minus its own, each PAGEREF with its page too
+      const spans = fields.filter((f) => f.code.startsWith('='));
+      const expected = items.map((it) => ({ code: '= -', result: String(counts.get(it.anchor)), depth: 0 }));
+      expect(spans.map((f) => ({ ...f, code: f.code.replace(/\s+/g, ' ') })), v.key).toEqual([...expected, ...expected]);
+      const inner = fields.filter((f) => f.depth === 1).map((f) => [f.code, f.result]);
+      const pair = (it: VolumeItem) => [
+        [`PAGEREF ${next.get(it.anchor)} \\h`, String(pages.starts.get(next.get(it.anchor)!))],
+        [`PAGEREF ${it.anchor} \\h`, String(pages.starts.get(it.anchor))],
+      ];
+      expect(inner, v.key).toEqual([...items.flatMap(pair), ...items.flatMap(pair)]);
+      expect(counts.get(items.at(-1)!.anchor)).toBe(pages.starts.get(NOTES_ANCHOR)! - pages.starts.get(items.at(-1)!.anchor)!);
+      // 共N页 on the cover and in the 备考表
+      expect(fields.filter((f) => f.code === 'NUMPAGES').map((f) => f.result)).toEqual([String(pages.total), String(pages.total)]);
+      // and so the text reads, before any update
+      const text = wordText(xml);
+      expect(text).toContain(`本卷共${items.length}件，共${pages.total}页`);
+      // a bookmark for every section a PAGEREF names
+      for (const a of volumeAnchors(v)) expect(xml, a).toMatch(new RegExp(`<w:bookmarkStart w:name="${a}" w:id="\\d+"/>`));
+    }
+  });
+
+  it('renders in LibreOffice on as many pages as the PDF, each 件 starting on the PDF’s page, and prints 制度 in 三号 in the PDF', { timeout: 240_000 }, async () => {
+    const vols = await laidOut();
+    const lo = (docx: string) => docx.replace(/\.docx$/, '.lo.pdf');
+    const r = spawnSync(PYTHON, [DOCX2PDF, ...vols.flatMap((x) => [x.docx, lo(x.docx)])], { encoding: 'utf8', timeout: 200_000 });
+    expect(r.status, `docx2pdf.py: ${r.stdout} ${r.stderr}`).toBe(0);
+    const figures = vols.map(({ v, pages, pdf, docx }) => {
+      const rendered = checkRenderedVolume(lo(docx), v);
+      return { v, pages, pdf, word: rendered };
+    });
+    console.log(figures.map((f) => `${f.v.key}: Word (LibreOffice) ${f.word.total} pages, PDF ${f.pages.total} pages`).join('\n'));
+    for (const { v, pages, pdf, word } of figures) {
+      expect(word.total, v.key).toBe(pages.total);
+      // (not the 页数: LibreOffice 7.4 shows a formula's nested PAGEREFs beside its result, e.g. 17150 for 17 − 15)
+      for (const it of volumeItems(v)) expect(word.starts.get(it.anchor), `${v.key} ${it.anchor}`).toBe(pages.starts.get(it.anchor));
+      // the 制度 pages of the PDF: full-width characters 16 pt apart, as in the 件
+      v.parts.forEach((part, i) => {
+        if (!part.rules.length) return;
+        const first = pages.starts.get(rulesAnchor(i))!;
+        const lines = pdfWords(pdf)[first - 1]!.words.filter((w) => w.text.length >= 10 && /^[\u3000-\u9fff\uff00-\uffef]+$/.test(w.text));
+        expect(lines.length, `${v.key} ${part.label}`).toBeGreaterThan(5);
+        for (const w of lines) expect((w.xMax - w.xMin) / w.text.length, w.text).toBeCloseTo(16, 0);
+      });
     }
   });
 });
@@ -708,7 +901,13 @@ describe('writeExport', () => {
       const pdf = fs.readFileSync(path.join(dir, `${v.fileBase}.pdf`));
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       expect([...pdfDestinations(pdf).keys()].filter((k) => /^j\d{4}$/.test(k)).sort()).toEqual(volumeItems(v).map((i) => i.anchor));
-      expect(wordText(readDocx(fs.readFileSync(path.join(dir, `${v.fileBase}.docx`)).toString('base64')).parts['word/document.xml']!)).toContain(v.cover.title);
+      const xml = readDocx(fs.readFileSync(path.join(dir, `${v.fileBase}.docx`)).toString('base64')).parts['word/document.xml']!;
+      expect(wordText(xml)).toContain(v.cover.title);
+      // the Word file was written with this PDF's pages: its 共N页 and 页号 say what the PDF has
+      const dests = pdfDestinations(pdf);
+      const fields = wordFields(xml);
+      expect(fields.filter((f) => f.code === 'NUMPAGES').map((f) => f.result)).toEqual([String(pdfPageCount(pdf)), String(pdfPageCount(pdf))]);
+      expect(fields.filter((f) => f.depth === 0 && f.code.startsWith('PAGEREF')).map((f) => f.result)).toEqual(volumeItems(v).map((it) => String(dests.get(it.anchor))));
     }
   });
 

@@ -96,7 +96,7 @@ export function sweepExportTemp(dataDir: string): string[] {
 /** Writes one volume's Word file; `pages` are its PDF's, for the fields' cached values (null: no PDF). */
 export type DocxWriter = (v: Volume, file: string, images: VolumeImages, pages: VolumePages | null) => Promise<void>;
 
-const inThisThread: DocxWriter = (v, file, images) => writeVolumeDocx(v, file, images);
+const inThisThread: DocxWriter = (v, file, images, pages) => writeVolumeDocx(v, file, images, pages);
 
 /** What an export wrote, and which of its files could not be made. */
 export interface ExportResult {

@@ -51,7 +51,7 @@ function requests<A extends { id: number }>() {
 
 if ((workerData as { docx?: true }).docx) {
   port.on('message', (m: DocxRequest) =>
-    writeVolumeDocx(m.volume, m.file, m.images).then(
+    writeVolumeDocx(m.volume, m.file, m.images, m.pages).then(
       () => port.postMessage({ id: m.id } satisfies DocxAnswer),
       (e: unknown) => port.postMessage({ id: m.id, error: messageOf(e), code: (e as { code?: string }).code } satisfies DocxAnswer),
     ),

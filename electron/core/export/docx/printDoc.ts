@@ -91,7 +91,8 @@ const altText = (name: string) => {
 
 function attachmentParagraphs(a: DocxAttachments): Paragraph[] {
   if (!a.images.length && !a.others.length) return [];
-  const out = [new Paragraph({ spacing: { ...LINE, before: 200 }, children: [run('附件：', FONT.heading)] })];
+  // 「附件：」 goes over to the next page with what it heads rather than stay alone at the foot
+  const out = [new Paragraph({ spacing: { ...LINE, before: 200 }, keepNext: true, children: [run('附件：', FONT.heading)] })];
   for (const name of a.others) out.push(new Paragraph({ spacing: LINE, indent: { firstLine: 640 }, children: [run(name)] }));
   for (const im of a.images) {
     // the printed size the PDF gives it too, in docx's 96 px to the inch
@@ -130,16 +131,19 @@ export function printDocBody(doc: PrintDoc, attachments: DocxAttachments = { ima
     }),
   ];
   for (const s of doc.sections) {
-    body.push(new Paragraph({ spacing: { ...LINE, before: 200 }, children: [run(`${s.heading}：`, FONT.heading)] }));
+    body.push(new Paragraph({ spacing: { ...LINE, before: 200 }, keepNext: true, children: [run(`${s.heading}：`, FONT.heading)] }));
     for (const p of s.paragraphs) {
       body.push(new Paragraph({ spacing: LINE, indent: { firstLine: 640 }, children: [run(p)] }));
     }
     if (s.table) body.push(bodyTable(s.table));
   }
+  // the signature lines stay together on one page
   doc.signatures.forEach((s, i) =>
     body.push(
       new Paragraph({
         spacing: { ...LINE, before: i === 0 ? 600 : 0 },
+        keepNext: i < doc.signatures.length - 1,
+        keepLines: true,
         alignment: AlignmentType.RIGHT,
         children: [run(`${s}：${SIGN_LINE}`)],
       }),

@@ -5,7 +5,7 @@
  * Word on Windows has the official font names; LibreOffice on Linux falls back
  * to Noto CJK through fontconfig.
  */
-import { convertMillimetersToTwip, LineRuleType } from 'docx';
+import { convertMillimetersToTwip, DocumentGridType, LineRuleType } from 'docx';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -53,3 +53,14 @@ export const A4_PAGE = {
 
 /** Width of the type area in twips (210 - 28 - 26 = 156 mm). */
 export const TEXT_WIDTH = convertMillimetersToTwip(156);
+
+/**
+ * The GB/T 9704 grid: 22 lines of 28 characters on the type area. Lines at the
+ * exact 28.95 pt of LINE; characters at 156 mm / 28 = 15.79 pt, which Word
+ * gives as the difference from the 三号 (16 pt) body size in 1/4096 pt.
+ */
+export const DOC_GRID = {
+  type: DocumentGridType.LINES_AND_CHARS,
+  linePitch: LINE.line,
+  charSpace: Math.round(((TEXT_WIDTH / 20 / 28) - SIZE.body / 2) * 4096),
+} as const;

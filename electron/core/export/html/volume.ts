@@ -15,12 +15,12 @@ import {
   NOTES_ANCHOR,
   notesLines,
   notesSignatures,
-  itemPages,
   rulesAnchor,
   stampCells,
   volumeItems,
-  type ItemPageCounts,
+  volumeLayout,
   type Volume,
+  type VolumeLayout,
   type VolumeItem,
   type VolumePages,
 } from '../../../../shared/archive/volume.js';
@@ -55,15 +55,14 @@ body { font-family: ${SHEET_FONTS.body}; font-size: 16pt; line-height: 28.95pt; 
 .stamp { margin-left: auto; width: 81mm; font-size: 9pt; line-height: 12pt; margin-bottom: 6pt; }
 .stamp td { text-align: center; height: 8mm; }
 .stamp .label { display: block; font-family: ${SHEET_FONTS.heading}; font-size: 8pt; }
-.rules h2 { font-family: ${SHEET_FONTS.heading}; font-size: 16pt; font-weight: 400; text-align: center; margin: 10pt 0 0; }
+.rules h2 { font-family: ${SHEET_FONTS.heading}; font-size: 16pt; font-weight: 400; text-align: center; margin: 10pt 0 0; break-after: avoid; }
 .rules p, .notes p { text-indent: 2em; margin: 0; }
 .notes-box { border: 1px solid #000; padding: 6mm; min-height: 170mm; }
 .notes-box h2 { font-family: ${SHEET_FONTS.heading}; font-size: 16pt; font-weight: 400; margin: 0; }
-.notes-sign { text-align: right; margin-top: 20pt; }
+.notes-sign { text-align: right; margin-top: 20pt; break-inside: avoid; }
 ${SHEET_CSS}`;
 
-/** A volume laid out: where its sections start, and each 件's pages. */
-type Laid = { pages: VolumePages; counts: ItemPageCounts } | null;
+type Laid = VolumeLayout | null;
 
 function stamp(v: Volume, it: VolumeItem, laid: Laid): string {
   const cells = stampCells(v, it, laid?.counts ?? null).map(([label, value]) => `<td><span class="label">${e(label)}</span>${e(value)}</td>`);
@@ -120,7 +119,7 @@ function notes(v: Volume, pages: VolumePages | null): string {
  * pages are known (with the images as empty boxes of their size).
  */
 export function volumeHtml(v: Volume, pages: VolumePages | null, images: VolumeImages = checkImages(volumeItems(v))): string {
-  const laid: Laid = pages && { pages, counts: itemPages(v, pages) };
+  const laid = volumeLayout(v, pages);
   const body: string[] = [cover(v, pages), catalogue(v, laid)];
   for (const [i, part] of v.parts.entries()) {
     if (part.rules.length) {

@@ -1073,7 +1073,7 @@ describe('writeExport', () => {
     const dir = path.join(p.yearDir, p.exportId);
     const before = new Map(fs.readdirSync(dir).map((n) => [n, fs.readFileSync(path.join(dir, n))]));
     stall = false;
-    const retried = await finished(jobs.retry(first.id, () => false).id);
+    const retried = await finished(jobs.retry(first.id, () => null).id);
     expect(retried).toMatchObject({ state: 'done', failed: [], error: null });
     const all = ['2024年度_台账汇总.xlsx', ...p.volumes.flatMap((v) => [`${v.fileBase}.docx`, `${v.fileBase}.pdf`])];
     expect(retried.files.map((f) => f.name)).toEqual(all);
@@ -1082,11 +1082,11 @@ describe('writeExport', () => {
     expect(fs.readFileSync(path.join(dir, `${stalled.fileBase}.pdf`)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(leftovers(p.yearDir)).toEqual([]);
     // nothing left to retry; and a sealed export's files are fixed
-    expect(() => jobs.retry(first.id, () => false)).toThrow('没有需要重试的文件');
+    expect(() => jobs.retry(first.id, () => null)).toThrow('没有需要重试的文件');
     stall = true;
     const second = await finished(jobs.start(plan(true)).id);
     expect(second.failed).toHaveLength(1);
-    expect(() => jobs.retry(second.id, () => true)).toThrow('已封存');
+    expect(() => jobs.retry(second.id, () => second.id)).toThrow('已封存');
     await jobs.close();
   });
 });

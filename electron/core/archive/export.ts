@@ -96,8 +96,6 @@ export function sweepExportTemp(dataDir: string): string[] {
 /** Writes one volume's Word file; `pages` are its PDF's, for the fields' cached values (null: no PDF). */
 export type DocxWriter = (v: Volume, file: string, images: VolumeImages, pages: VolumePages | null) => Promise<void>;
 
-const inThisThread: DocxWriter = (v, file, images, pages) => writeVolumeDocx(v, file, images, pages);
-
 /** What an export wrote, and which of its files could not be made. */
 export interface ExportResult {
   files: ExportFileInfo[];
@@ -140,7 +138,7 @@ export async function writeExport(
   printer: (() => Promise<PdfPrinter>) | null,
   onStep: (s: ExportStep) => void,
   signal: AbortSignal,
-  docx: DocxWriter = inThisThread,
+  docx: DocxWriter = writeVolumeDocx,
 ): Promise<ExportResult> {
   const tmp = tempDirOf(plan);
   const final = path.join(plan.yearDir, plan.exportId);
@@ -155,8 +153,8 @@ export async function writeExport(
   let done = 0;
   const files: ExportFileInfo[] = [];
   const failed: FailedFile[] = [];
-  /** Make one file; false when it could not be made (then it is listed as failed and nothing of it is left). */
-  const task = async (name: string, phase: string, make: (file: string) => Promise<unknown>): Promise<boolean> => {
+  /** Make one file; one that cannot be made is listed as failed, and nothing of it is left. */
+  const task = async (name: string, phase: string, make: (file: string) => Promise<unknown>): Promise<void> => {
     if (stop.signal.aborted) throw new ExportCancelled();
     onStep({ done, total, phase });
     const file = path.join(tmp, name);
@@ -167,13 +165,12 @@ export async function writeExport(
       fs.rmSync(file, { force: true });
       failed.push({ name, reason: e instanceof Error ? e.message : String(e) });
       done++;
-      return false;
+      return;
     }
     fileStep('export', 'file written');
     if (stop.signal.aborted) throw new ExportCancelled();
     files.push({ name, size: fs.statSync(file).size });
     done++;
-    return true;
   };
   const failFast = (p: Promise<unknown>) =>
     p.catch((e: unknown) => {

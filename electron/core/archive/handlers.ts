@@ -9,11 +9,7 @@ export function archiveHandlers({ db, dataDir, textsDir, archive, version }: Cor
     'archive.start': (input) => archive.start(planExport(db, dataDir, textsDir, input, version)),
     'archive.job': ({ id }) => archive.exports.get(id),
     'archive.cancel': ({ id }) => archive.exports.cancel(id),
-    'archive.retry': ({ id }) =>
-      archive.retry(id, (exportId) => {
-        const { year } = archive.exports.get(exportId);
-        return sealStatus(db, year).exportId === exportId;
-      }),
+    'archive.retry': ({ id }) => archive.retry(id, (year) => sealStatus(db, year).exportId),
     'archive.exports': ({ year }) => listExports(dataDir, year),
     'archive.file': ({ year, exportId, name }) => readExportFile(dataDir, year, exportId, name),
     'archive.saveTarget': ({ year, folder }) => targetOf(db, year, folder),

@@ -156,14 +156,14 @@ export class ArchiveJobs {
    * Make the files of a finished export that failed once more, from the same
    * plan (the same volumes, whatever was edited since), into its folder; a
    * volume's Word file is made again with its PDF, for its fields' cached pages.
-   * `sealed` says whether the export is sealed (then its files are fixed).
+   * `sealedExport` names the export a year is sealed with, if any (its files are then fixed).
    */
-  retry(id: string, sealed: (exportId: string) => boolean): ExportJob {
+  retry(id: string, sealedExport: (year: number) => string | null): ExportJob {
     const before = this.exports.get(id);
     const plan = this.plans.get(id);
     if (before.state === 'running') throw new AppError('CONFLICT', '这次归档还在进行，请等它完成。');
     if (!plan || !before.failed.length) throw new AppError('CONFLICT', '这次归档没有需要重试的文件（或应用已重新启动），请重新归档。');
-    if (sealed(id)) throw new AppError('CONFLICT', '这批归档文件已封存，不能再补生成文件；如需补生成，请先解除封存，或重新归档后再封存。');
+    if (sealedExport(before.year) === id) throw new AppError('CONFLICT', '这批归档文件已封存，不能再补生成文件；如需补生成，请先解除封存，或重新归档后再封存。');
     const names = new Set(before.failed.map((f) => f.name));
     for (const f of before.failed) if (f.name.endsWith('.pdf')) names.add(f.name.replace(/\.pdf$/, '.docx'));
     const only = planFiles(plan).filter((n) => names.has(n));

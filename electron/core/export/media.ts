@@ -39,21 +39,24 @@ const JPEG_TABLE = 3;
 
 const input = (file: string) => sharp(file, { failOn: 'error', limitInputPixels: IMAGE_LIMITS.pixels });
 
-/** What a checked image will be once scaled: its pixel size (orientation applied), known from its header; null when sharp cannot read it. */
+/**
+ * What a checked image will be once scaled, known from its header: its pixel size (orientation
+ * applied), and PNG only if it has an alpha channel (it may stay PNG); null when sharp cannot read it.
+ */
 async function plan(info: ImageInfo): Promise<ImageInfo | null> {
   try {
-    const shown = (await input(info.file).metadata()).autoOrient;
-    return { ...info, ...printPixels(shown.width, shown.height) };
+    const meta = await input(info.file).metadata();
+    return { ...info, type: meta.hasAlpha ? 'png' : 'jpg', ...printPixels(meta.autoOrient.width, meta.autoOrient.height) };
   } catch {
     return null;
   }
 }
 
 /** The scaled copy at the planned size, or null when sharp cannot decode the file. */
-async function encode(file: string, size: { width: number; height: number }): Promise<{ data: Buffer; type: 'jpg' | 'png' } | null> {
+async function encode(file: string, size: ImageInfo): Promise<{ data: Buffer; type: 'jpg' | 'png' } | null> {
   try {
     // Only a picture that is see-through somewhere stays PNG; the rest are photos and scans, smaller as JPEG.
-    const clear = (await input(file).metadata()).hasAlpha && !(await input(file).stats()).isOpaque;
+    const clear = size.type === 'png' && !(await input(file).stats()).isOpaque;
     const scaled = input(file).autoOrient().resize(size.width, size.height, { fit: 'fill' });
     const out = clear ? scaled.png() : scaled.flatten({ background: '#ffffff' }).jpeg({ quality: JPEG_QUALITY, quantisationTable: JPEG_TABLE });
     return { data: await out.toBuffer(), type: clear ? 'png' : 'jpg' };

@@ -215,6 +215,8 @@ export function openCore(o: CoreOptions): Core {
           savedTo = aside = path.join(backupsDir(dataDir), `damaged-${stamp()}`);
         }
         copyStagedAttachments(staged, dataDir);
+        // the next write is the journal's swap: a kill from here on may find it written before its own step is told
+        fileStep('restore', 'attachments in place');
         journal = { phase: 'swap', at, staged: path.basename(staged.dir), aside: path.basename(aside), keepAside: !db };
         writeJournal(dataDir, journal);
         fileStep('restore', 'journal: swap');

@@ -15,7 +15,9 @@ import { ArchiveJobs } from '../../electron/core/archive/jobs.js';
 import { planExport } from '../../electron/core/archive/service.js';
 import { Rng } from '../../electron/core/demo/random.js';
 import { createChromiumPrinter, findChromium } from '../../electron/core/export/pdf/chromium.js';
+import { prepareImages } from '../../electron/core/export/media.js';
 import type { PdfPrinter } from '../../electron/core/export/pdf/printer.js';
+import { volumeItems, type VolumeItem } from '../../shared/archive/volume.js';
 import { recordType } from '../../shared/books/index.js';
 import type { InputOf, MethodName, OutputOf } from '../../shared/contract.js';
 import { sampleRecord } from '../fixtures/sample.js';
@@ -103,37 +105,45 @@ async function* photos(kind: ArchiveYearKind, rng: Rng): AsyncGenerator<{ name: 
   for (let i = 0; i < 10; i++) yield { name: `手机照片${i + 1}.jpg`, bytes: await photo(rng, 4000, 3000, 6) };
 }
 
-/** RSS of every process below this one (the printing Chromium), in bytes (Linux /proc). */
-function childrenRss(): number {
-  const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
-  for (const name of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
+/**
+ * The memory of every process below this one (the printing Chromium), in bytes: the sum of
+ * their PSS (Linux /proc/<pid>/smaps_rollup), where a page shared by several processes (the
+ * browser's code, the mapped CJK fonts) counts once in all, split between them; a sum of RSS
+ * would count it in every process. The tree is walked from this process through
+ * /proc/<pid>/task/<tid>/children, so a sample reads a few small files, not all of /proc: a
+ * sampler that reads /proc whole every 50 ms takes a core's share from the export it measures.
+ */
+function childrenMemory(): number {
+  const read = (f: string) => {
     try {
-      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const pid = Number(name);
-      const ppid = Number(fields[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), pid]);
-      rss.set(pid, Number(fields[21]) * 4096);
+      return fs.readFileSync(f, 'latin1');
     } catch {
-      /* gone */
+      return ''; // gone
     }
-  }
-  let total = 0;
-  const walk = (pid: number) => {
-    total += rss.get(pid) ?? 0;
-    for (const c of children.get(pid) ?? []) walk(c);
   };
-  for (const c of children.get(process.pid) ?? []) walk(c);
+  const childrenOf = (pid: number) => {
+    let tasks: string[] = [];
+    try {
+      tasks = fs.readdirSync(`/proc/${pid}/task`);
+    } catch {
+      return [];
+    }
+    return tasks.flatMap((t) => read(`/proc/${pid}/task/${t}/children`).split(' ').filter(Boolean).map(Number));
+  };
+  let total = 0;
+  const walk = (pid: number, own: boolean) => {
+    if (own) total += Number(/^Pss:\s+(\d+) kB/m.exec(read(`/proc/${pid}/smaps_rollup`))?.[1] ?? 0) * 1024;
+    for (const c of childrenOf(pid)) walk(c, true);
+  };
+  walk(process.pid, false);
   return total;
 }
 
 export interface ArchiveBench extends ArchiveYearData {
   exportMs: number;
   planMs: number;
-  /** When the images were ready (the export's 正在处理图片 step ended), from the start of the export. */
-  imagesMs: number | null;
+  /** The images of the export scaled on their own afterwards (nothing else running): wall and CPU time. */
+  imagesAlone: { count: number; ms: number; cpuMs: number };
   /** When the last Word volume (or the workbook) was written: the end of the Word lane. */
   wordMs: number;
   /** Each PDF layout pass: from its first print's start to its last print's end, and its prints. */
@@ -219,6 +229,17 @@ export async function makeArchiveYear(dir: string, kind: ArchiveYearKind): Promi
   }
 }
 
+/** What the export's image step costs by itself: the same images checked and scaled, alone. */
+async function scaleAlone(items: VolumeItem[], into: string) {
+  const cpu = process.cpuUsage();
+  const t0 = performance.now();
+  const done = await prepareImages(items, into);
+  const ms = performance.now() - t0;
+  const used = process.cpuUsage(cpu);
+  fs.rmSync(into, { recursive: true, force: true });
+  return { count: done.size, ms, cpuMs: (used.user + used.system) / 1000 };
+}
+
 /** Export the year made into `dir` (makeArchiveYear), as the app does, and measure it. */
 export async function benchArchiveYear(workerScript: string | null, dir: string, data: ArchiveYearData): Promise<ArchiveBench | null> {
   if (!findChromium()) return null;
@@ -231,10 +252,10 @@ export async function benchArchiveYear(workerScript: string | null, dir: string,
     const at = { node: 0, browser: 0 };
     const tStart = performance.now();
     const ticker = setInterval(() => {
-      const [node, browser] = [process.memoryUsage().rss, childrenRss()];
+      const [node, browser] = [process.memoryUsage.rss(), childrenMemory()];
       if (node > peakNodeRss) [peakNodeRss, at.node] = [node, performance.now() - tStart];
       if (browser > peakBrowserRss) [peakBrowserRss, at.browser] = [browser, performance.now() - tStart];
-    }, 50);
+    }, 100);
     const steps: { phase: string; ms: number }[] = [];
     try {
       const t1 = performance.now();
@@ -270,7 +291,6 @@ export async function benchArchiveYear(workerScript: string | null, dir: string,
       if (job.state !== 'done') throw new Error(`年度归档失败：${job.error ?? job.state}`);
       const files = job.files;
       const exportMs = performance.now() - t1;
-      const imagesAt = steps.findIndex((s) => s.phase.endsWith('正在处理图片'));
       const out = path.join(plan.yearDir, plan.exportId);
       // the Word lane's files were each fsync'd as written: their times say when the lane ended
       const wordMs = Math.max(...files.filter((f) => !f.name.endsWith('.pdf')).map((f) => fs.statSync(path.join(out, f.name)).mtimeMs - t1Wall));
@@ -288,7 +308,7 @@ export async function benchArchiveYear(workerScript: string | null, dir: string,
         ...data,
         exportMs,
         planMs,
-        imagesMs: imagesAt >= 0 ? (steps[imagesAt + 1]?.ms ?? exportMs) : null,
+        imagesAlone: await scaleAlone(plan.volumes.flatMap((v) => volumeItems(v)), path.join(dir, 'bench-media')),
         wordMs,
         passes,
         files,

@@ -45,7 +45,7 @@ const ROUNDS = arg('rounds', 8);
 
 let peakRss = 0;
 function sampleRss() {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  peakRss = Math.max(peakRss, process.memoryUsage.rss());
 }
 const ticker = setInterval(sampleRss, 50);
 // Sampling never keeps the process alive (the --archive-only run has no main() to clear it).
@@ -474,7 +474,7 @@ function archiveTables() {
       [
         ['准备数据（不计入）', s(a.setupMs), ''],
         ['读取与分卷 planExport', `${a.planMs.toFixed(0)} ms`, ''],
-        ['图片处理（校验 + 缩放，sharp）结束于', a.imagesMs === null ? '—' : `@ ${s(a.imagesMs)}`, ''],
+        [`图片校验 + 缩放（sharp，导出后单独再做一次，${a.imagesAlone.count} 张）`, `${s(a.imagesAlone.ms)}（CPU ${s(a.imagesAlone.cpuMs)}）`, ''],
         ['Word 与台账（一条线，依次生成）结束于', `@ ${s(a.wordMs)}`, ''],
         ...a.passes.map((p) => [
           `PDF 第 ${p.pass} 遍排版（${p.prints} 卷，至多 3 个标签页）`,
@@ -486,7 +486,7 @@ function archiveTables() {
         [`最大的 PDF（${biggest.name}）`, mb(biggest.size), `≤ ${mb(ARCHIVE_TARGETS.pdfBytes)} ${within(biggest.size, ARCHIVE_TARGETS.pdfBytes)}`],
         ['RSS（本进程，导出开始时）', mb(a.startRss), ''],
         ['峰值 RSS（本进程，含导出线程）', `${mb(a.peakNodeRss)} @ ${s(a.peakAtMs.node)}`, `≤ ${mb(ARCHIVE_TARGETS.appRss)} ${within(a.peakNodeRss, ARCHIVE_TARGETS.appRss)}`],
-        ['峰值 RSS（打印用 Chromium，全部进程合计）', `${mb(a.peakBrowserRss)} @ ${s(a.peakAtMs.browser)}`, `≤ ${mb(ARCHIVE_TARGETS.browserRss)} ${within(a.peakBrowserRss, ARCHIVE_TARGETS.browserRss)}`],
+        ['峰值内存（打印用 Chromium，全部进程 PSS 合计）', `${mb(a.peakBrowserRss)} @ ${s(a.peakAtMs.browser)}`, `≤ ${mb(ARCHIVE_TARGETS.browserRss)} ${within(a.peakBrowserRss, ARCHIVE_TARGETS.browserRss)}`],
       ],
       ['l', 'r', 'l'],
     );

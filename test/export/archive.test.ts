@@ -18,7 +18,7 @@ import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultTextsDir, type Core } from '../../electron/core/app.js';
-import { ExportCancelled, tempDirOf, writeExport, type ExportStep } from '../../electron/core/archive/export.js';
+import { ExportCancelled, inPlanOrder, tempDirOf, writeExport, type ExportStep } from '../../electron/core/archive/export.js';
 import { ArchiveJobs } from '../../electron/core/archive/jobs.js';
 import { buildArchiveWorker } from '../fixtures/import-worker.js';
 import { listExports, planExport } from '../../electron/core/archive/service.js';
@@ -720,6 +720,26 @@ describe.skipIf(!!CHROMIUM_MISSING)(`the Chromium PDF of a volume${CHROMIUM_MISS
   const h = useCore();
   const printer = useChromiumPrinter();
 
+  it('lays out a volume unpainted on the same pages, each section where the painted one has it, with no text', { timeout: 120_000 }, async () => {
+    await buildYear(h.core);
+    const v = byKey(volumesOf(h.core), 'branch-general-Y');
+    const [painted, unpainted] = [false, true].map((layoutOnly) => {
+      const html = path.join(h.dir, `layout-${layoutOnly}.html`);
+      fs.writeFileSync(html, volumeHtml(v, null, undefined, { layoutOnly }));
+      return { html, pdf: html.replace(/html$/, 'pdf') };
+    });
+    for (const f of [painted!, unpainted!]) await printer().print(f.html, f.pdf);
+    const [a, b] = [painted!, unpainted!].map((f) => fs.readFileSync(f.pdf));
+    expect(pdfPageCount(b!)).toBe(pdfPageCount(a!));
+    expect([...pdfDestinations(b!)]).toEqual([...pdfDestinations(a!)]);
+    expect(pdfDestinations(b!).size).toBe(volumeItems(v).length + 2 + v.parts.filter((p) => p.rules.length).length);
+    if (HAS_PDFTOTEXT) {
+      expect(squash(pdfPageTexts(painted!.pdf).join(''))).toContain('卷内文件目录');
+      // only the page numbers of the margin boxes are painted
+      expect(squash(pdfPageTexts(unpainted!.pdf).join(''))).toMatch(/^\d*$/);
+    }
+  });
+
   it('never leaves 「附件：」 alone at the foot of a page, nor splits the signature lines', { timeout: 120_000 }, async () => {
     await buildYear(h.core);
     const base = byKey(volumesOf(h.core), 'discipline');
@@ -997,6 +1017,41 @@ describe('writeExport', () => {
     const dir = path.join(p.yearDir, p.exportId);
     expect(fs.readdirSync(dir).sort()).toEqual([...names].sort());
     expect(leftovers(p.yearDir)).toEqual([]);
+  });
+
+  it.skipIf(!CHROMIUM)('builds each Word volume from its PDF’s first layout, and again when a later pass moved the pages', { timeout: 120_000 }, async () => {
+    await buildYear(h.core);
+    const p = plan(true);
+    const moved = byKey(p.volumes, 'discipline');
+    // the first layout of one volume gets a page more at its start: its second pass finds the pages moved, and a third confirms them
+    const moving = async (): Promise<PdfPrinter> => ({
+      print: async (html, out, limit) => {
+        if (path.basename(html) === `${moved.key}.1.html`) fs.writeFileSync(html, fs.readFileSync(html, 'utf8').replace('<body>', '<body><div style="break-after: page">多出的一页</div>'));
+        return shared!.print(html, out, limit);
+      },
+      close: async () => {},
+    });
+    const built: { key: string; total: number | null }[] = [];
+    const { files, failed } = await writeExport(p, moving, () => {}, new AbortController().signal, async (v, file, images, pages) => {
+      built.push({ key: v.key, total: pages?.total ?? null });
+      await writeVolumeDocx(v, file, images, pages);
+    });
+    expect(failed).toEqual([]);
+    const dir = path.join(p.yearDir, p.exportId);
+    const pdfPages = (v: Volume) => pdfPageCount(fs.readFileSync(path.join(dir, `${v.fileBase}.pdf`)));
+    // every other volume: one Word build, with the pages its PDF has
+    for (const v of p.volumes.filter((x) => x !== moved)) expect(built.filter((b) => b.key === v.key)).toEqual([{ key: v.key, total: pdfPages(v) }]);
+    // the moved one: first with the first layout's pages, then with the printed ones
+    expect(built.filter((b) => b.key === moved.key)).toEqual([
+      { key: moved.key, total: pdfPages(moved) + 1 },
+      { key: moved.key, total: pdfPages(moved) },
+    ]);
+    const numPages = wordFields(readDocx(fs.readFileSync(path.join(dir, `${moved.fileBase}.docx`)).toString('base64')).parts['word/document.xml']!).find((f) => f.code === 'NUMPAGES');
+    expect(numPages?.result).toBe(String(pdfPages(moved)));
+    // listed once, written once into place
+    expect(files.map((f) => f.name)).toEqual(inPlanOrder(p, files).map((f) => f.name));
+    expect(new Set(files.map((f) => f.name)).size).toBe(files.length);
+    expect(files.find((f) => f.name === `${moved.fileBase}.docx`)?.size).toBe(fs.statSync(path.join(dir, `${moved.fileBase}.docx`)).size);
   });
 
   it('keeps the workbook and the Word volumes when no browser starts, each PDF failed by name', async () => {

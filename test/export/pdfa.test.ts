@@ -140,7 +140,7 @@ describe('writePdfA on hand-made PDFs', () => {
     const src = path.join(dir, `${name}.src.pdf`);
     const dest = path.join(dir, `${name}.pdf`);
     fs.writeFileSync(src, pdf);
-    return { src, dest, run: () => writePdfA(src, readPdfSkeleton(src), dest, META, OUTLINE) };
+    return { src, dest, run: () => writePdfA(src, new PdfDocument(readPdfSkeleton(src)), dest, META, OUTLINE) };
   };
   const qpdfClean = (file: string) => {
     const r = spawnSync('qpdf', ['--check', file], { encoding: 'utf8' });

@@ -13,7 +13,7 @@ import type { VolumeImages } from '../export/images.js';
 import { MEDIA_DIR, planImages, type PlannedImages } from '../export/media.js';
 import { writeVolumeDocx } from '../export/docx/volume.js';
 import type { PdfPrinter } from '../export/pdf/printer.js';
-import { volumePdf } from '../export/pdf/volume.js';
+import { samePages, volumePdf } from '../export/pdf/volume.js';
 import { fsyncDir } from '../folders.js';
 import { registersWorkbook } from '../registers/xlsx.js';
 import { fileStep } from '../steps.js';
@@ -199,11 +199,16 @@ export async function writeExport(
     imagePass = run.catch(() => {});
     return run;
   };
-  // The pages of each volume's PDF, once printed (null: it made none).
+  // The pages of each volume's PDF: as first laid out (what the Word volume's fields show, built
+  // beside the PDF's final pass), and once printed (null: it made none).
+  const laidOut = new Map<Volume, Promise<VolumePages | null>>();
   const pagesOf = new Map<Volume, Promise<VolumePages | null>>();
   const pdfSteps = volumes.map((v) => {
     let settle: (p: VolumePages | null) => void = () => {};
-    pagesOf.set(v, withPdf && wanted(`${v.fileBase}.pdf`) ? new Promise((r) => (settle = r)) : Promise.resolve(null));
+    let laid: (p: VolumePages | null) => void = () => {};
+    const printed = withPdf && wanted(`${v.fileBase}.pdf`);
+    pagesOf.set(v, printed ? new Promise((r) => (settle = r)) : Promise.resolve(null));
+    laidOut.set(v, printed ? new Promise((r) => (laid = r)) : Promise.resolve(null));
     return async () => {
       let pages: VolumePages | null = null;
       try {
@@ -211,13 +216,18 @@ export async function writeExport(
           pdfPrinter ??= printer!();
           // the first pass lays out boxes of the photos' sizes while the photos are still being scaled
           const { sizes, files } = imagesOf(v);
-          pages = await volumePdf(v, await pdfPrinter, tmp, file, { version: plan.version, images: await sizes, files, withImages: oneImagePass });
+          pages = await volumePdf(v, await pdfPrinter, tmp, file, { version: plan.version, images: await sizes, files, withImages: oneImagePass, onPages: laid });
         });
       } finally {
+        // (a promise settles once: after the first layout, `laid` here changes nothing)
+        laid(pages);
         settle(pages);
       }
     };
   });
+  /** A Word volume, with the pages its fields show. */
+  const wordOf = (v: Volume, pages: VolumePages | null) =>
+    task(`${v.fileBase}.docx`, `正在生成《${v.cover.category}》Word 卷册`, async (file) => docx(v, file, await imagesOf(v).files, pages));
   let pdfPrinter: Promise<PdfPrinter> | null = null;
   fs.mkdirSync(tmp, { recursive: true });
   fileStep('export', 'temp folder made');
@@ -226,12 +236,27 @@ export async function writeExport(
       failFast(
         (async () => {
           if (workbook) await task(workbookName(plan.year), '正在生成台账工作簿', async (file) => fs.writeFileSync(file, await registersWorkbook(plan.registers, plan.meta), { flush: true }));
-          // each Word volume as soon as its PDF's pages are known, in the order the PDFs finish
-          const waiting = new Map(volumes.filter((v) => wanted(`${v.fileBase}.docx`)).map((v) => [v, pagesOf.get(v)!.then((pages) => ({ v, pages }))]));
+          // each Word volume as soon as its PDF's first layout gives the pages, in the order they come
+          const waiting = new Map(volumes.filter((v) => wanted(`${v.fileBase}.docx`)).map((v) => [v, laidOut.get(v)!.then((pages) => ({ v, pages }))]));
+          const built = new Map<Volume, VolumePages | null>();
           while (waiting.size) {
             const { v, pages } = await Promise.race(waiting.values());
             waiting.delete(v);
-            await task(`${v.fileBase}.docx`, `正在生成《${v.cover.category}》Word 卷册`, async (file) => docx(v, file, await imagesOf(v).files, pages));
+            await wordOf(v, pages);
+            built.set(v, pages);
+          }
+          // a PDF whose pages moved in a later pass: its Word volume again, with the pages printed
+          for (const [v, used] of built) {
+            const printed = await pagesOf.get(v)!;
+            if (!printed || (used && samePages(used, printed))) continue;
+            const name = `${v.fileBase}.docx`;
+            if (failed.some((f) => f.name === name)) continue;
+            const at = files.findIndex((f) => f.name === name);
+            if (at >= 0) {
+              files.splice(at, 1);
+              done--;
+            }
+            await wordOf(v, printed);
           }
         })(),
       ),
@@ -247,6 +272,7 @@ export async function writeExport(
     if (!files.length) throw new Error(failed.map((f) => `${f.name}：${f.reason}`).join('；'));
     onStep({ done, total, phase: '正在保存' });
     // The scaled images served the volumes; the export holds only its files.
+    if (process.env.KEEP_HTML) fs.cpSync(path.join(tmp, MEDIA_DIR), path.join(process.env.KEEP_HTML, 'media', path.basename(tmp)), { recursive: true });
     fs.rmSync(path.join(tmp, MEDIA_DIR), { recursive: true, force: true });
     // Every file was fsync'd as it was written; their names too, before the folder takes its final one.
     fsyncDir(tmp);

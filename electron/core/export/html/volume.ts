@@ -115,10 +115,18 @@ function notes(v: Volume, pages: VolumePages | null): string {
 }
 
 /**
- * The volume as a complete HTML document; `pages` null lays it out before the
- * pages are known (with the images as empty boxes of their size).
+ * Laid out but not painted (`visibility` changes no box): a print that is only read for its
+ * pages, where the browser then writes no glyphs. It prints in about a third of the time and
+ * memory, and its named destinations are the same.
  */
-export function volumeHtml(v: Volume, pages: VolumePages | null, images: VolumeImages = checkImages(volumeItems(v))): string {
+const UNPAINTED = 'body { visibility: hidden; }';
+
+/**
+ * The volume as a complete HTML document; `pages` null lays it out before the
+ * pages are known (with the images as empty boxes of their size); `layoutOnly`
+ * paints none of it, for a print that is read only for where its pages break.
+ */
+export function volumeHtml(v: Volume, pages: VolumePages | null, images: VolumeImages = checkImages(volumeItems(v)), o: { layoutOnly?: boolean } = {}): string {
   const laid = volumeLayout(v, pages);
   const body: string[] = [cover(v, pages), catalogue(v, laid)];
   for (const [i, part] of v.parts.entries()) {
@@ -132,5 +140,5 @@ export function volumeHtml(v: Volume, pages: VolumePages | null, images: VolumeI
     for (const it of part.items) body.push(item(v, it, laid, images));
   }
   body.push(notes(v, pages));
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${e(v.cover.title)}</title><style>${CSS}</style></head><body>${body.join('')}</body></html>`;
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${e(v.cover.title)}</title><style>${CSS}${o.layoutOnly ? UNPAINTED : ''}</style></head><body>${body.join('')}</body></html>`;
 }

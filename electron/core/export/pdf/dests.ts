@@ -55,10 +55,16 @@ export class PdfStructureError extends Error {
   }
 }
 
-const WS = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
-const DELIM = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
+/** Each byte's class, looked up rather than hashed: the parser asks it of every byte. */
+const CLASS = new Uint8Array(256);
+const SPACE = 1;
+const DELIMITER = 2;
+for (const c of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) CLASS[c] = SPACE;
+for (const c of [0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]) CLASS[c] = DELIMITER;
+const WS = { has: (c: number) => CLASS[c] === SPACE };
+const DELIM = { has: (c: number) => CLASS[c] === DELIMITER };
 
-const isRegular = (c: number) => !WS.has(c) && !DELIM.has(c);
+const isRegular = (c: number) => CLASS[c] === 0;
 const hexVal = (c: number) => (c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 55 : c >= 0x61 && c <= 0x66 ? c - 87 : -1);
 
 /** A tokenizer and object parser over a byte buffer. */
@@ -106,9 +112,10 @@ export class Parser {
     try {
       this.skipWs();
       if (this.pos >= this.buf.length) return undefined;
-      const c = this.buf[this.pos]!;
-      // only numbers and keywords matter for reference detection; do not parse containers
-      if (c === 0x5b || c === 0x3c || c === 0x28 || c === 0x2f) return undefined;
+      // only numbers and keywords (regular characters) matter for reference detection; a
+      // delimiter (a container, a name, the end of a dictionary or array) is not one, and is
+      // answered without the cost of a thrown error
+      if (!isRegular(this.buf[this.pos]!)) return undefined;
       return this.parseToken();
     } catch {
       return undefined;
@@ -497,9 +504,12 @@ export function toBuffer(pdf: Uint8Array): Buffer {
   return Buffer.isBuffer(pdf) ? pdf : Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
 }
 
+/** A PDF's bytes read once: whoever asks it several things parses it once. */
+const documentOf = (pdf: Uint8Array | PdfDocument) => (pdf instanceof PdfDocument ? pdf : new PdfDocument(toBuffer(pdf)));
+
 /** The number of pages: leaves of the /Pages tree. */
-export function pdfPageCount(pdf: Uint8Array): number {
-  return new PdfDocument(toBuffer(pdf)).pages().refs.length;
+export function pdfPageCount(pdf: Uint8Array | PdfDocument): number {
+  return documentOf(pdf).pages().refs.length;
 }
 
 /**
@@ -507,8 +517,8 @@ export function pdfPageCount(pdf: Uint8Array): number {
  * and from the /Names /Dests name tree (the latter wins on a clash, as in PDF 1.2+ readers).
  * Destinations whose page cannot be found are left out.
  */
-export function pdfDestinations(pdf: Uint8Array): Map<string, number> {
-  const doc = new PdfDocument(toBuffer(pdf));
+export function pdfDestinations(pdf: Uint8Array | PdfDocument): Map<string, number> {
+  const doc = documentOf(pdf);
   const { byObject, refs } = doc.pages();
   const catalog = doc.catalog();
   const out = new Map<string, number>();

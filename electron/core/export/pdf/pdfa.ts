@@ -245,12 +245,11 @@ function outlineObjects(items: OutlineItem[], first: number, destOf: (item: Outl
 }
 
 /**
- * Write `src` (a PDF as Chromium prints it) to `dest` as PDF/A-2b; `skeleton` is
- * readPdfSkeleton(src), which the caller has already read. `dest` is written and
+ * Write `src` (a PDF as Chromium prints it) to `dest` as PDF/A-2b; `doc` is its
+ * skeleton (readPdfSkeleton(src)), which the caller has already read. `dest` is written and
  * fsync'd in place (it lives in the export's temporary folder); `src` is left as it is.
  */
-export function writePdfA(src: string, skeleton: Buffer, dest: string, meta: PdfAMeta, outline: OutlineItem[]): void {
-  const doc = new PdfDocument(skeleton);
+export function writePdfA(src: string, doc: PdfDocument, dest: string, meta: PdfAMeta, outline: OutlineItem[]): void {
   const fd = fs.openSync(src, 'r');
   let out: number | null = null;
   try {
@@ -274,7 +273,7 @@ export function writePdfA(src: string, skeleton: Buffer, dest: string, meta: Pdf
     const hasComment = head[headerEnd] === 0x25 && [1, 2, 3, 4].every((k) => (head[headerEnd + k] ?? 0) > 127);
     const delta = hasComment ? 0 : BINARY_COMMENT.length;
 
-    const id = crypto.createHash('md5').update(skeleton).update(meta.title).digest();
+    const id = crypto.createHash('md5').update(doc.buf).update(meta.title).digest();
     const firstId = xref.trailer.get('ID');
     const idPair = Array.isArray(firstId) && firstId[0] instanceof PdfString ? firstId[0] : new PdfString(id);
     const firstTrailer = new PdfDict(new Map(xref.trailer.map));

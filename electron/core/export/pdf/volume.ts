@@ -1,6 +1,7 @@
 /**
  * A volume's fixed-layout PDF: laid out once with the 目录 page cells empty
- * and the images as boxes of their size, printed, and the page each 件 starts
+ * and the images as boxes of their size, printed without painting anything
+ * (only where the pages break is read from it), and the page each 件 starts
  * on read back from the PDF's named destinations; then laid out again with
  * those pages and the images (the cells and boxes keep their size, so nothing
  * moves) and checked to have stayed put — if anything moved (an image turned
@@ -12,7 +13,7 @@ import path from 'node:path';
 import { CATALOGUE_ANCHOR, NOTES_ANCHOR, rulesAnchor, volumeAnchors, volumeItems, type Volume, type VolumePages } from '../../../../shared/archive/volume.js';
 import { volumeHtml } from '../html/volume.js';
 import { checkImages, type VolumeImages } from '../images.js';
-import { pdfDestinations, pdfPageCount, readPdfSkeleton } from './dests.js';
+import { PdfDocument, pdfDestinations, pdfPageCount, readPdfSkeleton } from './dests.js';
 import { writePdfA, type OutlineItem, type PdfAMeta } from './pdfa.js';
 import { printLimitMs, type PdfPrinter } from './printer.js';
 
@@ -23,7 +24,8 @@ function shownImageBytes(images: VolumeImages): number {
   return n;
 }
 
-const samePages = (a: VolumePages, b: VolumePages) =>
+/** Whether two layouts put every section on the same page. */
+export const samePages = (a: VolumePages, b: VolumePages) =>
   a.total === b.total && [...a.starts].every(([k, p]) => b.starts.get(k) === p);
 
 /** A bookmark's title at most this long (a 件's 题名 can run to a paragraph). */
@@ -67,6 +69,8 @@ export interface VolumePdfOptions {
    * volume's images decoded while it prints them.
    */
   withImages?: (print: () => Promise<void>) => Promise<void>;
+  /** Told the pages of each layout that the next pass prints with: the final ones unless a later pass moves them. */
+  onPages?: (pages: VolumePages) => void;
 }
 
 /** Print the volume into `pdfFile` (PDF/A-2b); resolves with the pages each 件 starts on. */
@@ -81,15 +85,16 @@ export async function volumePdf(v: Volume, printer: PdfPrinter, workDir: string,
     const html = path.join(workDir, `${v.key}.${pass}.html`);
     const out = path.join(workDir, `${v.key}.${pass}.pdf`);
     const shown = pages ? ((await o.files) ?? images) : images;
-    fs.writeFileSync(html, volumeHtml(v, pages, shown));
+    fs.writeFileSync(html, volumeHtml(v, pages, shown, { layoutOnly: !pages }));
+    if (process.env.KEEP_HTML) fs.copyFileSync(html, path.join(process.env.KEEP_HTML, path.basename(html)));
     const limitMs = printLimitMs({ items: items.size, imageBytes: pages ? shownImageBytes(shown) : 0 });
     let found: VolumePages;
-    let pdf: ReturnType<typeof readPdfSkeleton>;
+    let pdf: PdfDocument;
     try {
       const print = () => printer.print(html, out, limitMs);
       await (pages && o.withImages ? o.withImages(print) : print());
       // its structure only: the photos' data can be a hundred megabytes
-      pdf = readPdfSkeleton(out);
+      pdf = new PdfDocument(readPdfSkeleton(out));
       const dests = pdfDestinations(pdf);
       const missing = anchors.filter((a) => !dests.has(a));
       if (missing.length) throw new Error(`PDF 中找不到${missing.map(anchorWords).join('、')}的起始页`);
@@ -111,6 +116,7 @@ export async function volumePdf(v: Volume, printer: PdfPrinter, workDir: string,
     }
     fs.rmSync(out, { force: true });
     pages = found;
+    o.onPages?.(pages);
   }
   throw new Error('卷内文件目录的页号排版后仍在变化，未能生成 PDF');
 }

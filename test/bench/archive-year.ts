@@ -105,15 +105,22 @@ async function* photos(kind: ArchiveYearKind, rng: Rng): AsyncGenerator<{ name: 
   for (let i = 0; i < 10; i++) yield { name: `手机照片${i + 1}.jpg`, bytes: await photo(rng, 4000, 3000, 6) };
 }
 
+/** CPU time of each process below this one, as last seen (utime + stime, ms): their sum is the browser's CPU. */
+const childCpu = new Map<number, number>();
+const TICK_MS = 1000 / 100; // USER_HZ
+
 /**
- * The memory of every process below this one (the printing Chromium), in bytes: the sum of
- * their PSS (Linux /proc/<pid>/smaps_rollup), where a page shared by several processes (the
- * browser's code, the mapped CJK fonts) counts once in all, split between them; a sum of RSS
- * would count it in every process. The tree is walked from this process through
- * /proc/<pid>/task/<tid>/children, so a sample reads a few small files, not all of /proc: a
- * sampler that reads /proc whole every 50 ms takes a core's share from the export it measures.
+ * A sample of the processes below this one (the printing Chromium), found through
+ * /proc/<pid>/task/<tid>/children (a few small files, not all of /proc: a sampler that
+ * reads /proc whole every 50 ms takes a core's share from the export it measures). Each
+ * one's CPU time is noted, and the sum of their own memory is returned: RssAnon + RssShmem
+ * of /proc/<pid>/status, without the pages of files they map (the browser's code, the CJK
+ * fonts), which every process shares and a sum of RSS would count in each of them. (PSS
+ * from smaps_rollup would split those pages fairly, but costs the kernel a walk of every
+ * page, about 27 ms a sample for the printing browser: sampled five times a second it
+ * slowed the export it measured by two seconds.)
  */
-function childrenMemory(): number {
+function sampleChildren(): number {
   const read = (f: string) => {
     try {
       return fs.readFileSync(f, 'latin1');
@@ -132,7 +139,13 @@ function childrenMemory(): number {
   };
   let total = 0;
   const walk = (pid: number, own: boolean) => {
-    if (own) total += Number(/^Pss:\s+(\d+) kB/m.exec(read(`/proc/${pid}/smaps_rollup`))?.[1] ?? 0) * 1024;
+    if (own) {
+      const status = read(`/proc/${pid}/status`);
+      for (const key of ['RssAnon', 'RssShmem']) total += Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
+      const stat = read(`/proc/${pid}/stat`);
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (f.length > 14) childCpu.set(pid, (Number(f[11]) + Number(f[12])) * TICK_MS);
+    }
     for (const c of childrenOf(pid)) walk(c, true);
   };
   walk(process.pid, false);
@@ -157,6 +170,8 @@ export interface ArchiveBench extends ArchiveYearData {
   peakBrowserRss: number;
   /** When each peak was seen, from the start of the export. */
   peakAtMs: { node: number; browser: number };
+  /** CPU time over the export: this process (all its threads: the worker, the Word thread, sharp's) and the printing browser. */
+  cpuMs: { app: number; browser: number };
   /** When each reported phase began, from the start of the export. */
   steps: { phase: string; ms: number }[];
 }
@@ -251,8 +266,10 @@ export async function benchArchiveYear(workerScript: string | null, dir: string,
     let peakBrowserRss = 0;
     const at = { node: 0, browser: 0 };
     const tStart = performance.now();
+    childCpu.clear();
+    const cpuAtStart = process.cpuUsage();
     const ticker = setInterval(() => {
-      const [node, browser] = [process.memoryUsage.rss(), childrenMemory()];
+      const [node, browser] = [process.memoryUsage.rss(), sampleChildren()];
       if (node > peakNodeRss) [peakNodeRss, at.node] = [node, performance.now() - tStart];
       if (browser > peakBrowserRss) [peakBrowserRss, at.browser] = [browser, performance.now() - tStart];
     }, 100);
@@ -291,6 +308,8 @@ export async function benchArchiveYear(workerScript: string | null, dir: string,
       if (job.state !== 'done') throw new Error(`年度归档失败：${job.error ?? job.state}`);
       const files = job.files;
       const exportMs = performance.now() - t1;
+      const used = process.cpuUsage(cpuAtStart);
+      const cpuMs = { app: (used.user + used.system) / 1000, browser: [...childCpu.values()].reduce((a, b) => a + b, 0) };
       const out = path.join(plan.yearDir, plan.exportId);
       // the Word lane's files were each fsync'd as written: their times say when the lane ended
       const wordMs = Math.max(...files.filter((f) => !f.name.endsWith('.pdf')).map((f) => fs.statSync(path.join(out, f.name)).mtimeMs - t1Wall));
@@ -316,6 +335,7 @@ export async function benchArchiveYear(workerScript: string | null, dir: string,
         peakNodeRss,
         peakBrowserRss,
         peakAtMs: at,
+        cpuMs,
         steps,
       };
     } finally {

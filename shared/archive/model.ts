@@ -3,7 +3,7 @@
  * completeness check and the year's seal look like across the contract.
  * Pure types; the core fills them, the renderer shows and prints them.
  */
-import type { BookId } from '../books/types.js';
+import type { BookId, Retention } from '../books/types.js';
 
 /** A column of a register: its header and its width in characters (Excel column width). */
 export interface RegisterColumn {
@@ -67,6 +67,11 @@ export interface Gap {
   message: string;
   /** The book whose volume's 备考表 prints it: the book of the missing record's type; 党费 and 转接 in 支部档案. */
   book: BookId;
+  /**
+   * The 保管期限 of the missing record's type: a book bound in a volume per class prints it in
+   * that class's volume. None (党费, 转接): in the book's first volume.
+   */
+  retention?: Retention;
   /** Where it is fixed: a hash route of the renderer, e.g. '/records/new?type=branch-assembly'. */
   link: string;
   /** The rule or arrangement it comes from, e.g. 《中国共产党支部工作条例（试行）》第十五条. */

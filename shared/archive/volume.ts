@@ -98,7 +98,7 @@ export interface VolumeNotes {
    * printed in the first volume so that they are on paper somewhere.
    */
   otherBooks: { book: string; gaps: string[] }[];
-  /** For the other volumes of a book bound in several: which volume's 备考表 lists the book's gaps, e.g. 第1卷 or 《党支部综合记录（永久）》 ('' otherwise). */
+  /** For the 第2卷… of a class bound in several: which volume's 备考表 lists the class's gaps, 第1卷 ('' otherwise). */
   gapsIn: string;
   log: string[];
   /** 立卷人, 检查人, 立卷时间 (Chinese date). */
@@ -146,6 +146,9 @@ export const CATALOGUE_COLUMNS = [
 ] as const;
 
 export type CatalogueColumn = (typeof CATALOGUE_COLUMNS)[number][0];
+
+/** The 目录's cells, the same in the PDF and in Word (points): 小五 on 12 pt lines, 2 pt padding. */
+export const CATALOGUE_TYPE = { size: 9, line: 12, pad: 2 } as const;
 
 /**
  * A row of the 目录 as text, by column; 页数 and 页号 are '' until the volume
@@ -263,16 +266,16 @@ const gapLine = (g: string, i: number) => `${i + 1}. ${g}${/[。！？]$/.test(g
 
 /**
  * The 卷内备考表's 情况说明 after its count line, in full sentences: what the
- * year's completeness check found missing in this volume's own book (numbered),
- * then in books with no volume this year, and the seal log.
+ * year's completeness check found missing in this volume's own book and 保管期限
+ * (numbered), then in books with no volume this year, and the seal log.
  */
 export function notesLines(v: Volume): string[] {
   const n = v.notes;
   const own = n.gapsIn
     ? [`本册的年度完整性检查缺项见${n.gapsIn}的卷内备考表。`]
     : n.gaps.length
-      ? [`年度完整性检查发现《${v.book}》有以下缺项，共${n.gaps.length}项：`, ...n.gaps.map(gapLine)]
-      : [`年度完整性检查未发现《${v.book}》有缺项。`];
+      ? [`年度完整性检查发现《${v.cover.category}》有以下缺项，共${n.gaps.length}项：`, ...n.gaps.map(gapLine)]
+      : [`年度完整性检查未发现《${v.cover.category}》有缺项。`];
   return [
     ...own,
     ...n.otherBooks.flatMap((o) => [`《${o.book}》本年度没有归档文件，年度完整性检查发现其有以下缺项，共${o.gaps.length}项：`, ...o.gaps.map(gapLine)]),

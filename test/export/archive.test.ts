@@ -62,12 +62,12 @@ const FULL_ID = IDS.wangFang;
 const MASKED_ID = `${FULL_ID.slice(0, 6)}********${FULL_ID.slice(14)}`;
 /** Gaps of the year: two of 党支部综合记录, one of 支部档案 (党费), one of a book with nothing archived this year. */
 const GAPS: VolumeOptions['gaps'] = [
-  { book: 'branch-general', message: '2024年第二季度未召开支部党员大会' },
-  { book: 'branch-general', message: '周正式：2024年未记录谈心谈话' },
+  { book: 'branch-general', retention: '永久', message: '2024年第二季度未召开支部党员大会' },
+  { book: 'branch-general', retention: '定期30年', message: '周正式：2024年未记录谈心谈话' },
   { book: 'archive', message: '吴预备：党费欠缴3个月（1月—3月）' },
   { book: 'union-league', message: '第三季度未召开职工大会' },
 ];
-const gapsOf = (book: string) => GAPS.filter((g) => g.book === book).map((g) => g.message);
+const gapsOf = (book: string, retention?: string) => GAPS.filter((g) => g.book === book && (!retention || g.retention === retention)).map((g) => g.message);
 const LOG = ['2025年1月6日 封存'];
 /** A 24×16 photo with a pattern (a valid PNG, so Word and LibreOffice embed it). */
 const PHOTO = encodePng(24, 16, Uint8Array.from({ length: 24 * 16 * 3 }, (_, i) => (i * 37) % 256));
@@ -281,9 +281,9 @@ describe('buildVolumes', () => {
     const committee = items.find((i) => i.recordId === y.committee.id)!;
     expect(committee.others).toEqual(['会议通知.pdf']);
     expect([assembly.notes, committee.notes, items[0]!.notes]).toEqual(['附件1份', '附件1份', '']);
-    // each volume's 备考表 holds its own book's gaps; a book without a volume this year has its gaps in the first volume
+    // each volume's 备考表 holds its own book's and class's gaps; a book without a volume this year has its gaps in the first volume
     expect(general.notes).toEqual({
-      gaps: gapsOf('branch-general'),
+      gaps: gapsOf('branch-general', '永久'),
       otherBooks: [{ book: '工会、团支部记录', gaps: gapsOf('union-league') }],
       gapsIn: '',
       log: LOG,
@@ -292,29 +292,35 @@ describe('buildVolumes', () => {
       date: '2025年1月5日',
     });
     expect(Object.fromEntries(vs.map((v) => [v.key, [v.notes.gaps, v.notes.gapsIn, v.notes.otherBooks.length]]))).toEqual({
-      'branch-general-Y': [gapsOf('branch-general'), '', 1],
-      'branch-general-D30': [[], '《党支部综合记录（永久）》', 0],
+      'branch-general-Y': [gapsOf('branch-general', '永久'), '', 1],
+      'branch-general-D30': [gapsOf('branch-general', '定期30年'), '', 0],
       discipline: [[], '', 0],
       archive: [gapsOf('archive'), '', 0],
     });
-    expect(notesLines(byKey(vs, 'branch-general-D30'))[0]).toBe('本册的年度完整性检查缺项见《党支部综合记录（永久）》的卷内备考表。');
+    expect(notesLines(byKey(vs, 'branch-general-D30')).slice(0, 2)).toEqual(['年度完整性检查发现《党支部综合记录（定期30年）》有以下缺项，共1项：', '1. 周正式：2024年未记录谈心谈话。']);
+    expect(notesLines(byKey(vs, 'discipline'))[0]).toBe('年度完整性检查未发现《纪检监察综合治理记录》有缺项。');
   });
 
-  it('prints each book\'s gaps in its first volume only; a volume of everything holds them all', async () => {
+  it('prints each class\'s gaps in its first volume only, those of no class in the book\'s first; a volume of everything holds them all', async () => {
     await buildYear(h.core);
     const split = volumesOf(h.core, { maxItems: 2 }).filter((v) => v.key.startsWith('branch-general'));
     expect(split.map((v) => [v.key, v.notes.gaps, v.notes.gapsIn, v.notes.otherBooks.length])).toEqual([
-      ['branch-general-Y-1', gapsOf('branch-general'), '', 1],
-      ['branch-general-Y-2', [], '《党支部综合记录（永久）》第1卷', 0],
-      ['branch-general-D30', [], '《党支部综合记录（永久）》第1卷', 0],
+      ['branch-general-Y-1', gapsOf('branch-general', '永久'), '', 1],
+      ['branch-general-Y-2', [], '第1卷', 0],
+      ['branch-general-D30', gapsOf('branch-general', '定期30年'), '', 0],
     ]);
-    expect(notesLines(split[1]!)[0]).toBe('本册的年度完整性检查缺项见《党支部综合记录（永久）》第1卷的卷内备考表。');
-    expect(notesLines(split[0]!)[0]).toBe('年度完整性检查发现《党支部综合记录》有以下缺项，共2项：');
+    expect(notesLines(split[1]!)[0]).toBe('本册的年度完整性检查缺项见第1卷的卷内备考表。');
+    expect(notesLines(split[0]!)[0]).toBe('年度完整性检查发现《党支部综合记录（永久）》有以下缺项，共1项：');
+    // a gap of a class with no volume this year, or of none, goes into the book's first volume
+    const elsewhere = volumesOf(h.core, { gaps: [{ book: 'branch-general', retention: '定期10年', message: '某项缺失' }, { book: 'branch-general', message: '另一项缺失' }] });
+    expect(byKey(elsewhere, 'branch-general-Y').notes.gaps).toEqual(['某项缺失', '另一项缺失']);
+    expect(byKey(elsewhere, 'branch-general-D30').notes.gaps).toEqual([]);
+    // one volume of everything per class: the class's gaps in its own, the rest in the first
     const [all, ...more] = volumesOf(h.core, { mode: 'single' });
-    expect(more.map((v) => v.notes.gaps)).toEqual([[]]);
-    expect(all!.notes.gaps).toEqual(GAPS.map((g) => g.message));
+    expect(more.map((v) => v.notes.gaps)).toEqual([gapsOf('branch-general', '定期30年')]);
+    expect(all!.notes.gaps).toEqual(GAPS.filter((g) => g.retention !== '定期30年').map((g) => g.message));
     expect(all!.notes.otherBooks).toEqual([]);
-    expect(notesLines(all!).slice(0, 2)).toEqual(['年度完整性检查发现《党支部“四本一档”》有以下缺项，共4项：', '1. 2024年第二季度未召开支部党员大会。']);
+    expect(notesLines(all!).slice(0, 2)).toEqual(['年度完整性检查发现《党支部“四本一档”（永久）》有以下缺项，共3项：', '1. 2024年第二季度未召开支部党员大会。']);
   });
 
   it('leaves out drafts, records in the 回收站 and other years', async () => {
@@ -574,9 +580,8 @@ describe('the Word volume (unzipped)', () => {
       '卷内备考表',
       '本卷情况说明：',
       '本卷共3件，共页。',
-      '年度完整性检查发现《党支部综合记录》有以下缺项，共2项：',
+      '年度完整性检查发现《党支部综合记录（永久）》有以下缺项，共1项：',
       '1. 2024年第二季度未召开支部党员大会。',
-      '2. 周正式：2024年未记录谈心谈话。',
       '《工会、团支部记录》本年度没有归档文件，年度完整性检查发现其有以下缺项，共1项：',
       '1. 第三季度未召开职工大会。',
       '本年度封存与解除封存记录：',

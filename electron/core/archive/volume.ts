@@ -70,7 +70,7 @@ export interface VolumeOptions {
   /** Print 身份证号 in full (masked otherwise). */
   fullIds: boolean;
   /** The year's gaps, each written into the 备考表 of its book's volume. */
-  gaps: Pick<Gap, 'book' | 'message'>[];
+  gaps: Pick<Gap, 'book' | 'message' | 'retention'>[];
   log: string[];
   compiler: string;
   checker: string;
@@ -205,18 +205,22 @@ export function buildVolumes(db: Db, dataDir: string, textsDir: string, opts: Vo
     });
   };
 
-  /** A book's gaps go into the 备考表 of its first volume; its other volumes say which one that is. */
-  const note = (vs: Volume[], gaps: string[]) => {
-    const first = vs[0]!;
-    first.notes.gaps = gaps;
-    const name = vs.every((v) => v.cover.category === first.cover.category) ? '第1卷' : `《${first.cover.category}》${first.piece ? '第1卷' : ''}`;
-    for (const v of vs.slice(1)) v.notes.gapsIn = name;
+  /**
+   * A book's gaps go into the 备考表 of the first volume of their 保管期限 (the class of the missing
+   * record's type), those of a class without a volume this year or of none into the book's first;
+   * the other volumes of a class (第2卷…) say which one that is.
+   */
+  const note = (vs: Volume[], gaps: VolumeOptions['gaps']) => {
+    const firstOf = new Map<string, Volume>();
+    for (const v of vs) if (!firstOf.has(v.cover.retention)) firstOf.set(v.cover.retention, v);
+    for (const g of gaps) ((g.retention && firstOf.get(g.retention)) || vs[0]!).notes.gaps.push(g.message);
+    for (const v of vs) if (firstOf.get(v.cover.retention) !== v) v.notes.gapsIn = '第1卷';
   };
-  const gapsOf = (book: BookId) => opts.gaps.filter((g) => g.book === book).map((g) => g.message);
+  const gapsOf = (book: BookId) => opts.gaps.filter((g) => g.book === book);
 
   if (opts.mode === 'single') {
     const vs = bind('all', '党支部“四本一档”', 'QB', (r, counter) => BOOK_TREE.flatMap((b) => partsOf(b, true, r, counter)));
-    if (vs.length) note(vs, opts.gaps.map((g) => g.message));
+    if (vs.length) note(vs, opts.gaps);
     return vs;
   }
   const byBook = BOOK_TREE.map((b) => ({ book: b, vs: bind(b.id, b.label, b.code, (r, counter) => partsOf(b, false, r, counter)) }));
@@ -225,7 +229,7 @@ export function buildVolumes(db: Db, dataDir: string, textsDir: string, opts: Vo
     const gaps = gapsOf(book.id);
     if (vs.length) note(vs, gaps);
     // A book with nothing to archive this year: its gaps go on paper in the first volume.
-    else if (gaps.length && out.length) out[0]!.notes.otherBooks.push({ book: book.label, gaps });
+    else if (gaps.length && out.length) out[0]!.notes.otherBooks.push({ book: book.label, gaps: gaps.map((g) => g.message) });
   }
   return out;
 }

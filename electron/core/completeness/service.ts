@@ -73,13 +73,19 @@ export function monthSpans(months: readonly number[]): string {
   return runs.map(([a, b]) => (a === b ? `${a}月` : `${a}月—${b}月`)).join('、');
 }
 
+/** Where a gap about a record type is printed: in its book, in the volume of the type's 保管期限. */
+function filedAs(typeId: string): Pick<Gap, 'book' | 'retention'> {
+  const t = recordType(typeId);
+  return { book: t.book, retention: t.retention };
+}
+
 function cadenceGaps(cadences: readonly Cadence[], records: YearRecord[], ctx: CadenceContext): Gap[] {
   return cadences.flatMap((c) =>
     missingPeriods(c, records, ctx).map((m) => ({
       kind: cadenceKind(c),
       label: cadenceTitle(c),
       message: missingMessage(c, m),
-      book: recordType(c.typeId).book,
+      ...filedAs(c.typeId),
       link: newRecord(c.typeId),
       source: c.source,
     })),
@@ -106,7 +112,7 @@ function talkGaps(db: Db, talks: YearRecord[], ctx: CadenceContext): Gap[] {
     kind: 'talk-coverage',
     label: `${TALK_COVERAGE.label}（每年，每名党员）`,
     message: `${m.name}：${ctx.year}年未记录谈心谈话`,
-    book: recordType(TALK_COVERAGE.typeId).book,
+    ...filedAs(TALK_COVERAGE.typeId),
     link: newRecord(TALK_COVERAGE.typeId),
     source: TALK_COVERAGE.source,
   }));
@@ -193,7 +199,7 @@ function rectificationGaps(records: YearRecord[]): Gap[] {
     kind: 'rectification-open',
     label: '问题整改（未完成）',
     message: `${o.what}${o.status || '未填写状态'}${o.deadline ? `，时限${o.deadline}` : ''}`,
-    book: recordType(o.type).book,
+    ...filedAs(o.type),
     link: recordLink(o.recordId),
     source: o.source,
   }));
@@ -206,7 +212,7 @@ function transferGaps(records: YearRecord[], asOf: string): Gap[] {
       kind: 'transfer-receipt-overdue',
       label: '组织关系转接回执',
       message: `${String(r.data.name ?? '')}：组织关系转出回执逾期未退回（介绍信有效期至${transferDue(r.data, r.date)}）`,
-      book: recordType(r.type).book,
+      ...filedAs(r.type),
       link: recordLink(r.id),
       source: '党员组织关系转接：回执退回前，转出党组织仍负有管理责任',
     }));
@@ -246,6 +252,7 @@ function draftGaps(db: Db, year: number, asOf: string): Gap[] {
     label: '草稿未定稿',
     message: `${d.def.label}（${d.date}）${d.named}仍为草稿，未定稿`,
     book: d.def.book,
+    retention: d.def.retention,
     link: recordLink(d.id),
     source: '年度归档：入卷的记录应为定稿',
   }));

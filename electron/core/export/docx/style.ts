@@ -6,6 +6,7 @@
  * to Noto CJK through fontconfig.
  */
 import { convertMillimetersToTwip, DocumentGridType, LineRuleType } from 'docx';
+import { CATALOGUE_TYPE } from '../../../../shared/archive/volume.js';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -28,8 +29,8 @@ export const SIZE = {
   table: 24,
   /** 五号 */
   caption: 21,
-  /** 小五: the 卷内文件目录, so that a row takes one or two lines */
-  catalogue: 18,
+  /** 小五: the 卷内文件目录, so that a row takes one or two lines (half-points of CATALOGUE_TYPE.size) */
+  catalogue: CATALOGUE_TYPE.size * 2,
 } as const;
 
 export const font = (eastAsia: string) => ({ ascii: FONT.latin, hAnsi: FONT.latin, cs: FONT.latin, eastAsia });

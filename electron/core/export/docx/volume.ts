@@ -30,6 +30,7 @@ import {
 } from 'docx';
 import {
   CATALOGUE_COLUMNS,
+  CATALOGUE_TYPE,
   catalogueRow,
   coverRows,
   followingAnchors,
@@ -100,8 +101,8 @@ interface CellSet {
 
 /** The cover's rows: 16 pt lines, 3 pt padding. */
 const COVER_CELL: CellSet = { line: 320, pad: 60 };
-/** The 目录 in 小五: 12 pt lines and 2 pt padding, as .catalogue in the PDF (Word had 16 pt lines and ran 4 pages longer). */
-const CATALOGUE_CELL: CellSet = { line: 240, pad: 40 };
+/** The 目录 as in the PDF (CATALOGUE_TYPE; twips: Word's own 16 pt lines ran 4 pages longer). */
+const CATALOGUE_CELL: CellSet = { line: CATALOGUE_TYPE.line * 20, pad: CATALOGUE_TYPE.pad * 20 };
 
 function tableCell(children: TextRun[], width: number, align: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.CENTER, set: CellSet = COVER_CELL) {
   return new TableCell({

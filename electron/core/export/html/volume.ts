@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import {
   CATALOGUE_ANCHOR,
   CATALOGUE_COLUMNS,
+  CATALOGUE_TYPE,
   catalogueRow,
   coverRows,
   NOTES_ANCHOR,
@@ -45,8 +46,8 @@ body { font-family: ${SHEET_FONTS.body}; font-size: 16pt; line-height: 28.95pt; 
 .grid th { font-family: ${SHEET_FONTS.heading}; font-weight: 400; }
 .cover-grid th, .cover-grid td { height: 10mm; font-size: 15pt; line-height: 20pt; }
 .cover-grid td { text-align: left; }
-.catalogue { font-size: 9pt; line-height: 12pt; }
-.catalogue td, .catalogue th { padding: 2pt 2pt; }
+.catalogue { font-size: ${CATALOGUE_TYPE.size}pt; line-height: ${CATALOGUE_TYPE.line}pt; }
+.catalogue td, .catalogue th { padding: ${CATALOGUE_TYPE.pad}pt; }
 .links { height: 0; overflow: hidden; }
 .catalogue td { text-align: center; }
 .catalogue td.left { text-align: left; }

@@ -1,6 +1,8 @@
 /**
  * The multi-step file operations under SIGKILL: the year's export (files into
- * archive/<year>/.tmp-<id>, fsync'd, the rename to the final folder), the seal
+ * archive/<year>/.tmp-<id>, fsync'd, the rename to the final folder), its 重试
+ * (the failed files made again into the .tmp- folder, then moved into the
+ * export's folder one rename each: each file whole, first made or made again), the seal
  * (the files hashed, then the manifest and its log entry in one transaction) and
  * an attachment's add (each blob's temp file, its fsync, the rename into the
  * content-addressed store, then the rows). A child process (file-op-child.ts)
@@ -13,7 +15,7 @@
  * attachment with its row and files or neither; integrity_check is ok, and no
  * archive/<year>/.tmp-* folder nor temp or orphan blob file is left.
  *
- * EXPORT_KILLS (default 4), SEAL_KILLS (default 6), ATTACH_KILLS (default 8)
+ * EXPORT_KILLS (default 4), RETRY_KILLS (default 4), SEAL_KILLS (default 6), ATTACH_KILLS (default 8)
  * random kills after the stepwise ones; CRASH_SEED (default 1).
  */
 import fs from 'node:fs';
@@ -37,6 +39,7 @@ const KILLS: Record<FileOp, number> = {
   export: Number(process.env.EXPORT_KILLS ?? 4),
   seal: Number(process.env.SEAL_KILLS ?? 6),
   attach: Number(process.env.ATTACH_KILLS ?? 8),
+  retry: Number(process.env.RETRY_KILLS ?? 4),
 };
 const CHILD = childPath('file-op-child');
 
@@ -198,6 +201,33 @@ describe('multi-step file operations under SIGKILL', () => {
       },
     );
     console.log(summary('export', t, `${listed} exports listed, every one whole; `));
+  });
+
+  it('重试: every file of the export whole, as first made or made again; nothing left over', { timeout: 180_000 }, async () => {
+    const dir = tempDir();
+    const first = await seedYear(dir);
+    // an export whose PDFs all failed holds what one without PDFs holds
+    const want = exportShape(path.join(yearArchiveDir(dir, YEAR), first.exportId));
+    let listed = 1;
+    const t = await killEveryWay(
+      'retry',
+      dir,
+      () => '-',
+      async (r, where) => {
+        const leftovers = exportTemps(dir).length;
+        const now = await reopen(dir, where, (core) => call(core, 'archive.exports', { year: YEAR }));
+        const added = now.length - listed;
+        // the child's export is listed once its own rename is past (before the 重试 began, surely)
+        if (saw(r, 'exported')) expect(added, where).toBe(1);
+        expect([0, 1], where).toContain(added);
+        // every export, the retried one too, killed between two of its renames or not: each file whole
+        for (const e of now) expect(exportShape(path.join(yearArchiveDir(dir, YEAR), e.exportId)), `${where}: export ${e.exportId}`).toEqual(want);
+        listed = now.length;
+        return { applied: saw(r, 'retry: moved a file in') > 0, leftovers };
+      },
+    );
+    expect(t.applied, 'kills after a retried file was moved in').toBeGreaterThan(0);
+    console.log(summary('retry', t, `${listed} exports listed, every one whole; `));
   });
 
   it('seal: the manifest and its log entry, or neither', { timeout: 120_000 }, async () => {

@@ -279,7 +279,10 @@ export async function writeExport(
     fileStep('export', 'files synced');
     if (plan.only) {
       // into the existing folder, a whole file at a time: a stop between two leaves each file old or new
-      for (const f of files) fs.renameSync(path.join(tmp, f.name), path.join(final, f.name));
+      for (const f of files) {
+        fs.renameSync(path.join(tmp, f.name), path.join(final, f.name));
+        fileStep('export', 'retry: moved a file in');
+      }
       fsyncDir(final);
       fs.rmSync(tmp, { recursive: true, force: true });
     } else {

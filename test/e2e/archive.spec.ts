@@ -165,6 +165,52 @@ test('年度归档: a cancelled export leaves no files', async ({ page }) => {
   expect(fs.readdirSync(yearDir).filter((n) => n.startsWith('.tmp-'))).toEqual([]);
 });
 
+test('年度归档: PDFs that cannot be made are named with the reason, the other files kept, and 重试 makes them once the browser starts', async ({ page }) => {
+  test.setTimeout(180_000);
+  // A browser that is not installed yet: a stand-in that exits until it is "installed" (a file beside it), then runs Chromium.
+  const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'bl-e2e-browser-'));
+  const browser = path.join(bin, 'chromium');
+  fs.writeFileSync(browser, `#!/bin/sh\n[ -e "$0.installed" ] || { echo "chromium: not installed" >&2; exit 1; }\nexec /usr/bin/chromium "$@"\n`, { mode: 0o755 });
+  await app.start(undefined, { CHROMIUM_PATH: browser });
+  try {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.goto(app.url);
+    await pick(page, '年度', `${Y}年`);
+    await page.getByRole('menuitem', { name: '年度归档' }).click();
+    await page.getByRole('button', { name: '带缺项继续' }).click();
+    await page.getByRole('button', { name: /开始归档/ }).click();
+    // Every PDF fails by name and why; the workbook and the Word volumes are kept.
+    const failed = page.getByRole('alert').filter({ hasText: '未能生成' });
+    await expect(failed).toContainText('有 2 个文件未能生成，其余文件已完整保存', { timeout: 120_000 });
+    await expect(failed).toContainText(`${Y}年度_党支部综合记录.pdf：Chromium 意外退出（退出码 1），无法生成 PDF：chromium: not installed`);
+    await expect(failed).toContainText(`${Y}年度_支部档案.pdf：`);
+    const made = page.getByText(/已生成 3 个文件，保存在数据目录的 archive\//);
+    await expect(made).toBeVisible();
+    await page.screenshot({ path: path.join(shots, 'archive-5-failed.png'), fullPage: true });
+    const exportId = /archive\/\d{4}\/([^/]+)\//.exec((await made.textContent()) ?? '')![1]!;
+    const folder = path.join(app.dataDir, 'archive', String(Y), exportId);
+    const before = fs.readdirSync(folder).sort();
+    expect(before).toEqual([`${Y}年度_党支部综合记录.docx`, `${Y}年度_台账汇总.xlsx`, `${Y}年度_支部档案.docx`]);
+    const workbook = fs.readFileSync(path.join(folder, `${Y}年度_台账汇总.xlsx`));
+
+    // Installed: 重试 makes the two PDFs (and their Word volumes, for the pages) into the same folder.
+    fs.writeFileSync(`${browser}.installed`, '');
+    await failed.getByRole('button', { name: '重试未生成的文件' }).click();
+    await expect(page.getByText(/已生成 5 个文件/)).toBeVisible({ timeout: 120_000 });
+    await expect(page.getByRole('alert').filter({ hasText: '未能生成' })).toHaveCount(0);
+    await page.screenshot({ path: path.join(shots, 'archive-6-retried.png'), fullPage: true });
+    expect(fs.readdirSync(folder).sort()).toEqual([...before, `${Y}年度_党支部综合记录.pdf`, `${Y}年度_支部档案.pdf`].sort());
+    for (const name of [`${Y}年度_党支部综合记录.pdf`, `${Y}年度_支部档案.pdf`]) expect(fs.readFileSync(path.join(folder, name)).subarray(0, 5).toString()).toBe('%PDF-');
+    // the workbook was not made again; the Word volume now carries the PDF's pages (共N页 filled in)
+    expect(fs.readFileSync(path.join(folder, `${Y}年度_台账汇总.xlsx`))).toEqual(workbook);
+    const docx = readDocx(fs.readFileSync(path.join(folder, `${Y}年度_党支部综合记录.docx`)).toString('base64'));
+    expect(wordText(docx.parts['word/document.xml']!)).toMatch(/本卷共\d+件，共\d+页/);
+    expect(fs.readdirSync(path.dirname(folder)).filter((n) => n.startsWith('.tmp-'))).toEqual([]);
+  } finally {
+    fs.rmSync(bin, { recursive: true, force: true });
+  }
+});
+
 test('活动频次: an obligation switched off in 支部设置 is no longer asked for in the year’s check', async ({ page }) => {
   await app.start();
   await page.goto(app.url);

@@ -55,9 +55,11 @@ function startRedirector(link: string, cookie: string): Promise<{ url: string; c
   );
 }
 
-export function startHost(dataDir: string): Promise<RunningHost> {
+/** `env`: variables to set for the host process beside this one's (e.g. CHROMIUM_PATH). */
+export function startHost(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<RunningHost> {
   const child: ChildProcess = spawn(process.execPath, [path.resolve('dist/electron/host.cjs'), '--data-dir', dataDir, '--no-open'], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
   });
   let out = '';
   const stop = () =>
@@ -122,11 +124,14 @@ export function useApp(prefix: string) {
       if (!state.host) throw new Error('call app.start() first');
       return state.host.url;
     },
-    /** (Re)start the host; `whileStopped` runs between stopping it and starting it again (e.g. damaging its data). */
-    async start(whileStopped?: () => void) {
+    /**
+     * (Re)start the host; `whileStopped` runs between stopping it and starting it again (e.g.
+     * damaging its data); `env` is set for the host process.
+     */
+    async start(whileStopped?: () => void, env?: NodeJS.ProcessEnv) {
       await state.host?.stop();
       whileStopped?.();
-      state.host = await startHost(state.dataDir);
+      state.host = await startHost(state.dataDir, env);
       return state.host;
     },
   };

@@ -272,7 +272,6 @@ export async function writeExport(
     if (!files.length) throw new Error(failed.map((f) => `${f.name}：${f.reason}`).join('；'));
     onStep({ done, total, phase: '正在保存' });
     // The scaled images served the volumes; the export holds only its files.
-    if (process.env.KEEP_HTML) fs.cpSync(path.join(tmp, MEDIA_DIR), path.join(process.env.KEEP_HTML, 'media', path.basename(tmp)), { recursive: true });
     fs.rmSync(path.join(tmp, MEDIA_DIR), { recursive: true, force: true });
     // Every file was fsync'd as it was written; their names too, before the folder takes its final one.
     fsyncDir(tmp);

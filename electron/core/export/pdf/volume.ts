@@ -86,7 +86,6 @@ export async function volumePdf(v: Volume, printer: PdfPrinter, workDir: string,
     const out = path.join(workDir, `${v.key}.${pass}.pdf`);
     const shown = pages ? ((await o.files) ?? images) : images;
     fs.writeFileSync(html, volumeHtml(v, pages, shown, { layoutOnly: !pages }));
-    if (process.env.KEEP_HTML) fs.copyFileSync(html, path.join(process.env.KEEP_HTML, path.basename(html)));
     const limitMs = printLimitMs({ items: items.size, imageBytes: pages ? shownImageBytes(shown) : 0 });
     let found: VolumePages;
     let pdf: PdfDocument;

@@ -117,8 +117,8 @@ const TICK_MS = 1000 / 100; // USER_HZ
  * of /proc/<pid>/status, without the pages of files they map (the browser's code, the CJK
  * fonts), which every process shares and a sum of RSS would count in each of them. (PSS
  * from smaps_rollup would split those pages fairly, but costs the kernel a walk of every
- * page, about 27 ms a sample for the printing browser: sampled five times a second it
- * slowed the export it measured by two seconds.)
+ * page, about 27 ms a sample for the printing browser: ten samples a second took a quarter
+ * of a core from the export it measured.)
  */
 function sampleChildren(): number {
   const read = (f: string) => {
@@ -166,8 +166,8 @@ export interface ArchiveBench extends ArchiveYearData {
   startRss: number;
   /** This process (the app's: the export worker thread is in it). */
   peakNodeRss: number;
-  /** The printing Chromium: all its processes together. */
-  peakBrowserRss: number;
+  /** The printing Chromium: the own memory (RssAnon + RssShmem) of all its processes together. */
+  peakBrowserMemory: number;
   /** When each peak was seen, from the start of the export. */
   peakAtMs: { node: number; browser: number };
   /** CPU time over the export: this process (all its threads: the worker, the Word thread, sharp's) and the printing browser. */
@@ -263,7 +263,7 @@ export async function benchArchiveYear(workerScript: string | null, dir: string,
     (globalThis as { gc?: () => void }).gc?.();
     const startRss = process.memoryUsage().rss;
     let peakNodeRss = startRss;
-    let peakBrowserRss = 0;
+    let peakBrowserMemory = 0;
     const at = { node: 0, browser: 0 };
     const tStart = performance.now();
     childCpu.clear();
@@ -271,7 +271,7 @@ export async function benchArchiveYear(workerScript: string | null, dir: string,
     const ticker = setInterval(() => {
       const [node, browser] = [process.memoryUsage.rss(), sampleChildren()];
       if (node > peakNodeRss) [peakNodeRss, at.node] = [node, performance.now() - tStart];
-      if (browser > peakBrowserRss) [peakBrowserRss, at.browser] = [browser, performance.now() - tStart];
+      if (browser > peakBrowserMemory) [peakBrowserMemory, at.browser] = [browser, performance.now() - tStart];
     }, 100);
     const steps: { phase: string; ms: number }[] = [];
     try {
@@ -333,7 +333,7 @@ export async function benchArchiveYear(workerScript: string | null, dir: string,
         files,
         startRss,
         peakNodeRss,
-        peakBrowserRss,
+        peakBrowserMemory,
         peakAtMs: at,
         cpuMs,
         steps,

@@ -76,8 +76,15 @@ test('a damaged database: the app opens on the recovery page and the latest good
   await expect(page.getByText('数据文件已损坏', { exact: true })).toBeVisible();
   await page.screenshot({ path: path.join(shots, 'backup-recovery.png'), fullPage: true });
   await page.getByRole('button', { name: /从最近一次完好的备份恢复/ }).click();
-  await page.getByRole('dialog').getByRole('button', { name: '恢复' }).click();
+  const confirm = page.getByRole('dialog', { name: '从备份恢复' });
   const done = page.getByRole('dialog', { name: '已从备份恢复' });
+  // Once in a CI run on a loaded machine the click on 恢复 was lost (the dialog still open, its button not
+  // loading, 10 s later), as a click during the dialog's opening can be: click again, as a person would,
+  // while it is still asked (a click on the button while the restore runs is ignored: it is loading).
+  await expect(async () => {
+    if (await confirm.isVisible()) await confirm.getByRole('button', { name: '恢复' }).click({ timeout: 2000 });
+    await expect(done).toBeVisible({ timeout: 5000 });
+  }).toPass({ timeout: 60_000 });
   await expect(done).toContainText('恢复前的数据另存在');
   await done.getByRole('button').click();
   await expect(page.getByRole('heading', { name: /年概览/ })).toBeVisible();

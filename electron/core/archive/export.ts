@@ -153,9 +153,19 @@ export async function writeExport(
   let done = 0;
   const files: ExportFileInfo[] = [];
   const failed: FailedFile[] = [];
-  /** Make one file; one that cannot be made is listed as failed, and nothing of it is left. */
+  /**
+   * Make one file; one that cannot be made is listed as failed, and nothing of it is left.
+   * Made again (a Word volume whose PDF's pages moved), it takes the place of what was listed.
+   */
   const task = async (name: string, phase: string, make: (file: string) => Promise<unknown>): Promise<void> => {
     if (stop.signal.aborted) throw new ExportCancelled();
+    for (const list of [files, failed] as { name: string }[][]) {
+      const at = list.findIndex((f) => f.name === name);
+      if (at >= 0) {
+        list.splice(at, 1);
+        done--;
+      }
+    }
     onStep({ done, total, phase });
     const file = path.join(tmp, name);
     try {
@@ -248,15 +258,7 @@ export async function writeExport(
           // a PDF whose pages moved in a later pass: its Word volume again, with the pages printed
           for (const [v, used] of built) {
             const printed = await pagesOf.get(v)!;
-            if (!printed || (used && samePages(used, printed))) continue;
-            const name = `${v.fileBase}.docx`;
-            if (failed.some((f) => f.name === name)) continue;
-            const at = files.findIndex((f) => f.name === name);
-            if (at >= 0) {
-              files.splice(at, 1);
-              done--;
-            }
-            await wordOf(v, printed);
+            if (printed && !(used && samePages(used, printed))) await wordOf(v, printed);
           }
         })(),
       ),

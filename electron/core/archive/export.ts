@@ -201,6 +201,11 @@ export async function writeExport(
   // volumes print while the later ones' photos are still being scaled.
   const prepared = new Map<Volume, PlannedImages>();
   const imagesOf = (v: Volume) => prepared.get(v) ?? prepared.set(v, planImages(volumeItems(v), path.join(tmp, MEDIA_DIR), stop.signal)).get(v)!;
+  /**
+   * Every scaling started has ended (a volume whose PDF failed may still be scaling its photos):
+   * only then may the media folder go, or a late photo would make it again, or fail to be written.
+   */
+  const imagesSettled = () => Promise.allSettled([...prepared.values()].flatMap((p) => [p.sizes, p.files]));
   // One PDF pass with the photos at a time: the browser holds a volume's photos decoded while it
   // prints them (a few hundred MB); the passes with boxes in their place go on beside it.
   let imagePass = Promise.resolve();
@@ -274,6 +279,7 @@ export async function writeExport(
     if (!files.length) throw new Error(failed.map((f) => `${f.name}：${f.reason}`).join('；'));
     onStep({ done, total, phase: '正在保存' });
     // The scaled images served the volumes; the export holds only its files.
+    await imagesSettled();
     fs.rmSync(path.join(tmp, MEDIA_DIR), { recursive: true, force: true });
     // Every file was fsync'd as it was written; their names too, before the folder takes its final one.
     fsyncDir(tmp);
@@ -294,6 +300,8 @@ export async function writeExport(
     onStep({ done: total, total, phase: '已完成' });
     return { files: inPlanOrder(plan, files), failed: inPlanOrder(plan, failed) };
   } catch (e) {
+    stop.abort();
+    await imagesSettled();
     fs.rmSync(tmp, { recursive: true, force: true });
     throw e;
   } finally {

@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/{unit,db,export}/**/*.test.ts'],
+    include: ['test/{unit,db,export,package}/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
     testTimeout: 30000,

@@ -26,6 +26,7 @@ import { CSP } from '../../shared/csp.js';
 import type { Result } from '../../shared/result.js';
 import { MAX_ATTACHMENT_BYTES, MAX_THUMB_BYTES } from '../core/attachments/service.js';
 import type { Dispatch } from '../core/dispatch.js';
+import { servedFile } from './static.js';
 
 export interface HostOptions {
   dispatch: Dispatch;
@@ -158,20 +159,6 @@ function sendJson(res: http.ServerResponse, status: number, body: Result<unknown
 const refuse = (res: http.ServerResponse, status: number, message: string) =>
   sendJson(res, status, { ok: false, error: { code: 'FORBIDDEN', message } });
 
-/** Resolve a URL path to a file inside `root`, or null when it would leave it. */
-export function staticPath(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const rel = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
-  const full = path.resolve(root, rel);
-  const base = path.resolve(root);
-  return full.startsWith(base + path.sep) ? full : null;
-}
 
 /**
  * The body as text, or null when it is larger than `limit`. An oversized body is still
@@ -192,21 +179,6 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string | nu
   });
 }
 
-/**
- * The file to serve for a URL path: a regular file inside the renderer build once
- * symlinks are resolved (a link pointing out of the build is not followed), or null.
- */
-export function servedFile(root: string, urlPath: string): string | null {
-  const file = staticPath(root, urlPath);
-  if (!file) return null;
-  try {
-    const real = fs.realpathSync(file);
-    if (!real.startsWith(fs.realpathSync(root) + path.sep) || !fs.statSync(real).isFile()) return null;
-    return real;
-  } catch {
-    return null;
-  }
-}
 
 interface Conn {
   /** A request on it has shown the token. */

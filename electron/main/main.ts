@@ -4,31 +4,29 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, screen, session, shell } from 'electron';
 import { channelOf, METHOD_NAMES } from '../../shared/contract.js';
 import { openCore, type Core } from '../core/app.js';
 import { createElectronPrinter } from './pdf.js';
 import { maybeGenerateDemo } from '../core/demo/index.js';
 import { resolveDataDir } from '../core/datadir.js';
 import { AppError } from '../core/errors.js';
-import { staticPath } from '../host/server.js';
+import { servedFile } from '../host/static.js';
 import { CSP } from '../../shared/csp.js';
 import { APP_ENTRY, APP_HOST, APP_SCHEME } from './security.js';
 import { ipcCall } from './ipc.js';
-import { MAIN_WINDOW_PREFERENCES, navigationAllowed, windowOpenAction } from './window-options.js';
+import { shellPaths } from './paths.js';
+import { lockContents, lockSession } from './lockdown.js';
+import { mainWindowPreferences } from './window-options.js';
+import { placeWindow, readWindowPlace, saveWindowPlace, WINDOW_MIN } from './window-state.js';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
-const rendererDir = path.join(__dirname, '..', 'renderer');
+const paths = shellPaths({ bundleDir: __dirname, appPath: app.getAppPath(), resourcesPath: process.resourcesPath, packaged: app.isPackaged });
 let core: Core | null = null;
-
-function nativeBinding(): string {
-  return app.isPackaged
-    ? path.join(process.resourcesPath, 'native', 'better_sqlite3.node')
-    : path.join(app.getAppPath(), '.cache', 'electron-native', 'better_sqlite3.node');
-}
+let mainWindow: BrowserWindow | null = null;
 
 function registerIpc(c: Core) {
   for (const method of METHOD_NAMES) {
@@ -37,19 +35,24 @@ function registerIpc(c: Core) {
 }
 
 function createWindow() {
+  const placeFile = path.join(app.getPath('userData'), 'window-place.json');
+  const place = placeWindow(readWindowPlace(placeFile), screen.getAllDisplays().map((d) => d.workArea));
   const win = new BrowserWindow({
-    width: 1280,
-    height: 860,
-    minWidth: 960,
-    minHeight: 640,
+    ...(place.x !== undefined && place.y !== undefined ? { x: place.x, y: place.y } : {}),
+    width: place.width,
+    height: place.height,
+    minWidth: WINDOW_MIN.width,
+    minHeight: WINDOW_MIN.height,
     title: '支部四本一档',
     show: false,
-    webPreferences: { ...MAIN_WINDOW_PREFERENCES, preload: path.join(__dirname, 'preload.cjs') },
+    webPreferences: { ...mainWindowPreferences(app.isPackaged), preload: paths.preload },
   });
-  win.webContents.on('will-navigate', (e, url) => {
-    if (!navigationAllowed(url)) e.preventDefault();
+  mainWindow = win;
+  // its size and place as the user left them (the normal bounds of a maximized window, and that it was)
+  win.on('close', () => saveWindowPlace(placeFile, win.getNormalBounds(), win.isMaximized()));
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
   });
-  win.webContents.on('will-attach-webview', (e) => e.preventDefault());
   // A form with unsaved changes refuses to unload (renderer/src/UnsavedDialog.tsx): closing or reloading asks here.
   win.webContents.on('will-prevent-unload', (e) => {
     const choice = dialog.showMessageBoxSync(win, {
@@ -64,9 +67,10 @@ function createWindow() {
     // preventDefault here lets the page unload after all.
     if (choice === 0) e.preventDefault();
   });
-  // As for every web contents (below): replacing that handler with a plain deny here kept the PDF viewer from opening.
-  win.webContents.setWindowOpenHandler(({ url }) => windowOpenAction(url));
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    if (place.maximized) win.maximize();
+    win.show();
+  });
   void win.loadURL(APP_ENTRY);
 }
 
@@ -114,26 +118,19 @@ function buildMenu() {
   );
 }
 
-app.on('web-contents-created', (_e, contents) => {
-  contents.on('will-navigate', (e, url) => {
-    if (!navigationAllowed(url)) e.preventDefault();
-  });
-  // Only a PDF made by our own page (an archive volume to print) opens, in a sandboxed viewer window.
-  contents.setWindowOpenHandler(({ url }) => windowOpenAction(url));
-});
+app.on('web-contents-created', (_e, contents) => lockContents(contents));
 
-app.whenReady().then(() => {
+function start() {
   const dataDir = resolveDataDir(process.argv.slice(1), process.env, () => app.getPath('userData'));
   try {
     core = openCore({
       dataDir,
       version: app.getVersion(),
-      nativeBinding: nativeBinding(),
+      nativeBinding: paths.nativeBinding,
       pdfPrinter: async () => createElectronPrinter(),
-      // unpacked from app.asar by electron-builder (asarUnpack): a worker thread loads a real file
-      archiveWorker: path.join(__dirname, 'archive-worker.cjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
-      importWorker: path.join(__dirname, 'import-worker.cjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
-      ...(app.isPackaged ? { textsDir: path.join(process.resourcesPath, 'texts') } : {}),
+      archiveWorker: paths.archiveWorker,
+      importWorker: paths.importWorker,
+      ...(paths.texts ? { textsDir: paths.texts } : {}),
       autoBackup: true,
     });
   } catch (e) {
@@ -143,10 +140,11 @@ app.whenReady().then(() => {
   }
   // --demo: fill an empty data dir with the demo branch before the window opens (refused, with a message, when not empty)
   maybeGenerateDemo(core, process.argv.slice(1), (msg) => console.log(msg));
-  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  lockSession(session.defaultSession);
   protocol.handle(APP_SCHEME, async (req) => {
     const u = new URL(req.url);
-    const file = u.host === APP_HOST ? staticPath(rendererDir, u.pathname) : null;
+    // a regular file inside the renderer build once links are resolved, the web host's rule
+    const file = u.host === APP_HOST ? servedFile(paths.renderer, u.pathname) : null;
     if (!file) return new Response('未找到', { status: 404 });
     const res = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(res.headers);
@@ -157,7 +155,21 @@ app.whenReady().then(() => {
   registerIpc(core);
   buildMenu();
   createWindow();
-});
+}
+
+// One app at a time (per Electron profile): starting it again, from the shortcut while it runs,
+// brings the open window forward instead of a second app that would find its data in use.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+  void app.whenReady().then(start);
+}
 
 app.on('window-all-closed', () => app.quit());
 // Quit waits for the closing backup (a few seconds at most), then closes the data.

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BrowserWindow, session, type Session } from 'electron';
 import { duration, type PdfPrinter } from '../core/export/pdf/printer.js';
+import { lockSession } from './lockdown.js';
 import { PRINT_WINDOW_PREFERENCES } from './window-options.js';
 
 export interface ElectronPrinterOptions {
@@ -27,8 +28,7 @@ let printSession: Session | null = null;
 function pdfSession(): Session {
   if (printSession) return printSession;
   const s = session.fromPartition(PARTITION, { cache: false });
-  s.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
-  s.setPermissionCheckHandler(() => false);
+  lockSession(s);
   s.webRequest.onBeforeRequest((details, cb) => {
     const scheme = details.url.slice(0, details.url.indexOf(':') + 1).toLowerCase();
     cb({ cancel: scheme !== 'file:' && scheme !== 'data:' });

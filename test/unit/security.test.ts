@@ -1,17 +1,18 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_ENTRY, isOwnBlobUrl, isTrustedUrl } from '../../electron/main/security.js';
 import {
-  MAIN_WINDOW_PREFERENCES,
+  mainWindowPreferences,
   navigationAllowed,
-  PDF_VIEWER_PREFERENCES,
+  pdfViewerPreferences,
   PRINT_WINDOW_PREFERENCES,
   windowOpenAction,
 } from '../../electron/main/window-options.js';
-import { staticPath } from '../../electron/host/server.js';
+import { servedFile, staticPath } from '../../electron/host/static.js';
 import { CSP, CSP_META } from '../../shared/csp.js';
-import { REPO_ROOT } from '../fixtures/tmp.js';
+import { REPO_ROOT, useTempDir } from '../fixtures/tmp.js';
 
 /** URLs a page could ask to load, navigate to or open, and whether they are our own bundle. */
 const URLS: [string, boolean][] = [
@@ -64,9 +65,28 @@ describe('isTrustedUrl', () => {
   });
 });
 
-describe('navigation', () => {
-  it.each(URLS)('to %s is allowed: %s', (url, allowed) => {
+/** Where a frame may go besides our own pages: a PDF our page made, and (in a frame only) the built-in PDF viewer. */
+const FRAMES: [string, { main: boolean; sub: boolean }][] = [
+  ['blob:app://ledger/0f6c3f5e-1b7a-4c1e-9d55-1c2b3a4d5e6f', { main: true, sub: true }],
+  ['blob:app://evil/0f6c3f5e', { main: false, sub: false }],
+  ['chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html', { main: false, sub: true }],
+  ['chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai:1/index.html', { main: false, sub: false }],
+  ['chrome-extension://x@mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html', { main: false, sub: false }],
+  ['chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/index.html', { main: false, sub: false }],
+  ['chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai.evil/index.html', { main: false, sub: false }],
+  ['https://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html', { main: false, sub: false }],
+  ['about:srcdoc', { main: false, sub: false }],
+];
+
+describe('navigation (will-navigate, will-frame-navigate, will-redirect)', () => {
+  it.each(URLS.filter(([u]) => !u.startsWith('blob:')))('to %s is allowed: %s, in a page and in a frame', (url, allowed) => {
     expect(navigationAllowed(url)).toBe(allowed);
+    expect(navigationAllowed(url, false)).toBe(allowed);
+  });
+
+  it.each(FRAMES)('to %s: %o', (url, { main, sub }) => {
+    expect(navigationAllowed(url, true)).toBe(main);
+    expect(navigationAllowed(url, false)).toBe(sub);
   });
 });
 
@@ -96,6 +116,63 @@ describe('staticPath', () => {
     '/%E0%A4%A', // malformed percent-encoding
   ])('%s → null', (url) => {
     expect(staticPath(root, url)).toBeNull();
+  });
+});
+
+describe('servedFile (the web host and the app:// protocol)', () => {
+  const tmp = useTempDir('served-');
+  /** A renderer build with a file, a folder, links in and out of it, a FIFO, and a secret beside it. */
+  function build() {
+    const root = path.join(tmp(), 'renderer');
+    fs.mkdirSync(path.join(root, 'assets'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'index.html'), '<p>');
+    fs.writeFileSync(path.join(root, 'assets', 'a.js'), '1');
+    const outside = path.join(tmp(), 'secret');
+    fs.mkdirSync(outside);
+    fs.writeFileSync(path.join(outside, 'ledger.db'), 'x');
+    // a link to a file outside, and a folder link (a junction's effect) leading out
+    fs.symlinkSync(path.join(outside, 'ledger.db'), path.join(root, 'db.js'));
+    fs.symlinkSync(outside, path.join(root, 'assets', 'out'), 'dir');
+    // a sibling folder named like the build: a prefix check alone would let it through
+    fs.mkdirSync(path.join(tmp(), 'renderer-evil'));
+    fs.writeFileSync(path.join(tmp(), 'renderer-evil', 'x.js'), 'x');
+    fs.symlinkSync(path.join(tmp(), 'renderer-evil', 'x.js'), path.join(root, 'sibling.js'));
+    // links that stay inside are followed
+    fs.symlinkSync(path.join(root, 'assets', 'a.js'), path.join(root, 'alias.js'));
+    fs.symlinkSync(path.join(root, 'assets'), path.join(root, 'more'), 'dir');
+    // a loop, a dangling link, and a FIFO
+    fs.symlinkSync(path.join(root, 'loop2'), path.join(root, 'loop1'));
+    fs.symlinkSync(path.join(root, 'loop1'), path.join(root, 'loop2'));
+    fs.symlinkSync(path.join(root, 'gone'), path.join(root, 'dangling.js'));
+    expect(spawnSync('mkfifo', [path.join(root, 'pipe.js')]).status).toBe(0);
+    return root;
+  }
+
+  it('serves regular files inside the build, through links that stay inside', () => {
+    const root = build();
+    const real = fs.realpathSync(root);
+    expect(servedFile(root, '/')).toBe(path.join(real, 'index.html'));
+    expect(servedFile(root, '/assets/a.js')).toBe(path.join(real, 'assets', 'a.js'));
+    expect(servedFile(root, '/alias.js')).toBe(path.join(real, 'assets', 'a.js'));
+    expect(servedFile(root, '/more/a.js')).toBe(path.join(real, 'assets', 'a.js'));
+  });
+
+  it.each([
+    '/db.js',
+    '/assets/out/ledger.db',
+    '/assets/out/../out/ledger.db',
+    '/sibling.js',
+    '/../renderer-evil/x.js',
+    '/%2e%2e/secret/ledger.db',
+    '/assets',
+    '/assets/',
+    '/loop1',
+    '/dangling.js',
+    '/pipe.js',
+    '/missing.js',
+    '/index.html%00',
+  ])('%s → nothing', (url) => {
+    expect(servedFile(build(), url)).toBeNull();
   });
 });
 
@@ -131,17 +208,24 @@ describe('new windows', () => {
   // our own pages included: nothing but a PDF opens in a window of its own
   const pages = URLS.filter(([url]) => !url.startsWith('blob:')).map(([url]): [string, boolean] => [url, false]);
   it.each([...BLOBS, ...pages])('window.open(%s) allowed: %s', (url, allowed) => {
-    const decision = windowOpenAction(url);
-    if (!allowed) return expect(decision).toEqual({ action: 'deny' });
-    // the PDF viewer: locked down like every window, and with no preload (no window.api in it)
-    expect(decision).toEqual({ action: 'allow', overrideBrowserWindowOptions: { autoHideMenuBar: true, webPreferences: PDF_VIEWER_PREFERENCES } });
+    for (const packaged of [true, false]) {
+      const decision = windowOpenAction(url, packaged);
+      if (!allowed) {
+        expect(decision).toEqual({ action: 'deny' });
+        continue;
+      }
+      // the PDF viewer: locked down like every window, and with no preload (no window.api in it)
+      expect(decision).toEqual({ action: 'allow', overrideBrowserWindowOptions: { autoHideMenuBar: true, webPreferences: pdfViewerPreferences(packaged) } });
+    }
   });
 });
 
 describe('the Electron checklist (window-options.ts)', () => {
   it.each([
-    ['main window', MAIN_WINDOW_PREFERENCES],
-    ['PDF viewer window', PDF_VIEWER_PREFERENCES],
+    ['main window', mainWindowPreferences(true)],
+    ['main window (npm start)', mainWindowPreferences(false)],
+    ['PDF viewer window', pdfViewerPreferences(true)],
+    ['PDF viewer window (npm start)', pdfViewerPreferences(false)],
     ['PDF print window', PRINT_WINDOW_PREFERENCES],
   ])('%s: sandboxed, isolated, no Node, web security on, no <webview>, no insecure content', (_name, prefs) => {
     // the checklist: on …
@@ -159,27 +243,42 @@ describe('the Electron checklist (window-options.ts)', () => {
     expect(PRINT_WINDOW_PREFERENCES.javascript).toBe(false);
   });
 
+  it('DevTools: off in every window of the installed app, on in a developer\'s build (npm start), never in the print window', () => {
+    expect(mainWindowPreferences(true).devTools).toBe(false);
+    expect(pdfViewerPreferences(true).devTools).toBe(false);
+    expect(PRINT_WINDOW_PREFERENCES.devTools).toBe(false);
+    expect(mainWindowPreferences(false).devTools).toBe(true);
+    expect(pdfViewerPreferences(false).devTools).toBe(true);
+  });
+
   it('main.ts and pdf.ts build every window from these, and register IPC through ipcCall', () => {
-    const main = fs.readFileSync(path.join(REPO_ROOT, 'electron', 'main', 'main.ts'), 'utf8');
-    const pdf = fs.readFileSync(path.join(REPO_ROOT, 'electron', 'main', 'pdf.ts'), 'utf8');
-    expect(main).toContain('webPreferences: { ...MAIN_WINDOW_PREFERENCES, preload:');
+    const read = (f: string) => fs.readFileSync(path.join(REPO_ROOT, 'electron', 'main', f), 'utf8');
+    const [main, pdf, lockdown] = ['main.ts', 'pdf.ts', 'lockdown.ts'].map(read) as [string, string, string];
+    expect(main).toContain('webPreferences: { ...mainWindowPreferences(app.isPackaged), preload:');
     expect(pdf).toContain('webPreferences: { ...PRINT_WINDOW_PREFERENCES, session:');
     for (const source of [main, pdf]) {
       expect(source.match(/webPreferences:/g)?.length, 'one window per file').toBe(1);
-      expect(source).not.toMatch(/sandbox:\s*false|contextIsolation:\s*false|nodeIntegration:\s*true|webSecurity:\s*false|webviewTag:\s*true/);
+      expect(source).not.toMatch(/sandbox:\s*false|contextIsolation:\s*false|nodeIntegration:\s*true|webSecurity:\s*false|webviewTag:\s*true|devTools:\s*true/);
     }
-    // both the app window and every other web contents: navigation and window.open decided by the pure functions
-    expect(main.match(/setWindowOpenHandler\(\(\{ url \}\) => windowOpenAction\(url\)\)/g)?.length).toBe(2);
-    expect(main.match(/setWindowOpenHandler\(/g)?.length).toBe(2);
-    expect(main.match(/if \(!navigationAllowed\(url\)\) e\.preventDefault\(\)/g)?.length).toBe(2);
-    expect(main.match(/will-navigate/g)?.length).toBe(2);
+    // every web contents (the app window among them): navigation of every kind and window.open decided by the pure functions
+    expect(main).toContain("app.on('web-contents-created', (_e, contents) => lockContents(contents));");
+    expect(lockdown).toContain('contents.setWindowOpenHandler(({ url }) => windowOpenAction(url, app.isPackaged));');
+    for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect']) expect(lockdown, event).toMatch(new RegExp(`'${event}', \\(e\\) => \\{\\n\\s+if \\(!navigationAllowed\\(e\\.url`));
+    // the default session and the print windows' session grant no permission, asked or checked
+    expect(lockdown).toMatch(/setPermissionRequestHandler\(\(_wc, _perm, cb\) => cb\(false\)\);\n\s+s\.setPermissionCheckHandler\(\(\) => false\);/);
+    expect(main).toContain('lockSession(session.defaultSession);');
+    expect(pdf).toContain('lockSession(s);');
+    // app:// serves by the web host's rule: regular files inside the build, links resolved
+    expect(main).toContain('servedFile(paths.renderer, u.pathname)');
+    expect(main).not.toContain('staticPath');
+    expect(main).toContain('if (!app.requestSingleInstanceLock()) {');
     expect(main).toMatch(/ipcMain\.handle\(channelOf\(method\),[^\n]*ipcCall\(c\.dispatch, event\.senderFrame\?\.url \?\? null, method, input\)/);
     expect(main.match(/ipcMain\.handle\(/g)?.length).toBe(1);
     expect(main).not.toContain('shell.openExternal');
   });
 
   it('the pure modules of main/ import no electron (they run under vitest)', () => {
-    for (const file of ['security.ts', 'ipc.ts', 'window-options.ts']) {
+    for (const file of ['security.ts', 'ipc.ts', 'window-options.ts', 'paths.ts', 'window-state.ts']) {
       const code = fs.readFileSync(path.join(REPO_ROOT, 'electron', 'main', file), 'utf8');
       expect(code, file).not.toMatch(/from\s+['"]electron['"]|require\(['"]electron['"]\)/);
     }

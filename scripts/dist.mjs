@@ -15,5 +15,6 @@ if (!electronBinary(root)) {
 }
 await build({ force: true });
 ensureElectronSqlite(root);
-const r = spawnSync(path.join(root, 'node_modules', '.bin', 'electron-builder'), process.argv.slice(2), { stdio: 'inherit', cwd: root });
+// electron-builder's CLI through Node itself: on Windows, node_modules/.bin holds .cmd shims that spawnSync cannot start
+const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'electron-builder', 'cli.js'), ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
 process.exit(r.status ?? 1);

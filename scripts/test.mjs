@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm test: every test there is. System packages → typecheck → vitest (unit, db, export)
+// npm test: every test there is. System packages → typecheck → vitest (unit, db, export, package)
 // → build → Playwright end to end through the web host. Ends with one line:
 // "N passed, N failed" (", N skipped" when any), counting every test of both runners.
 import { spawnSync } from 'node:child_process';

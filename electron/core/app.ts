@@ -11,7 +11,7 @@ import type { BackupInfo, BackupStatus, RestoreResult } from '../../shared/metho
 import { closeDatabase, openDatabase } from './db/connection.js';
 import { MIGRATIONS } from './db/migrations/index.js';
 import type { Db } from './db/sql.js';
-import { lockDataDir, type DataDirLock } from './datadir.js';
+import { dataDirPathProblem, lockDataDir, type DataDirLock } from './datadir.js';
 import { createDispatch, type Dispatch } from './dispatch.js';
 import { workbookReader, type ReaderOptions } from './members/reader.js';
 import { createHandlers, sweepFiles, type BackupMethod, type Handlers, type HandlersOf } from './handlers.js';
@@ -121,6 +121,9 @@ function openChecked(dataDir: string, file: string, nativeBinding: string | unde
 
 export function openCore(o: CoreOptions): Core {
   const { dataDir, version, nativeBinding, textsDir = defaultTextsDir() } = o;
+  // A path SQLite cannot open (too long for Windows's 260 characters) is said so, never “unable to open database file”.
+  const tooLong = dataDirPathProblem(dataDir);
+  if (tooLong) throw tooLong;
   // A data dir that cannot be written is refused with READ_ONLY, one on a full disk with DISK_FULL: never a raw error.
   prepareDataDir(dataDir);
   let lock: DataDirLock;

@@ -1,7 +1,7 @@
 /**
  * Folders the app writes into: making a rename or removal in one durable; and
- * a folder the user chose, a U盘 most often: that it is there, names that its
- * file system takes, and what a failed write there means. The backup file
+ * a folder the user chose, a U盘 most often: that it is there, and what a
+ * failed write there means (the names its file system takes: shared/filenames.ts). The backup file
  * (备份到U盘) and the year's archive (全部保存到…) both write there.
  *
  * Plain Node, no electron.
@@ -22,20 +22,6 @@ export function fsyncDir(dir: string): void {
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
-}
-
-/** What FAT32, exFAT and NTFS refuse in a name: \ / : * ? " < > | and the control characters. */
-const UNSAFE_NAME = /[\\/:*?"<>|\x00-\x1f\x7f]/g;
-
-/**
- * User text (the branch's name) as a part of a file or folder name, safe on
- * FAT32, exFAT and NTFS: what those refuse left out, trimmed, at most `max`
- * characters (whole characters, never half a surrogate pair), `fallback` when
- * nothing is left. A part, not a whole name: the callers put a suffix after it,
- * so a trailing dot or a reserved device name (CON, NUL) never ends a name.
- */
-export function safeNamePart(text: string, fallback: string, max = 40): string {
-  return Array.from(text.replace(UNSAFE_NAME, '').trim()).slice(0, max).join('').trim() || fallback;
 }
 
 /**

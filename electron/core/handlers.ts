@@ -3,6 +3,7 @@ import type { WorkbookReader } from './members/reader.js';
 import type { MethodName, OutputOf, ParsedInputOf, RecordInput } from '../../shared/contract.js';
 import { recordType } from '../../shared/books/index.js';
 import { recordPrintDoc } from '../../shared/print/record.js';
+import { fileNameWith, RECORD_TITLE_MAX } from '../../shared/filenames.js';
 import { hasPersonalIds, shownRecord } from '../../shared/books/privacy.js';
 import { getBranch, groupContext, setupBranch, updateBranch } from './branch/service.js';
 import { createPerson, listPeople, removePerson, updatePerson } from './people/service.js';
@@ -130,7 +131,8 @@ export function createHandlers(ctx: CoreContext): DataHandlers {
       const buf = await printDocToDocxBuffer(doc);
       const seq = rec.seq ? `_第${rec.seq}次` : '';
       const full = fullIds && hasPersonalIds(def) ? '_完整身份证号' : '';
-      return { fileName: `${rec.date}_${doc.title}${seq}${full}.docx`, mimeType: DOCX_MIME, base64: buf.toString('base64') };
+      const fileName = fileNameWith(`${rec.date}_`, doc.title, `${seq}${full}.docx`, { fallback: def.label, max: RECORD_TITLE_MAX });
+      return { fileName, mimeType: DOCX_MIME, base64: buf.toString('base64') };
     },
     'records.revisions': ({ id }) => listRevisions(db, id),
     'records.revision': ({ id }) => getRevision(db, id),

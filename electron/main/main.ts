@@ -9,7 +9,7 @@ import { channelOf, METHOD_NAMES } from '../../shared/contract.js';
 import { openCore, type Core } from '../core/app.js';
 import { createElectronPrinter } from './pdf.js';
 import { maybeGenerateDemo } from '../core/demo/index.js';
-import { resolveDataDir } from '../core/datadir.js';
+import { defaultDataDir, resolveDataDir } from '../core/datadir.js';
 import { AppError } from '../core/errors.js';
 import { servedFile } from '../host/static.js';
 import { CSP } from '../../shared/csp.js';
@@ -121,7 +121,8 @@ function buildMenu() {
 app.on('web-contents-created', (_e, contents) => lockContents(contents));
 
 function start() {
-  const dataDir = resolveDataDir(process.argv.slice(1), process.env, () => app.getPath('userData'));
+  // the web host's default too: both shells find the same data (Electron's own profile, userData, stays apart)
+  const dataDir = resolveDataDir(process.argv.slice(1), process.env, () => defaultDataDir());
   try {
     core = openCore({
       dataDir,

@@ -14,7 +14,6 @@ import { describe, expect, it } from 'vitest';
 import { saveExport, sweepStale, type SaveProgress } from '../../electron/core/archive/save.js';
 import { planSave } from '../../electron/core/archive/service.js';
 import { exportDir } from '../../electron/core/archive/paths.js';
-import { safeNamePart } from '../../electron/core/folders.js';
 import { recordType } from '../../shared/books/index.js';
 import type { SaveJob } from '../../shared/archive/model.js';
 import type { Core } from '../../electron/core/app.js';
@@ -45,19 +44,6 @@ async function settle(core: Core, job: SaveJob): Promise<SaveJob> {
   }
   return job;
 }
-
-describe('safeNamePart', () => {
-  it.each([
-    ['中共某某党支部', '中共某某党支部'],
-    ['中共A\\B/C:D*E?F"G<H>I|J党支部', '中共ABCDEFGHIJ党支部'],
-    ['  第一\t支部\n ', '第一支部'],
-    [':/\\*?', '党支部'],
-    ['', '党支部'],
-    ['一'.repeat(39) + '𠀀𠀀', '一'.repeat(39) + '𠀀'],
-  ])('%j → %j', (input, want) => {
-    expect(safeNamePart(input, '党支部')).toBe(want);
-  });
-});
 
 describe('全部保存到…', () => {
   const h = useCore();

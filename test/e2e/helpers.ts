@@ -66,6 +66,23 @@ export async function setUpBranch(page: Page, o: { name?: string; groups?: strin
   });
 }
 
+/**
+ * The first-run setup as a new secretary fills it in: 支部名称, 上级党委, one 党小组, 书记 张书记 and
+ * 组织委员 李组织; ends on the 人员名册 it opens.
+ */
+export async function setUpThroughForm(page: Page, name = '中共测试钻井队党支部') {
+  await expect(page.getByText('欢迎使用“支部四本一档”')).toBeVisible();
+  await page.getByLabel('支部名称').fill(name);
+  await page.getByLabel('上级党委').fill('中共测试钻探公司委员会');
+  await page.getByLabel('党小组1名称').fill('第一党小组');
+  await page.getByLabel('支委1姓名').fill('张书记');
+  await page.getByRole('button', { name: '添加支委' }).click();
+  await pick(page, '支委2职务', '组织委员');
+  await page.getByLabel('支委2姓名').fill('李组织');
+  await page.getByRole('button', { name: '建立支部' }).click();
+  await expect(page.getByRole('heading', { name: '人员名册' })).toBeVisible();
+}
+
 /** A 定稿 meeting of `type` on `date` through the API, attended by whom the type expects; `data` overrides sample values. */
 export async function createMeeting(page: Page, type: string, date: string, data: Record<string, unknown> = {}) {
   const attendance = await api(page, 'records.expected', { type, groupId: null });

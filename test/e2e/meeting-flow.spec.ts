@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { readDocx, wordText } from '../fixtures/docx.js';
-import { pick } from './helpers.js';
+import { pick, setUpThroughForm } from './helpers.js';
 import { SHOTS as shots, useApp } from './host.js';
 
 const app = useApp('meeting');
@@ -30,18 +30,9 @@ test('first session: set up, record a 支部党员大会, print, export, restart
   await page.goto(app.url);
 
   // First-run setup
-  await expect(page.getByText('欢迎使用“支部四本一档”')).toBeVisible();
-  await page.getByLabel('支部名称').fill('中共测试钻井队党支部');
-  await page.getByLabel('上级党委').fill('中共测试钻探公司委员会');
-  await page.getByLabel('党小组1名称').fill('第一党小组');
-  await page.getByLabel('支委1姓名').fill('张书记');
-  await page.getByRole('button', { name: '添加支委' }).click();
-  await pick(page, '支委2职务', '组织委员');
-  await page.getByLabel('支委2姓名').fill('李组织');
-  await page.getByRole('button', { name: '建立支部' }).click();
+  await setUpThroughForm(page);
 
   // Roster: six people
-  await expect(page.getByRole('heading', { name: '人员名册' })).toBeVisible();
   const people = [
     { name: '王大力', gender: '男', status: '中共党员', group: '第一党小组', position: '司钻' },
     { name: '赵红梅', gender: '女', status: '中共党员', group: '第一党小组', position: '地质员' },

@@ -19,7 +19,7 @@ import path from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page, type TestInfo } from '@playwright/test';
 import { localToday } from '../../shared/dates.js';
 import { readDocx, wordText } from '../fixtures/docx.js';
-import { fillDate, openType, pick } from '../e2e/helpers.js';
+import { fillDate, openType, setUpThroughForm } from '../e2e/helpers.js';
 
 const PACKAGED = process.env.PACKAGED_APP ? path.resolve(process.env.PACKAGED_APP) : null;
 
@@ -80,17 +80,8 @@ test('packaged app: first session, a 定稿 meeting printed to PDF, the year exp
     // ---- First start: an empty data dir opens the setup page.
     running = await launch(dataDir, '1-first-session', testInfo);
     const { app, page } = running;
-    await expect(page.getByText('欢迎使用“支部四本一档”')).toBeVisible();
     expect(page.url()).toBe('app://ledger/index.html');
-    await page.getByLabel('支部名称').fill(BRANCH);
-    await page.getByLabel('上级党委').fill('中共测试钻探公司委员会');
-    await page.getByLabel('党小组1名称').fill('第一党小组');
-    await page.getByLabel('支委1姓名').fill('张书记');
-    await page.getByRole('button', { name: '添加支委' }).click();
-    await pick(page, '支委2职务', '组织委员');
-    await page.getByLabel('支委2姓名').fill('李组织');
-    await page.getByRole('button', { name: '建立支部' }).click();
-    await expect(page.getByRole('heading', { name: '人员名册' })).toBeVisible();
+    await setUpThroughForm(page, BRANCH);
 
     // ---- A 支部委员会 held today, kept as 定稿 (the form's default, checked).
     await openType(page, BOOK, '支部委员会');

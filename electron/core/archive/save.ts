@@ -20,7 +20,8 @@ import fsp, { type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExportFileInfo, SavedFile, SaveJob, SaveTarget } from '../../../shared/archive/model.js';
 import { AppError } from '../errors.js';
-import { fsyncDir, requireFolder, safeNamePart, targetFolderError } from '../folders.js';
+import { fileNameWith } from '../../../shared/filenames.js';
+import { fsyncDir, requireFolder, targetFolderError } from '../folders.js';
 
 /** Bytes read and written at a time. */
 const CHUNK = 1 << 20;
@@ -45,9 +46,9 @@ export interface SavePlan {
 /** What a save reports as it goes: bytes written and read back, and the file at hand. */
 export type SaveProgress = Partial<Pick<SaveJob, 'done' | 'phase'>>;
 
-/** 中共某某党支部-2025年度归档 */
+/** 中共某某党支部-2025年度归档: a folder name every file system of a U盘 takes, whatever the branch is called (shared/filenames.ts). */
 export function saveBaseName(branchName: string, year: number): string {
-  return `${safeNamePart(branchName, '党支部')}-${year}年度归档`;
+  return fileNameWith('', branchName, `-${year}年度归档`, { fallback: '党支部' });
 }
 
 /** The first of baseName, baseName（2）, （3）… that names nothing in `parent` (FAT32 and NTFS compare names as they do). */

@@ -10,6 +10,7 @@ import type { Retention } from '../../../shared/books/types.js';
 import { branchShortName, type Gap } from '../../../shared/archive/model.js';
 import type { RecordDto } from '../../../shared/contract.js';
 import { chineseDate } from '../../../shared/dates.js';
+import { fileNameWith } from '../../../shared/filenames.js';
 import { recordTitle } from '../../../shared/print/display.js';
 import { recordPrintDoc } from '../../../shared/print/record.js';
 import { shownRecord } from '../../../shared/books/privacy.js';
@@ -169,7 +170,8 @@ export function buildVolumes(db: Db, dataDir: string, textsDir: string, opts: Vo
       key: piece ? `${key}-${piece.no}` : key,
       book,
       piece: piece ?? null,
-      fileBase: `${opts.year}年度_${category}${piece ? `_第${piece.no}卷` : ''}`,
+      // the stem of <fileBase>.docx and .pdf: room left for the extension
+      fileBase: fileNameWith(`${opts.year}年度_`, category, piece ? `_第${piece.no}卷` : '', { fallback: '卷册', max: 60, room: '.docx'.length }),
       cover: {
         fondsName: branch.name,
         fondsNo: branch.fondsNo,

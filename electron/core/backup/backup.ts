@@ -35,9 +35,11 @@ import { localToday } from '../../../shared/dates.js';
 import { putBlobFile, readBlobFile } from '../attachments/store.js';
 import { AppError } from '../errors.js';
 import { entryKind, openRegularFile, withRegularFile, type FileUse } from '../files.js';
-import { fsyncDir, requireFolder, safeNamePart, targetFolderError } from '../folders.js';
+import { fileNameWith } from '../../../shared/filenames.js';
+import { fsyncDir, requireFolder, targetFolderError } from '../folders.js';
 import type { Db } from '../db/sql.js';
 import { fileStep } from '../steps.js';
+import { windowsDrives } from './drives.js';
 import { TarWriter, copyEntry, readEntry, tarEntries, type TarEntry } from './tar.js';
 import { createHash, randomBytes } from 'node:crypto';
 
@@ -314,9 +316,10 @@ export function rotate(dataDir: string): { removed: number; blobsRemoved: number
 
 // ---------- the backup file ----------
 
-/** 支部四本一档备份-中共某某党支部-20261121-103000.ledgerbak */
+/** 支部四本一档备份-中共某某党支部-20261121-103000.ledgerbak: a name every file system of a U盘 takes, whatever the branch is called (shared/filenames.ts). */
 export function backupFileName(branchName: string, d = new Date()): string {
-  return `${FILE_PREFIX}${safeNamePart(branchName, '支部')}-${stamp(d).slice(0, 15)}${BACKUP_EXT}`;
+  const at = stamp(d).slice(0, 15);
+  return fileNameWith(FILE_PREFIX, branchName, `-${at}${BACKUP_EXT}`, { fallback: '支部' });
 }
 
 /**
@@ -504,8 +507,12 @@ export function scanFolder(folder: string): BackupInfo[] {
     .sort((a, b) => b.at.localeCompare(a.at));
 }
 
-/** U盘 and usual folders: removable drives first (Windows drive letters, /media and /run/media on Linux), then 桌面 and 文档. */
-export function destinations(dataDir: string, platform = process.platform): BackupDestination[] {
+/**
+ * U盘 and usual folders: removable drives first (on Windows by drive letter,
+ * with the other disks after them: drives.ts; /media and /run/media on Linux),
+ * then 桌面 and 文档. `drives` lists Windows's drives (tests hand in their own).
+ */
+export async function destinations(dataDir: string, platform = process.platform, drives: () => Promise<BackupDestination[]> = () => windowsDrives()): Promise<BackupDestination[]> {
   const out: BackupDestination[] = [];
   const dirs = (root: string) => {
     try {
@@ -515,10 +522,7 @@ export function destinations(dataDir: string, platform = process.platform): Back
     }
   };
   if (platform === 'win32') {
-    for (const letter of 'DEFGHIJKLMNOPQRSTUVWXYZ') {
-      const root = `${letter}:\\`;
-      if (fs.existsSync(root)) out.push({ path: root, label: `${letter}: 盘`, removable: true });
-    }
+    out.push(...(await drives()));
   } else {
     const user = os.userInfo().username;
     for (const root of [path.join('/media', user), path.join('/run/media', user), '/media', '/mnt']) {

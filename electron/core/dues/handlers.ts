@@ -1,5 +1,6 @@
 import type { DUES_METHODS } from '../../../shared/methods/dues.js';
 import { localToday } from '../../../shared/dates.js';
+import { fileNameWith } from '../../../shared/filenames.js';
 import { getBranch } from '../branch/service.js';
 import { AppError } from '../errors.js';
 import type { CoreContext, HandlersOf } from '../handlers.js';
@@ -20,7 +21,7 @@ export function duesHandlers({ db }: CoreContext): HandlersOf<keyof typeof DUES_
       if (!branch) throw new AppError('CONFLICT', '请先完成支部初始设置。');
       const printedOn = localToday();
       const buf = await duesWorkbook(duesYear(db, year, printedOn), branch, printedOn);
-      return { fileName: `${branch.name}_${year}年党费收缴台账.xlsx`, mimeType: XLSX_MIME, base64: buf.toString('base64') };
+      return { fileName: fileNameWith('', branch.name, `_${year}年党费收缴台账.xlsx`, { fallback: '党支部' }), mimeType: XLSX_MIME, base64: buf.toString('base64') };
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { REGISTERS_METHODS } from '../../../shared/methods/registers.js';
 import { localToday } from '../../../shared/dates.js';
+import { fileNameWith } from '../../../shared/filenames.js';
 import { getBranch } from '../branch/service.js';
 import { AppError } from '../errors.js';
 import { XLSX_MIME } from '../export/xlsx/style.js';
@@ -30,7 +31,7 @@ export function registersHandlers(ctx: CoreContext): HandlersOf<keyof typeof REG
         printedOn,
       });
       return {
-        fileName: `${branch.name}_${year}年台账${fullIds ? '_完整身份证号' : ''}.xlsx`,
+        fileName: fileNameWith('', branch.name, `_${year}年台账${fullIds ? '_完整身份证号' : ''}.xlsx`, { fallback: '党支部' }),
         mimeType: XLSX_MIME,
         base64: buf.toString('base64'),
       };

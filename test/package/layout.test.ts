@@ -169,6 +169,15 @@ describe('the installed package (electron-builder with the real configuration)',
     expect(wire[FuseV1Options.GrantFileProtocolExtraPrivileges]).toBe(FuseState.DISABLE);
   });
 
+  it('the shipped main process holds the lockdown: permission checks denied, one instance, DevTools only outside the package', () => {
+    const main = asar.extractFile(path.join(resources, 'app.asar'), 'dist/electron/main.cjs').toString('utf8');
+    expect(main).toMatch(/setPermissionCheckHandler\(\(\) => false\)/);
+    expect(main).toMatch(/setPermissionRequestHandler\(\(_wc, _perm, cb\) => cb\(false\)\)/);
+    expect(main).toContain('requestSingleInstanceLock()');
+    expect(main).toMatch(/devTools: !packaged/);
+    for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect']) expect(main, event).toContain(`"${event}"`);
+  });
+
   it('holds what runs and nothing else: no sources, tests, maps, caches, build tools or dev dependencies; prints its size', () => {
     const entries = [...asarEntries(path.join(resources, 'app.asar')).keys()];
     const forbidden = entries.filter(

@@ -57,7 +57,16 @@ export async function build({ quiet = false, force = process.argv.includes('--fo
   if (stale('dist/renderer/index.html', ['renderer', 'shared', 'vite.config.ts'])) {
     log('构建界面 (vite)…');
     const { build: viteBuild } = await import('vite');
-    await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: quiet ? 'error' : 'warn' });
+    // The production build whoever calls: a NODE_ENV of the caller's (vitest sets `test`) would
+    // otherwise reach the bundle, and React's development build with it.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await viteBuild({ configFile: path.join(root, 'vite.config.ts'), mode: 'production', logLevel: quiet ? 'error' : 'warn' });
+    } finally {
+      if (nodeEnv === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = nodeEnv;
+    }
   }
 }
 

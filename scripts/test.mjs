@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm test: every test there is. System packages → typecheck → vitest (unit, db, export, package)
+// npm test: every test there is. System packages → typecheck → lint → vitest (unit, db, export, package)
 // → build → Playwright end to end through the web host. Ends with one line:
 // "N passed, N failed" (", N skipped" when any), counting every test of both runners.
 import { spawnSync } from 'node:child_process';
@@ -38,6 +38,10 @@ for (const [name, project] of [['typecheck (node)', 'tsconfig.json'], ['typechec
   if (step(name, bin('tsc'), ['-p', project, '--noEmit'])) tally.passed++;
   else tally.failed++;
 }
+
+// eslint.config.js: floating promises, import circles, the rules of hooks; any finding fails
+if (step('lint (eslint)', bin('eslint'), ['.', '--max-warnings', '0'])) tally.passed++;
+else tally.failed++;
 
 const vitestJson = path.join(results, 'vitest.json');
 fs.rmSync(vitestJson, { force: true });

@@ -287,11 +287,8 @@ export interface RuleText {
   edited: boolean;
 }
 
-export interface ExportedFile {
-  fileName: string;
-  mimeType: string;
-  base64: string;
-}
+export type { ExportedFile } from './methods/method.js';
+import type { ExportedFile } from './methods/method.js';
 
 // ---------- the methods ----------
 

@@ -39,3 +39,6 @@ export interface ApiError {
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** Answers a method call by name with its result or a typed error: the core's one entry, behind IPC and the web host. */
+export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;

@@ -5,11 +5,11 @@
  * and turn every outcome into a Result. Nothing thrown ever crosses to the renderer raw.
  */
 import { contract, type MethodName } from '../../shared/contract.js';
-import type { FieldIssue, Result } from '../../shared/result.js';
+import type { Dispatch, FieldIssue } from '../../shared/result.js';
 import { inputPathLabel } from '../../shared/books/paths.js';
 import { parseInput, validationMessage } from '../../shared/validation.js';
 import { AppError } from './errors.js';
-import type { Handlers } from './handlers.js';
+import type { Handlers } from './context.js';
 import { storageError } from './storage-errors.js';
 
 function isMethod(name: string): name is MethodName {
@@ -21,7 +21,6 @@ function validationError(fields: FieldIssue[], input: unknown): AppError {
   return new AppError('VALIDATION', validationMessage(fields, (path) => inputPathLabel(input, path)), fields);
 }
 
-export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
 
 /** `dataDir` lets a failed write be told apart as a full disk or a read-only data dir (storage-errors.ts). */
 export function createDispatch(handlers: Handlers, log: (e: unknown) => void = console.error, dataDir: string | null = null): Dispatch {

@@ -1,11 +1,11 @@
 /** The implementation of the contract. Every method of shared/contract.ts has exactly one entry here. */
-import type { WorkbookReader } from './members/reader.js';
-import type { MethodName, OutputOf, ParsedInputOf, RecordInput } from '../../shared/contract.js';
+import type { RecordInput } from '../../shared/contract.js';
 import { recordType } from '../../shared/books/index.js';
 import { recordPrintDoc } from '../../shared/print/record.js';
 import { fileNameWith, RECORD_TITLE_MAX } from '../../shared/filenames.js';
 import { hasPersonalIds, shownRecord } from '../../shared/books/privacy.js';
-import { getBranch, groupContext, setupBranch, updateBranch } from './branch/service.js';
+import { groupContext } from './branch/groups.js';
+import { getBranch, setupBranch, updateBranch } from './branch/service.js';
 import { createPerson, listPeople, removePerson, updatePerson } from './people/service.js';
 import {
   countRecords,
@@ -38,33 +38,8 @@ import { archiveHandlers } from './archive/handlers.js';
 import { cadenceSettings, setBooksStart, updateCadence } from './cadence/service.js';
 import { talkMatrix } from './cadence/talks.js';
 import { yearGlance } from './completeness/glance.js';
-import type { ArchiveJobs } from './archive/jobs.js';
-import type { BACKUP_METHODS } from '../../shared/methods/backup.js';
 import { authHandlers } from './auth/handlers.js';
-import type { AuthSession } from './auth/session.js';
-
-/** The handlers of some methods: each domain provides those of its own method map. */
-export type HandlersOf<K extends MethodName> = {
-  [M in K]: (input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
-};
-export type Handlers = HandlersOf<MethodName>;
-/** Backups swap the database itself: their handlers live with the core's lifecycle (app.ts), not here. */
-export type BackupMethod = keyof typeof BACKUP_METHODS;
-export type DataHandlers = HandlersOf<Exclude<MethodName, BackupMethod>>;
-
-export interface CoreContext {
-  db: Db;
-  dataDir: string;
-  /** Where the shipped texts live (resources/texts). */
-  textsDir: string;
-  version: string;
-  /** Year-end exports running in the background. */
-  archive: ArchiveJobs;
-  /** The app password's lock, shared with the dispatch's gate (electron/core/auth). */
-  auth?: AuthSession;
-  /** Reads an imported workbook within bounds (in its worker thread in the app); in-process when left out. */
-  readWorkbook?: WorkbookReader;
-}
+import type { CoreContext, DataHandlers } from './context.js';
 
 /**
  * Remove attachment files no record uses any more. The purge has already

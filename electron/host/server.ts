@@ -25,7 +25,7 @@ import path from 'node:path';
 import { CSP } from '../../shared/csp.js';
 import type { Result } from '../../shared/result.js';
 import { MAX_ATTACHMENT_BYTES, MAX_THUMB_BYTES } from '../core/attachments/service.js';
-import type { Dispatch } from '../core/dispatch.js';
+import type { Dispatch } from '../../shared/result.js';
 import { servedFile } from './static.js';
 
 export interface HostOptions {

@@ -5,7 +5,7 @@
  * (test/unit/fuzz.test.ts) calls this directly.
  */
 import type { Result } from '../../shared/result.js';
-import type { Dispatch } from '../core/dispatch.js';
+import type { Dispatch } from '../../shared/result.js';
 import { isTrustedUrl } from './security.js';
 
 export const FORBIDDEN_SENDER_MESSAGE = '拒绝来自未知页面的请求';

@@ -10,7 +10,6 @@ export function useApiData<T>(load: () => Promise<T>, deps: readonly unknown[]):
   const { message } = AntApp.useApp();
   const [data, setData] = useState<T | null>(null);
   const [failed, setFailed] = useState(false);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   const reload = useCallback(async () => {
     try {
       setData(await load());
@@ -19,6 +18,8 @@ export function useApiData<T>(load: () => Promise<T>, deps: readonly unknown[]):
       setFailed(true);
       showError(e, message.error);
     }
+    // `load` is the caller's, new at every render: it is read again when the caller's deps change
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [message, ...deps]);
   useEffect(() => {
     setData(null);

@@ -1,7 +1,7 @@
 /** The year-end archive methods of the contract (merged in shared/contract.ts): volumes, exports, files, 全部保存到…. */
 import { z } from 'zod';
 import { EXPORT_ID_RE, SAVE_ID_RE, type ExportJob, type ExportListing, type SaveJob, type SaveTarget, type VolumePreview } from '../archive/model.js';
-import type { ExportedFile } from '../contract.js';
+import type { ExportedFile } from './method.js';
 import { fullFolder, method, year } from './method.js';
 
 const mode = z.enum(['books', 'single'], { error: '请选择分卷方式' });

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { dateIn } from '../books/schema.js';
 import { DUES_CATEGORIES, type Arrears, type DuesCategory } from '../rules/dues.js';
-import type { ExportedFile } from '../contract.js';
+import type { ExportedFile } from './method.js';
 import { id, method, year } from './method.js';
 
 const month = z.number({ error: '请选择月份' }).int('月份无效').min(1, '月份应为1至12').max(12, '月份应为1至12');

@@ -4,7 +4,7 @@
  * person's status history, and the roster to and from Excel.
  */
 import { z } from 'zod';
-import type { ExportedFile } from '../contract.js';
+import type { ExportedFile } from './method.js';
 import { ROSTER_FIELD_KEYS, type RosterField } from '../members/roster.js';
 import { id, method } from './method.js';
 

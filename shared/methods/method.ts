@@ -7,6 +7,13 @@ export interface Method<I extends z.ZodType, O> {
   output?: O;
 }
 
+/** A file a method hands back for the user to save (a record's Word file, a workbook). */
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  base64: string;
+}
+
 /** `method<Result>()(inputSchema)` */
 export const method =
   <O>() =>

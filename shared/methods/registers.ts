@@ -1,7 +1,7 @@
 /** The registers methods of the contract (merged in shared/contract.ts): the year's 台账. */
 import { z } from 'zod';
 import { REGISTER_KEYS, type Register } from '../archive/model.js';
-import type { ExportedFile } from '../contract.js';
+import type { ExportedFile } from './method.js';
 import { method, year } from './method.js';
 
 const key = z.enum(REGISTER_KEYS, { error: '请选择台账' });

@@ -6,7 +6,7 @@
  * revisions, counts per type, and a record's type staying fixed.
  */
 import { describe, expect, it } from 'vitest';
-import { groupContext } from '../../electron/core/branch/service.js';
+import { groupContext } from '../../electron/core/branch/groups.js';
 import { RECORD_TYPES, recordType, type RecordTypeDef } from '../../shared/books/index.js';
 import type { RecordInput } from '../../shared/contract.js';
 import { recordPrintDoc } from '../../shared/print/record.js';

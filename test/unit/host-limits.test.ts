@@ -5,7 +5,7 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_ATTACHMENT_BYTES, MAX_THUMB_BYTES } from '../../electron/core/attachments/service.js';
-import type { Dispatch } from '../../electron/core/dispatch.js';
+import type { Dispatch } from '../../shared/result.js';
 import { MAX_BODY_BYTES, MAX_JSON_DEPTH, MAX_JSON_VALUES, scanJson, startHost, type Host } from '../../electron/host/server.js';
 import { makeTempDir, removeDir } from '../fixtures/tmp.js';
 

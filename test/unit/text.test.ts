@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createDispatch } from '../../electron/core/dispatch.js';
-import type { Handlers } from '../../electron/core/handlers.js';
+import type { Handlers } from '../../electron/core/context.js';
 import { contract, METHOD_NAMES } from '../../shared/contract.js';
 import { scrubText } from '../../shared/text.js';
 import { parseInput, scrubInput } from '../../shared/validation.js';

@@ -1,5 +1,5 @@
 import type { ARCHIVE_METHODS } from '../../../shared/methods/archive.js';
-import type { CoreContext, HandlersOf } from '../handlers.js';
+import type { CoreContext, HandlersOf } from '../context.js';
 import { sealStatus } from '../seal/service.js';
 import { listExports, planExport, planSave, previewVolumes, readExportFile, targetOf } from './service.js';
 

@@ -26,7 +26,8 @@ import {
   type VolumePart,
 } from '../../../shared/archive/volume.js';
 import { blobPath } from '../attachments/store.js';
-import { getBranch, groupContext } from '../branch/service.js';
+import { groupContext } from '../branch/groups.js';
+import { getBranch } from '../branch/service.js';
 import { all, q, type Db } from '../db/sql.js';
 import { AppError } from '../errors.js';
 import { yearRecords } from '../records/service.js';

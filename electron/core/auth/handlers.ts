@@ -1,5 +1,5 @@
 import type { AUTH_METHODS } from '../../../shared/methods/auth.js';
-import type { CoreContext, HandlersOf } from '../handlers.js';
+import type { CoreContext, HandlersOf } from '../context.js';
 import { AuthSession } from './session.js';
 
 /** The session is the one `lockGate` guards the dispatch with (electron/core/app.ts); a context without one gets its own. */

@@ -15,7 +15,7 @@ import type { ParsedInputOf } from '../../../shared/contract.js';
 import type { ApiError } from '../../../shared/result.js';
 import { getBranch } from '../branch/service.js';
 import type { Db } from '../db/sql.js';
-import type { Dispatch } from '../dispatch.js';
+import type { Dispatch } from '../../../shared/result.js';
 import { AppError } from '../errors.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { readLockSettings, writeLockSettings, type LockSettings } from './store.js';

@@ -1,18 +1,11 @@
 import type { Branch, BranchSetupInput, BranchUpdateInput, CommitteeSeat } from '../../../shared/contract.js';
 import { COMMITTEE_ROLES } from '../../../shared/books/vocab.js';
-import type { DisplayContext } from '../../../shared/print/display.js';
 import { AppError } from '../errors.js';
 import { insertPerson, reindexPerson } from '../people/service.js';
 import { indexRecordRow } from '../records/search.js';
 import { all, first, now, q, run, tx, type Db } from '../db/sql.js';
 
 const roleOrder = (role: string) => COMMITTEE_ROLES.indexOf(role as (typeof COMMITTEE_ROLES)[number]);
-
-/** Names of 党小组 by id, removed ones included (old records name them). */
-export function groupContext(db: Db): DisplayContext {
-  const names = new Map(all(db, q.selectFrom('party_groups').select(['id', 'name'])).map((g) => [g.id, g.name]));
-  return { groupName: (id) => names.get(id) ?? null };
-}
 
 export function getBranch(db: Db): Branch | null {
   const b = first(db, q.selectFrom('branch').selectAll().where('id', '=', 1));

@@ -1,5 +1,5 @@
 import type { COMPLETENESS_METHODS } from '../../../shared/methods/completeness.js';
-import type { CoreContext, HandlersOf } from '../handlers.js';
+import type { CoreContext, HandlersOf } from '../context.js';
 import { yearGaps } from './service.js';
 
 export function completenessHandlers({ db }: CoreContext): HandlersOf<keyof typeof COMPLETENESS_METHODS> {

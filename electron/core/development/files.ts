@@ -14,7 +14,7 @@ import { stepTitle } from '../../../shared/rules/development.js';
 import { addFile, fileDto, readFileContent, withWarning, type FileUpload } from '../attachments/service.js';
 import { all, first, now, q, run, tx, type Db } from '../db/sql.js';
 import { AppError, notFound } from '../errors.js';
-import { openCaseRow } from './service.js';
+import { openCaseRow } from './cases.js';
 
 function selectDto() {
   return q

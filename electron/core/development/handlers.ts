@@ -1,5 +1,5 @@
 import type { DEVELOPMENT_METHODS, SaveStepInput } from '../../../shared/methods/development.js';
-import type { CoreContext, HandlersOf } from '../handlers.js';
+import type { CoreContext, HandlersOf } from '../context.js';
 import {
   addReview,
   closeCase,

@@ -54,6 +54,7 @@ import { all, first, now, q, run, tx, type Db } from '../db/sql.js';
 import { AppError, notFound } from '../errors.js';
 import { setPartyStatus } from '../people/service.js';
 import { localToday } from '../../../shared/dates.js';
+import { caseRow, openCaseRow, type CaseRow } from './cases.js';
 import { detachStepFiles } from './files.js';
 import { getRecord, listRecords } from '../records/service.js';
 
@@ -66,21 +67,6 @@ export interface ReadOptions {
 export const readOptions = (today = localToday()): ReadOptions => ({ today, rules: DEFAULT_OPTIONS });
 
 // ---------- readers ----------
-
-type CaseRow = { id: number; person_id: number; created_at: string; closed_at: string | null; closed_reason: string };
-
-function caseRow(db: Db, id: number): CaseRow {
-  const r = first(db, q.selectFrom('development_cases').select(['id', 'person_id', 'created_at', 'closed_at', 'closed_reason']).where('id', '=', id));
-  if (!r) throw notFound('该发展记录');
-  return r;
-}
-
-/** The case, which must not be closed. */
-export function openCaseRow(db: Db, id: number): CaseRow {
-  const r = caseRow(db, id);
-  if (r.closed_at) throw new AppError('CONFLICT', '该发展记录已结束；如需修改，请先点“重新打开”。');
-  return r;
-}
 
 /** The person as the case shows them; people moved off the roster are still found. */
 function personOf(db: Db, personId: number): DevelopmentPerson {

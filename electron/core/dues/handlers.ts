@@ -3,7 +3,7 @@ import { localToday } from '../../../shared/dates.js';
 import { fileNameWith } from '../../../shared/filenames.js';
 import { getBranch } from '../branch/service.js';
 import { AppError } from '../errors.js';
-import type { CoreContext, HandlersOf } from '../handlers.js';
+import type { CoreContext, HandlersOf } from '../context.js';
 import { duesYear, recordPayment, refixDues, setupYear, undoPayment, unfixDues } from './service.js';
 import { XLSX_MIME } from '../export/xlsx/style.js';
 import { duesWorkbook } from './xlsx.js';

@@ -1,5 +1,5 @@
 import type { MEMBERS_METHODS } from '../../../shared/methods/members.js';
-import type { CoreContext, HandlersOf } from '../handlers.js';
+import type { CoreContext, HandlersOf } from '../context.js';
 import { workbookReader } from './reader.js';
 import { statusHistory } from '../people/service.js';
 import { exportRoster, importCommit, importPreview, revealId } from './service.js';

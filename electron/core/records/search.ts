@@ -7,7 +7,7 @@
 import type { Person, SearchResult } from '../../../shared/contract.js';
 import { recordType } from '../../../shared/books/index.js';
 import { recordText, recordTitle, type DisplayContext } from '../../../shared/print/display.js';
-import { groupContext } from '../branch/service.js';
+import { groupContext } from '../branch/groups.js';
 import { all, first, q, type Db } from '../db/sql.js';
 import { findPeopleByName, indexRecord, searchAll, unindexRecord, type Original } from '../search/index.js';
 import { personEntry, selectPeople, toPerson } from '../people/service.js';

@@ -11,7 +11,7 @@ import { checkRecord } from '../../../shared/books/check.js';
 import { recordPathLabel } from '../../../shared/books/paths.js';
 import { validationMessage } from '../../../shared/validation.js';
 import { displayValue, recordTitle } from '../../../shared/print/display.js';
-import { groupContext } from '../branch/service.js';
+import { groupContext } from '../branch/groups.js';
 import { attendeeOf } from '../../../shared/rules/attendance.js';
 import type { PoliticalStatus } from '../../../shared/books/vocab.js';
 import type { FieldIssue } from '../../../shared/result.js';

@@ -4,7 +4,7 @@ import { fileNameWith } from '../../../shared/filenames.js';
 import { getBranch } from '../branch/service.js';
 import { AppError } from '../errors.js';
 import { XLSX_MIME } from '../export/xlsx/style.js';
-import type { CoreContext, HandlersOf } from '../handlers.js';
+import type { CoreContext, HandlersOf } from '../context.js';
 import { yearRegister, yearRegisters } from './service.js';
 import { registersWorkbook } from './xlsx.js';
 

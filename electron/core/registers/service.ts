@@ -41,7 +41,7 @@ import { maskIdNumber } from '../../../shared/rules/idcard.js';
 import { MEMBER_STATUSES, partyYears } from '../../../shared/rules/membership.js';
 import { localToday } from '../../../shared/dates.js';
 import { transferDue, transferOverdue, type TransferData } from '../../../shared/rules/transfer.js';
-import { groupContext } from '../branch/service.js';
+import { groupContext } from '../branch/groups.js';
 import { all, q, type Db } from '../db/sql.js';
 import { getCase } from '../development/service.js';
 import { notesOf } from '../dues/xlsx.js';

@@ -1,5 +1,5 @@
 import type { SEAL_METHODS } from '../../../shared/methods/seal.js';
-import type { CoreContext, HandlersOf } from '../handlers.js';
+import type { CoreContext, HandlersOf } from '../context.js';
 import { sealStatus, sealYear, unsealYear, verifySeal } from './service.js';
 
 export function sealHandlers({ db, dataDir }: CoreContext): HandlersOf<keyof typeof SEAL_METHODS> {

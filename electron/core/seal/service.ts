@@ -22,7 +22,7 @@ import { recordType } from '../../../shared/books/index.js';
 import { recordTitle, type DisplayContext } from '../../../shared/print/display.js';
 import { exportDir } from '../archive/paths.js';
 import { blobPath } from '../attachments/store.js';
-import { groupContext } from '../branch/service.js';
+import { groupContext } from '../branch/groups.js';
 import { all, first, now, q, run, tx, type Db } from '../db/sql.js';
 import { AppError } from '../errors.js';
 import { fileStep } from '../steps.js';

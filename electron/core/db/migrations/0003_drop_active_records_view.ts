@@ -6,7 +6,7 @@
  * meeting's number be counted from its series without reading the records.
  */
 import { sql, type Kysely } from 'kysely';
-import type { Exec } from './index.js';
+import type { Exec } from './migration.js';
 
 export function up(k: Kysely<any>, exec: Exec): void {
   exec(sql`DROP VIEW IF EXISTS active_records`.compile(k));

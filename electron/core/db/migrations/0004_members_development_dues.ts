@@ -4,7 +4,7 @@
  * the 发展党员 pipeline, and the 党费 ledger.
  */
 import { sql, type Kysely } from 'kysely';
-import type { Exec } from './index.js';
+import type { Exec } from './migration.js';
 
 const PEOPLE_COLUMNS = [
   'ethnicity', // 民族

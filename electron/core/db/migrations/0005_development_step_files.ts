@@ -5,7 +5,7 @@
  * at its blob (and its thumbnail's), and the blob stays while any row does.
  */
 import { sql, type Kysely } from 'kysely';
-import type { Exec } from './index.js';
+import type { Exec } from './migration.js';
 
 export function up(k: Kysely<any>, exec: Exec): void {
   exec(

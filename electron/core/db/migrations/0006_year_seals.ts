@@ -6,7 +6,7 @@
  * outlives the seal: unsealing deletes the year's row, never its log.
  */
 import { sql, type Kysely } from 'kysely';
-import type { Exec } from './index.js';
+import type { Exec } from './migration.js';
 
 export function up(k: Kysely<any>, exec: Exec): void {
   exec(

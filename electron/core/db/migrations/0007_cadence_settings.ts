@@ -5,7 +5,7 @@
  * or held at another frequency. No row means the default.
  */
 import { sql, type Kysely } from 'kysely';
-import type { Exec } from './index.js';
+import type { Exec } from './migration.js';
 
 export function up(k: Kysely<any>, exec: Exec): void {
   exec(

@@ -5,7 +5,7 @@
  * before it. NULL: worked out from the set-up day and the earliest record.
  */
 import { sql, type Kysely } from 'kysely';
-import type { Exec } from './index.js';
+import type { Exec } from './migration.js';
 
 export function up(k: Kysely<any>, exec: Exec): void {
   exec(

@@ -7,7 +7,7 @@
  * means no password: the app opens as before. The data are not encrypted.
  */
 import { sql, type Kysely } from 'kysely';
-import type { Exec } from './index.js';
+import type { Exec } from './migration.js';
 
 export function up(k: Kysely<any>, exec: Exec): void {
   exec(

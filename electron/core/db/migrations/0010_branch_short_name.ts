@@ -5,7 +5,7 @@
  * row. Empty: worked out from the full name (shared/branch.ts branchShortName).
  */
 import type { Kysely } from 'kysely';
-import type { Exec } from './index.js';
+import type { Exec } from './migration.js';
 
 export function up(k: Kysely<any>, exec: Exec): void {
   exec(k.schema.alterTable('branch').addColumn('short_name', 'text', (c) => c.notNull().defaultTo('')));

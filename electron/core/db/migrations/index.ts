@@ -6,7 +6,7 @@
  * here, and add a test in test/db/migrations.test.ts that migrates to N-1,
  * seeds, migrates to N and compares.
  */
-import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import type { Migration } from './migration.js';
 import * as m0001 from './0001_initial.js';
 import * as m0002 from './0002_records_lifecycle.js';
 import * as m0003 from './0003_drop_active_records_view.js';
@@ -18,12 +18,8 @@ import * as m0008 from './0008_books_start.js';
 import * as m0009 from './0009_app_lock.js';
 import * as m0010 from './0010_branch_short_name.js';
 
-export type Exec = (query: Compilable<unknown> | CompiledQuery<unknown>) => void;
 
-export interface Migration {
-  name: string;
-  up(k: Kysely<any>, exec: Exec): void;
-}
+export type { Migration } from './migration.js';
 
 export const MIGRATIONS: readonly Migration[] = [
   { name: '0001_initial', up: m0001.up },

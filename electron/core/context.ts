@@ -5,6 +5,7 @@
  * not each other.
  */
 import type { MethodName, OutputOf, ParsedInputOf } from '../../shared/contract.js';
+import type { APP_METHODS } from '../../shared/methods/app.js';
 import type { BACKUP_METHODS } from '../../shared/methods/backup.js';
 import type { ArchiveJobs } from './archive/jobs.js';
 import type { AuthSession } from './auth/session.js';
@@ -18,7 +19,8 @@ export type HandlersOf<K extends MethodName> = {
 export type Handlers = HandlersOf<MethodName>;
 /** Backups swap the database itself: their handlers live with the core's lifecycle (app.ts), not here. */
 export type BackupMethod = keyof typeof BACKUP_METHODS;
-export type DataHandlers = HandlersOf<Exclude<MethodName, BackupMethod>>;
+/** What the domains answer: all but the backups and app.info (which tells the core's own state: app.ts). */
+export type DataHandlers = HandlersOf<Exclude<MethodName, BackupMethod | keyof typeof APP_METHODS>>;
 
 export interface CoreContext {
   db: Db;

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { App as AntApp, Button, Input, Layout, Menu, Result, Select, Spin, Typography } from 'antd';
 import type { MenuProps } from 'antd';
-import type { AppInfo, Branch } from '../../shared/contract';
+import type { AppInfo } from '../../shared/methods/app';
+import type { Branch } from '../../shared/methods/branch';
 import { BOOK_TREE, isRecordType, recordType, typesOf, type BookId } from '../../shared/books/index';
 import { call } from './api';
 import { LedgerContext, type Ledger } from './context';

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Branch } from '../../shared/contract';
+import type { Branch } from '../../shared/methods/branch';
 
 export interface Ledger {
   branch: Branch;

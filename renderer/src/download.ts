@@ -1,4 +1,4 @@
-import type { ExportedFile } from '../../shared/contract';
+import type { ExportedFile } from '../../shared/methods/method';
 import { safeFileName } from '../../shared/filenames';
 
 /**

@@ -5,7 +5,7 @@
  * reads the year's records, and the year's rules (shared/rules/cadence.ts) count
  * a plan as planned, not held.
  */
-import type { RecordInput } from '../contract.js';
+import type { RecordInput } from '../methods/records.js';
 import type { FieldIssue } from '../result.js';
 import { isoDateProblem, isValidIsoDate } from '../dates.js';
 import { RECORD_TYPES, recordType } from './index.js';

@@ -1,5 +1,6 @@
 /** The building blocks of the contract's method maps (see shared/contract.ts). */
 import { z } from 'zod';
+import { datedProblem, type DateKind } from '../dates.js';
 
 export interface Method<I extends z.ZodType, O> {
   input: I;
@@ -51,3 +52,20 @@ export function mergeMethods<T extends Record<string, Method<z.ZodType, unknown>
 }
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+// ---------- field schemas of the people and branch forms ----------
+
+export const required = (label: string, max: number) =>
+  z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
+export const phone = z
+  .string()
+  .trim()
+  .max(30, '电话不能超过30个字符')
+  .regex(/^[0-9+\-\s()（）转]*$/, '电话只能包含数字和 + - ( ) 空格');
+
+export const labelled = (label: string, max: number) => z.string({ error: `${label}应为文字` }).trim().max(max, `${label}不能超过${max}个字`);
+/** A date of a person, '' when not known; the message names the field (the path of a person's field is not told in words elsewhere). */
+export const labelledDate = (label: string, kind: DateKind) => {
+  const problem = (s: string) => datedProblem(s, kind, label, (p) => `${label}有误：${p}`);
+  return z.string({ error: `${label}应为日期` }).refine((s) => s === '' || problem(s) === null, { error: (iss) => problem(String(iss.input)) });
+};

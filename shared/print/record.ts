@@ -6,7 +6,7 @@
  */
 import { printTitle, type FieldDef, type RecordTypeDef } from '../books/index.js';
 import type { Attendee, Motion } from '../books/schema.js';
-import type { RecordDto } from '../contract.js';
+import type { RecordDto } from '../methods/records.js';
 import { chineseDate, halfDay } from '../dates.js';
 import { judgeMotion } from '../rules/attendance.js';
 import { displayValue, recordTitle, type DisplayContext } from './display.js';

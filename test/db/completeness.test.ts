@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { recordType } from '../../shared/books/index.js';
 import type { Gap } from '../../shared/archive/model.js';
-import type { RecordInput } from '../../shared/contract.js';
+import type { RecordInput } from '../../shared/methods/records.js';
 import { yearGaps } from '../../electron/core/completeness/service.js';
 import { yearGlance } from '../../electron/core/completeness/glance.js';
 import { call, callError, rows, useCore } from '../fixtures/core.js';

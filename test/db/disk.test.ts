@@ -26,7 +26,7 @@ import { exportDir } from '../../electron/core/archive/paths.js';
 import { AppError } from '../../electron/core/errors.js';
 import { probeDataDir, storageError, WRITE_TEST_FILE } from '../../electron/core/storage-errors.js';
 import { recordType } from '../../shared/books/index.js';
-import type { RecordDto, RecordInput } from '../../shared/contract.js';
+import type { RecordDto, RecordInput } from '../../shared/methods/records.js';
 import { call, callError, dbDigest, openTestCore, rows } from '../fixtures/core.js';
 import { storeFiles } from '../fixtures/crash.js';
 import { sampleRecord } from '../fixtures/sample.js';

@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultTextsDir } from '../../electron/core/app.js';
 import { buildVolumes } from '../../electron/core/archive/volume.js';
 import { recordType } from '../../shared/books/index.js';
-import type { ExportedFile } from '../../shared/contract.js';
+import type { ExportedFile } from '../../shared/methods/method.js';
 import { call, rows, useCore } from '../fixtures/core.js';
 import { HOSTILE_NAMES, windowsNameProblem } from '../fixtures/filenames.js';
 import { sampleRecord } from '../fixtures/sample.js';

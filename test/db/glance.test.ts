@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { recordType } from '../../shared/books/index.js';
-import type { InputOf, RecordInput } from '../../shared/contract.js';
+import type { InputOf } from '../../shared/contract.js';
+import type { RecordInput } from '../../shared/methods/records.js';
 import { yearGlance } from '../../electron/core/completeness/glance.js';
 import { yearGaps } from '../../electron/core/completeness/service.js';
 import { call, callError, dbDigest, rows, useCore } from '../fixtures/core.js';

@@ -1,6 +1,6 @@
 /** The 党员花名册 on the people registry, through core.dispatch, checked against the rows in SQLite. */
 import { describe, expect, it } from 'vitest';
-import type { Person } from '../../shared/contract.js';
+import type { Person } from '../../shared/methods/people.js';
 import { localToday } from '../../shared/dates.js';
 import { tx } from '../../electron/core/db/sql.js';
 import { setPartyStatus } from '../../electron/core/people/service.js';

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupContext } from '../../electron/core/branch/groups.js';
 import { RECORD_TYPES, recordType, type RecordTypeDef } from '../../shared/books/index.js';
-import type { RecordInput } from '../../shared/contract.js';
+import type { RecordInput } from '../../shared/methods/records.js';
 import { recordPrintDoc } from '../../shared/print/record.js';
 import { call, callError, dbDigest, recordRow as recordRowOf, rows, useCore } from '../fixtures/core.js';
 import { readDocx, wordParagraphs, wordText } from '../fixtures/docx.js';

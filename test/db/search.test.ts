@@ -2,7 +2,7 @@
 import { mulberry32 } from '../../electron/core/demo/random.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { BookId } from '../../shared/books/types.js';
-import type { SearchHit, SearchResult } from '../../shared/contract.js';
+import type { SearchHit, SearchResult } from '../../shared/methods/search.js';
 import {
   findPeopleByName,
   fold,

@@ -12,7 +12,8 @@
  */
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import type { Person, RecordDto, RecordSummary } from '../../shared/contract.js';
+import type { Person } from '../../shared/methods/people.js';
+import type { RecordDto, RecordSummary } from '../../shared/methods/records.js';
 import { answerUnsaved, api, choose, formItem, openType, pick, setUpBranch, shown, typeAndWait } from './helpers.js';
 import { SHOTS as shots, useApp } from './host.js';
 

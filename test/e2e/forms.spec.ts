@@ -10,7 +10,8 @@
  */
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import type { Person, RecordDto } from '../../shared/contract.js';
+import type { Person } from '../../shared/methods/people.js';
+import type { RecordDto } from '../../shared/methods/records.js';
 import { answerUnsaved, api, choose, createMeeting, setUpBranch, shown } from './helpers.js';
 import { SHOTS as shots, useApp } from './host.js';
 import { rng } from '../fixtures/fuzz.js';

@@ -11,7 +11,9 @@
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { BOOK_TREE, RECORD_TYPES } from '../../shared/books/index.js';
-import type { Attendee, Branch, Person } from '../../shared/contract.js';
+import type { Attendee } from '../../shared/books/schema.js';
+import type { Branch } from '../../shared/methods/branch.js';
+import type { Person } from '../../shared/methods/people.js';
 import { sampleRecord, talkInput } from '../fixtures/sample.js';
 import { answerUnsaved, api, pick, setUpBranch } from './helpers.js';
 import { SHOTS as shots, useApp } from './host.js';

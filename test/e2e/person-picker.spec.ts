@@ -8,7 +8,9 @@
  */
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import type { Branch, Person, RecordDto, RecordSummary } from '../../shared/contract.js';
+import type { Branch } from '../../shared/methods/branch.js';
+import type { Person } from '../../shared/methods/people.js';
+import type { RecordDto, RecordSummary } from '../../shared/methods/records.js';
 import { api, openType, pick, setUpBranch, suggestions, typeAndWait } from './helpers.js';
 import { SHOTS as shots, useApp } from './host.js';
 

@@ -47,7 +47,7 @@ import {
   type VolumePages,
 } from '../../shared/archive/volume.js';
 import { recordType } from '../../shared/books/index.js';
-import type { RecordDto, RecordInput } from '../../shared/contract.js';
+import type { RecordDto, RecordInput } from '../../shared/methods/records.js';
 import { call, callError, useCore } from '../fixtures/core.js';
 import { readDocx, wordFields, wordParagraphs, wordText, zipLocalHeaders } from '../fixtures/docx.js';
 import { catalogueRows, cellBelow, HAS_PDFTOTEXT, headerNumber, pdfPageTexts, pdfWords, squash, wordsOutside, type PdfPageWords } from '../fixtures/pdftext.js';

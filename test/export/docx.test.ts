@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RecordDto } from '../../shared/contract.js';
+import type { RecordDto } from '../../shared/methods/records.js';
 import { call, useCore } from '../fixtures/core.js';
 import { readDocx, wordText } from '../fixtures/docx.js';
 import { BRANCH_NAME, meetingInput, seedBranch, withAbsent } from '../fixtures/seed.js';

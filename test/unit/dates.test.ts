@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { dateRangeProblem, isoDateProblem, latestDate, localToday, readDateInput, readMonthInput, readTimeInput, type DateKind } from '../../shared/dates.js';
 import { dataSchema } from '../../shared/books/schema.js';
 import { recordType } from '../../shared/books/index.js';
-import { contract, personInput, type MethodName } from '../../shared/contract.js';
+import { contract, type MethodName } from '../../shared/contract.js';
+import { personInput } from '../../shared/methods/people.js';
 import { parseInput } from '../../shared/validation.js';
 import { VALID, withChange } from '../fixtures/contract-inputs.js';
 

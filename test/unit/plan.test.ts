@@ -3,7 +3,7 @@
  * the year's records fall on the calendar.
  */
 import { describe, expect, it } from 'vitest';
-import { recordInput } from '../../shared/contract.js';
+import { recordInput } from '../../shared/methods/records.js';
 import { RECORD_TYPES, recordType } from '../../shared/books/index.js';
 import { isPlannable, PLANNABLE_TYPES, planFields, planIssues, plannableByBook, planRecord, yearCalendar } from '../../shared/books/plan.js';
 

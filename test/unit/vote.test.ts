@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Attendee } from '../../shared/contract.js';
+import type { Attendee } from '../../shared/books/schema.js';
 import { countAttendance, judgeMotion } from '../../shared/rules/attendance.js';
 import { evaluateVote, type VoteInput } from '../../shared/rules/vote.js';
 

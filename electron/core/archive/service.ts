@@ -11,8 +11,8 @@ import { EXPORT_ID_RE, type ExportListing, type SaveTarget, type VolumePreview }
 import { BOOK_TREE } from '../../../shared/books/index.js';
 import { volumeItems, type VolumeMode } from '../../../shared/archive/volume.js';
 import { chineseDate, localToday } from '../../../shared/dates.js';
-import type { ExportedFile } from '../../../shared/contract.js';
-import { getBranch } from '../branch/service.js';
+import type { ExportedFile } from '../../../shared/methods/method.js';
+import { requireBranch } from '../branch/service.js';
 import { yearGaps } from '../completeness/service.js';
 import type { Db } from '../db/sql.js';
 import { DOCX_MIME } from '../export/docx/style.js';
@@ -73,14 +73,8 @@ export function previewVolumes(db: Db, dataDir: string, textsDir: string, year: 
   }));
 }
 
-function branchOf(db: Db) {
-  const branch = getBranch(db);
-  if (!branch) throw new AppError('CONFLICT', '请先完成支部初始设置。');
-  return branch;
-}
-
 export function planExport(db: Db, dataDir: string, textsDir: string, o: ExportOptions, version: string): ExportPlan {
-  const branch = branchOf(db);
+  const branch = requireBranch(db);
   const volumes = volumesOf(db, dataDir, textsDir, o);
   if (!volumes.length) throw new AppError('VALIDATION', `${o.year}年度没有已定稿的记录，无需归档。`);
   const yearDir = yearArchiveDir(dataDir, o.year);
@@ -135,7 +129,7 @@ export function readExportFile(dataDir: string, year: number, exportId: string, 
 
 /** Where 全部保存到… would put the year's export in `folder` (the dialog shows it before the save). */
 export function targetOf(db: Db, year: number, folder: string): SaveTarget {
-  return saveTarget(folder, saveBaseName(branchOf(db).name, year));
+  return saveTarget(folder, saveBaseName(requireBranch(db).name, year));
 }
 
 /** A save of one finished export into `folder`: refused before anything is written when either is not there. */

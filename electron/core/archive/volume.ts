@@ -8,7 +8,7 @@
 import { BOOK_TREE, recordType, type BookDef, type BookId } from '../../../shared/books/index.js';
 import type { Retention } from '../../../shared/books/types.js';
 import { branchShortName, type Gap } from '../../../shared/archive/model.js';
-import type { RecordDto } from '../../../shared/contract.js';
+import type { RecordDto } from '../../../shared/methods/records.js';
 import { chineseDate } from '../../../shared/dates.js';
 import { fileNameWith } from '../../../shared/filenames.js';
 import { recordTitle } from '../../../shared/print/display.js';
@@ -27,9 +27,8 @@ import {
 } from '../../../shared/archive/volume.js';
 import { blobPath } from '../attachments/store.js';
 import { groupContext } from '../branch/groups.js';
-import { getBranch } from '../branch/service.js';
+import { requireBranch } from '../branch/service.js';
 import { all, q, type Db } from '../db/sql.js';
-import { AppError } from '../errors.js';
 import { yearRecords } from '../records/service.js';
 import { listRules } from '../rules/service.js';
 
@@ -108,8 +107,7 @@ function attachmentsOf(db: Db, ids: number[]): Map<number, FileRow[]> {
 
 /** Every volume the year binds into: one per book that holds records, or one for everything. */
 export function buildVolumes(db: Db, dataDir: string, textsDir: string, opts: VolumeOptions): Volume[] {
-  const branch = getBranch(db);
-  if (!branch) throw new AppError('CONFLICT', '请先完成支部初始设置。');
+  const branch = requireBranch(db);
   const ctx = groupContext(db);
   const records = yearRecords(db, opts.year).filter((r) => r.status === 'final');
   const files = attachmentsOf(db, records.map((r) => r.id));

@@ -9,7 +9,9 @@
  * Removing an attachment only detaches it (removed_at); its file goes when the
  * record is purged and `purgeRecordFiles` runs.
  */
-import type { AttachmentContent, AttachmentDto, FileDto, ParsedInputOf } from '../../../shared/contract.js';
+import type { ParsedInputOf } from '../../../shared/contract.js';
+import type { AttachmentDto } from '../../../shared/methods/attachments.js';
+import type { AttachmentContent, FileDto } from '../../../shared/methods/files.js';
 import { formatSize } from '../../../shared/print/display.js';
 import { dropInvisible } from '../../../shared/text.js';
 import { AppError, notFound } from '../errors.js';
@@ -340,4 +342,17 @@ export function removeAttachment(db: Db, id: number): null {
  */
 export function purgeRecordFiles(db: Db, dataDir: string): GarbageReport {
   return collectGarbage(db, dataDir);
+}
+
+/**
+ * Remove attachment files no record uses any more. The purge has already
+ * committed, so a file that cannot be removed now (locked, read-only) is left
+ * for the next sweep rather than reported as a failed purge.
+ */
+export function sweepFiles(db: Db, dataDir: string) {
+  try {
+    collectGarbage(db, dataDir);
+  } catch (e) {
+    console.error('附件清理未完成，下次再试：', e);
+  }
 }

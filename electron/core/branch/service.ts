@@ -1,4 +1,4 @@
-import type { Branch, BranchSetupInput, BranchUpdateInput, CommitteeSeat } from '../../../shared/contract.js';
+import type { Branch, BranchSetupInput, BranchUpdateInput, CommitteeSeat } from '../../../shared/methods/branch.js';
 import { COMMITTEE_ROLES } from '../../../shared/books/vocab.js';
 import { AppError } from '../errors.js';
 import { insertPerson, reindexPerson } from '../people/service.js';
@@ -6,6 +6,16 @@ import { indexRecordRow } from '../records/search.js';
 import { all, first, now, q, run, tx, type Db } from '../db/sql.js';
 
 const roleOrder = (role: string) => COMMITTEE_ROLES.indexOf(role as (typeof COMMITTEE_ROLES)[number]);
+
+/** What a method that needs the branch set up answers before that (CONFLICT). */
+export const NO_BRANCH = '请先完成支部初始设置。';
+
+/** The branch, which must be set up. */
+export function requireBranch(db: Db): Branch {
+  const b = getBranch(db);
+  if (!b) throw new AppError('CONFLICT', NO_BRANCH);
+  return b;
+}
 
 export function getBranch(db: Db): Branch | null {
   const b = first(db, q.selectFrom('branch').selectAll().where('id', '=', 1));
@@ -51,7 +61,7 @@ export function setupBranch(db: Db, input: BranchSetupInput): Branch {
 
 export function updateBranch(db: Db, input: BranchUpdateInput): Branch {
   tx(db, () => {
-    if (!first(db, q.selectFrom('branch').select('id'))) throw new AppError('CONFLICT', '请先完成支部初始设置。');
+    if (!first(db, q.selectFrom('branch').select('id'))) throw new AppError('CONFLICT', NO_BRANCH);
     assertUnique(input.groups.map((g) => g.name), '党小组名称');
     assertUnique(input.committee.map((c) => String(c.personId)), '支委人选');
     const t = now();

@@ -11,6 +11,7 @@ import type { BooksStart, CadenceSetting, CadenceSettings } from '../../../share
 import { localToday } from '../../../shared/dates.js';
 import { all, first, now, q, run, type Db } from '../db/sql.js';
 import { AppError } from '../errors.js';
+import { NO_BRANCH } from '../branch/service.js';
 
 function overrides(db: Db): Map<string, { enabled: boolean; period: PeriodUnit }> {
   return new Map(
@@ -68,7 +69,7 @@ function setUpDay(createdAt: string): string {
  */
 export function booksStart(db: Db): BooksStart {
   const b = first(db, q.selectFrom('branch').select(['created_at', 'books_start']).where('id', '=', 1));
-  if (!b) throw new AppError('CONFLICT', '请先完成支部初始设置。');
+  if (!b) throw new AppError('CONFLICT', NO_BRANCH);
   const earliest = first(db, q.selectFrom('records').select((eb) => eb.fn.min('date').as('d')).where('deleted_at', 'is', null))?.d as string | null | undefined;
   const setUp = setUpDay(b.created_at);
   const earliestRecord = earliest ?? null;
@@ -107,7 +108,7 @@ export function updateCadence(db: Db, input: { typeId: string; enabled: boolean;
 
 /** Set when the branch's books begin, or clear it (null) to have it worked out again. */
 export function setBooksStart(db: Db, date: string | null): CadenceSettings {
-  if (!first(db, q.selectFrom('branch').select('id').where('id', '=', 1))) throw new AppError('CONFLICT', '请先完成支部初始设置。');
+  if (!first(db, q.selectFrom('branch').select('id').where('id', '=', 1))) throw new AppError('CONFLICT', NO_BRANCH);
   if (date !== null && date > localToday()) throw new AppError('VALIDATION', '记录起始日期不能晚于今天', [{ path: 'date', message: '记录起始日期不能晚于今天' }]);
   run(db, q.updateTable('branch').set({ books_start: date, updated_at: now() }).where('id', '=', 1));
   return cadenceSettings(db);

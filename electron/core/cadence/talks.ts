@@ -8,10 +8,9 @@
 import { TALK_COVERAGE } from '../../../shared/rules/cadence.js';
 import { buildTalkMatrix, type TalkMatrix } from '../../../shared/rules/talks.js';
 import { localToday } from '../../../shared/dates.js';
-import { getBranch } from '../branch/service.js';
+import { requireBranch } from '../branch/service.js';
 import { yearMembers, yearRecords } from '../completeness/service.js';
 import { all, q, type Db } from '../db/sql.js';
-import { AppError } from '../errors.js';
 
 /** The names of the people on the roster at some time in `year`: not removed before it began. */
 function yearRosterNames(db: Db, year: number): string[] {
@@ -20,8 +19,7 @@ function yearRosterNames(db: Db, year: number): string[] {
 }
 
 export function talkMatrix(db: Db, year: number): TalkMatrix {
-  const branch = getBranch(db);
-  if (!branch) throw new AppError('CONFLICT', '请先完成支部初始设置。');
+  const branch = requireBranch(db);
   const roles = new Map(branch.committee.map((c) => [c.personId, c.role]));
   const members = yearMembers(db, year).map((m) => ({ ...m, role: roles.get(m.id) ?? null }));
   return buildTalkMatrix(year, members, yearRecords(db, year, [TALK_COVERAGE.typeId]), yearRosterNames(db, year));

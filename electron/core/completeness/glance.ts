@@ -8,10 +8,9 @@
 import type { YearGlance } from '../../../shared/methods/cadence.js';
 import { cadenceKind, cadenceTitle, periodStatuses, type Cadence, type CadenceContext } from '../../../shared/rules/cadence.js';
 import { localToday } from '../../../shared/dates.js';
-import { getBranch } from '../branch/service.js';
+import { requireBranch } from '../branch/service.js';
 import { booksStart, branchCadences } from '../cadence/service.js';
 import type { Db } from '../db/sql.js';
-import { AppError } from '../errors.js';
 import { periodLink, yearGaps, yearRecords } from './service.js';
 import { upcoming, type KeptObligation } from './upcoming.js';
 
@@ -31,8 +30,7 @@ function obligations(db: Db, cadences: readonly Cadence[], ctx: CadenceContext):
 }
 
 export function yearGlance(db: Db, year: number, asOf: string = localToday()): YearGlance {
-  const branch = getBranch(db);
-  if (!branch) throw new AppError('CONFLICT', '请先完成支部初始设置。');
+  const branch = requireBranch(db);
   const cadences = branchCadences(db);
   const start = booksStart(db).effective;
   const ctx: CadenceContext = { year, asOf, branchStart: start, groups: branch.groups };

@@ -29,10 +29,9 @@ import { localToday } from '../../../shared/dates.js';
 import { transferDue, transferOverdue } from '../../../shared/rules/transfer.js';
 import { addDays } from '../../../shared/rules/development.js';
 import { groupContext } from '../branch/groups.js';
-import { getBranch } from '../branch/service.js';
+import { requireBranch } from '../branch/service.js';
 import { duesYear } from '../dues/service.js';
 import { booksStart, branchCadences } from '../cadence/service.js';
-import { AppError } from '../errors.js';
 import { all, q, type Db } from '../db/sql.js';
 
 /** 整改 statuses that close an item: 已完成 (整改清单 and 台账) and 已销号 (台账 only). */
@@ -265,8 +264,7 @@ function draftGaps(db: Db, year: number, asOf: string): Gap[] {
  * fixed, open 整改 items, 转出 回执 overdue, and records still 草稿.
  */
 export function yearGaps(db: Db, year: number, asOf: string = localToday(), cadences: readonly Cadence[] = branchCadences(db)): Gap[] {
-  const branch = getBranch(db);
-  if (!branch) throw new AppError('CONFLICT', '请先完成支部初始设置。');
+  const branch = requireBranch(db);
   const ctx: CadenceContext = { year, asOf, branchStart: booksStart(db).effective, groups: branch.groups };
   const records = yearRecords(db, year, [
     ...cadences.map((c) => c.typeId),

@@ -8,7 +8,7 @@
  * (removed_at); the bytes stay in the store while any row refers to them and go
  * with the garbage collection after the case itself has been deleted.
  */
-import type { AttachmentContent } from '../../../shared/contract.js';
+import type { AttachmentContent } from '../../../shared/methods/files.js';
 import type { StepFileDto } from '../../../shared/methods/development.js';
 import { stepTitle } from '../../../shared/rules/development.js';
 import { addFile, fileDto, readFileContent, withWarning, type FileUpload } from '../attachments/service.js';

@@ -14,7 +14,7 @@
  * - Duplicates: the same 身份证号 as someone on the roster or an earlier valid
  *   row; without a number on one side, the same 姓名 and 出生日期.
  */
-import type { PersonInput } from '../../../shared/contract.js';
+import type { PersonInput } from '../../../shared/methods/people.js';
 import type { ImportColumn, ImportRow } from '../../../shared/methods/members.js';
 import {
   DATE_FIELDS,

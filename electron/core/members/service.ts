@@ -2,13 +2,15 @@
  * The 党员花名册: Excel import (preview writes nothing; commit imports every
  * valid row in one transaction through the people service) and export.
  */
-import type { ExportedFile, Person } from '../../../shared/contract.js';
+import type { ExportedFile } from '../../../shared/methods/method.js';
+import type { Person } from '../../../shared/methods/people.js';
 import type { ImportPreview, ImportResult } from '../../../shared/methods/members.js';
 import { ROSTER_FIELD_KEYS, type RosterField } from '../../../shared/members/roster.js';
 import { memberCategory, MEMBER_STATUSES } from '../../../shared/rules/membership.js';
 import { localToday } from '../../../shared/dates.js';
 import { all, first, q, tx, type Db } from '../db/sql.js';
 import { AppError } from '../errors.js';
+import { NO_BRANCH } from '../branch/service.js';
 import { insertPerson, listPeople, personIdNumber } from '../people/service.js';
 import { findHeaderRow, guessColumns, mappingOf, mappingProblems, parseRoster, type Mapping, type RosterContext, type Sheet } from './import.js';
 import { XLSX_MIME } from '../export/xlsx/style.js';
@@ -172,7 +174,7 @@ export function rosterRow(p: Person, seq: number, idNumber: string): string[] {
 
 export async function exportRoster(db: Db, opts: { fullId?: boolean } = {}): Promise<ExportedFile> {
   const branch = first(db, q.selectFrom('branch').select('name'));
-  if (!branch) throw new AppError('CONFLICT', '请先完成支部初始设置。');
+  if (!branch) throw new AppError('CONFLICT', NO_BRANCH);
   const today = localToday();
   const groupOrder = new Map(all(db, q.selectFrom('party_groups').select(['id', 'sort'])).map((g) => [g.id, g.sort]));
   const members = listPeople(db)

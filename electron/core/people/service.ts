@@ -9,7 +9,7 @@
  * Every write re-indexes the person for search and, when the political
  * status or the 入党/转正 dates change, appends to person_statuses.
  */
-import { PERSON_DETAIL_KEYS, type Person, type PersonInput } from '../../../shared/contract.js';
+import { PERSON_DETAIL_KEYS, type Person, type PersonInput } from '../../../shared/methods/people.js';
 import type { PoliticalStatus } from '../../../shared/books/vocab.js';
 import type { StatusEntry } from '../../../shared/methods/members.js';
 import { personIssues } from '../../../shared/members/roster.js';

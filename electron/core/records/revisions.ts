@@ -3,7 +3,7 @@
  * was (records/service.ts keepRevision). Here they are listed with what each
  * save changed, read back whole for the side-by-side view, and restored.
  */
-import type { RecordDto, RecordInput, RevisionDto, RevisionSummary } from '../../../shared/contract.js';
+import type { RecordDto, RecordInput, RevisionDto, RevisionSummary } from '../../../shared/methods/records.js';
 import { recordType, type RecordStatus } from '../../../shared/books/index.js';
 import { notFound } from '../errors.js';
 import { all, first, q, tx, type Db } from '../db/sql.js';

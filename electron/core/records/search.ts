@@ -4,7 +4,8 @@
  * transactions, and the queries that the API answers (the search box, and the
  * person pickers' suggestions by the same rule).
  */
-import type { Person, SearchResult } from '../../../shared/contract.js';
+import type { Person } from '../../../shared/methods/people.js';
+import type { SearchResult } from '../../../shared/methods/search.js';
 import { recordType } from '../../../shared/books/index.js';
 import { recordText, recordTitle, type DisplayContext } from '../../../shared/print/display.js';
 import { groupContext } from '../branch/groups.js';

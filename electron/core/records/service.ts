@@ -5,7 +5,8 @@
  * search index in step, all in one transaction.
  */
 import { sql } from 'kysely';
-import type { Attendee, RecordDto, RecordInput, RecordSummary, TrashItem } from '../../../shared/contract.js';
+import type { Attendee } from '../../../shared/books/schema.js';
+import type { RecordDto, RecordInput, RecordSummary, TrashItem } from '../../../shared/methods/records.js';
 import { recordType, typesOf, type BookId, type RecordStatus, type RecordTypeDef } from '../../../shared/books/index.js';
 import { checkRecord } from '../../../shared/books/check.js';
 import { recordPathLabel } from '../../../shared/books/paths.js';

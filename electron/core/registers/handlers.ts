@@ -1,28 +1,21 @@
 import type { REGISTERS_METHODS } from '../../../shared/methods/registers.js';
 import { localToday } from '../../../shared/dates.js';
 import { fileNameWith } from '../../../shared/filenames.js';
-import { getBranch } from '../branch/service.js';
-import { AppError } from '../errors.js';
+import { requireBranch } from '../branch/service.js';
 import { XLSX_MIME } from '../export/xlsx/style.js';
 import type { CoreContext, HandlersOf } from '../context.js';
 import { yearRegister, yearRegisters } from './service.js';
 import { registersWorkbook } from './xlsx.js';
 
-function branchOf(ctx: CoreContext) {
-  const b = getBranch(ctx.db);
-  if (!b) throw new AppError('CONFLICT', '请先完成支部初始设置。');
-  return b;
-}
-
 export function registersHandlers(ctx: CoreContext): HandlersOf<keyof typeof REGISTERS_METHODS> {
   const { db } = ctx;
   return {
     'registers.get': ({ year, key, fullIds }) => {
-      branchOf(ctx);
+      requireBranch(ctx.db);
       return yearRegister(db, year, key, { fullIds });
     },
     'registers.exportXlsx': async ({ year, fullIds }) => {
-      const branch = branchOf(ctx);
+      const branch = requireBranch(ctx.db);
       const printedOn = localToday();
       const buf = await registersWorkbook(yearRegisters(db, year, { fullIds, today: printedOn }), {
         branchName: branch.name,

@@ -9,7 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { RuleText } from '../../../shared/contract.js';
+import type { RuleText } from '../../../shared/methods/rules.js';
 import { BOOK_TREE } from '../../../shared/books/tree.js';
 import { AppError } from '../errors.js';
 import { all, first, now, q, run, type Db } from '../db/sql.js';

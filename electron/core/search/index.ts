@@ -25,7 +25,7 @@
 import type { Statement } from 'better-sqlite3';
 import { BOOK_TREE, BOOKS } from '../../../shared/books/tree.js';
 import type { BookId } from '../../../shared/books/types.js';
-import type { SearchGroup, SearchHit, SearchResult } from '../../../shared/contract.js';
+import type { SearchGroup, SearchHit, SearchResult } from '../../../shared/methods/search.js';
 import type { Db } from '../db/sql.js';
 import { queryTerms, tokens } from './fold.js';
 import { isExactName, nameRank, personTitleTokens, pinyinMarks, titleKeys } from './pinyin.js';

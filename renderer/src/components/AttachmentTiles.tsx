@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { App as AntApp, Button, Image, Popconfirm, Space, Tag, Typography } from 'antd';
-import type { AttachmentContent, FileDto } from '../../../shared/contract';
+import type { AttachmentContent, FileDto } from '../../../shared/methods/files';
 import { formatSize } from '../../../shared/print/display';
 import { showError } from '../errors';
 import { saveFile } from '../download';

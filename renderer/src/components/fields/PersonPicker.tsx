@@ -21,7 +21,7 @@
 import { AutoComplete, Form, Select, Tag, Typography } from 'antd';
 import type { NamePath } from 'antd/es/form/interface';
 import { useCallback, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { Person } from '../../../../shared/contract';
+import type { Person } from '../../../../shared/methods/people';
 import { personTitle, unknownNames } from '../../../../shared/rules/names';
 import { call } from '../../api';
 

@@ -4,7 +4,7 @@
  * first, then the others and backup files on a U盘.
  */
 import { Button, Card, Result, Spin, Typography } from 'antd';
-import type { AppInfo } from '../../../../shared/contract';
+import type { AppInfo } from '../../../../shared/methods/app';
 import { call } from '../../api';
 import { useApiData } from '../../useApiData';
 import { BackupTable, RestoreFromFolder, useRestore, when } from './BackupParts';

@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import { Button, Calendar, Checkbox, Select, Spin, Tag, Tooltip } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { RecordSummary } from '../../../../shared/contract';
+import type { RecordSummary } from '../../../../shared/methods/records';
 import { recordType, type BookId } from '../../../../shared/books/index';
 import { plannableByBook, yearCalendar } from '../../../../shared/books/plan';
 import { localToday } from '../../../../shared/dates';

@@ -5,7 +5,7 @@
  */
 import { useRef, useState } from 'react';
 import { Alert, App as AntApp, Form, Modal, Select } from 'antd';
-import type { RecordDto } from '../../../../shared/contract';
+import type { RecordDto } from '../../../../shared/methods/records';
 import { isRecordType, recordType } from '../../../../shared/books/index';
 import { planFields, planIssues, plannableByBook, planRecord, type PlanValues } from '../../../../shared/books/plan';
 import { chineseDate } from '../../../../shared/dates';

@@ -7,7 +7,7 @@
 import { useMemo, useState } from 'react';
 import { App as AntApp, Button, Dropdown, Popconfirm, Segmented, Space, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import type { Person } from '../../../../shared/contract';
+import type { Person } from '../../../../shared/methods/people';
 import { POLITICAL_STATUSES } from '../../../../shared/books/vocab';
 import { isPartyMember, memberCategory } from '../../../../shared/rules/membership';
 import { call } from '../../api';

@@ -9,7 +9,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { App as AntApp, AutoComplete, Button, Checkbox, Col, Divider, Form, Input, Modal, Row, Select, Table } from 'antd';
-import { PERSON_DETAIL_KEYS, personInput, type Person, type PersonInput } from '../../../../shared/contract';
+import { PERSON_DETAIL_KEYS, personInput, type Person, type PersonInput } from '../../../../shared/methods/people';
 import type { StatusEntry } from '../../../../shared/methods/members';
 import { GENDERS, POLITICAL_STATUSES } from '../../../../shared/books/vocab';
 import { ETHNICITIES, personIssues, personWarnings } from '../../../../shared/members/roster';

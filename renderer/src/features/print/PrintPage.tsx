@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Button, Result, Spin } from 'antd';
-import type { RecordDto } from '../../../../shared/contract';
+import type { RecordDto } from '../../../../shared/methods/records';
 import { call } from '../../api';
 import { go } from '../../router';
 import { PrintSheet, type PrintImage } from '../../components/PrintSheet';

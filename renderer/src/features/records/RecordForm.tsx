@@ -9,7 +9,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { App as AntApp, Button, Card, Col, Form, Radio, Row, Spin } from 'antd';
 import dayjs from 'dayjs';
-import { recordInput, type RecordDto, type RecordInput } from '../../../../shared/contract';
+import { recordInput, type RecordDto, type RecordInput } from '../../../../shared/methods/records';
 import { printTitle, recordType, STATUS_LABELS, type FieldDef, type RecordStatus, type RecordTypeDef } from '../../../../shared/books/index';
 import { emptyData, type Attendee, type Motion } from '../../../../shared/books/schema';
 import { checkRecord, recordWarnings } from '../../../../shared/books/check';

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Button, Dropdown, Empty, Input, Table, Tag } from 'antd';
-import type { RecordSummary } from '../../../../shared/contract';
+import type { RecordSummary } from '../../../../shared/methods/records';
 import { BOOK_TREE, printTitle, recordType, STATUS_LABELS, typesOf, type BookId, type RecordTypeDef } from '../../../../shared/books/index';
 import { call } from '../../api';
 import { useLedger } from '../../context';

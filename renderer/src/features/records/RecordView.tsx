@@ -10,7 +10,7 @@ import { AttachmentsPanel } from './AttachmentsPanel';
 import { RevisionsDrawer } from './RevisionsDrawer';
 import { useExportDocx, useFullIds, usePrintDoc, useRecord } from './useRecord';
 import { FullIdsSwitch } from '../../components/FullIdsSwitch';
-import type { RecordDto } from '../../../../shared/contract';
+import type { RecordDto } from '../../../../shared/methods/records';
 
 function Loaded({ rec, reload }: { rec: RecordDto; reload: () => Promise<void> }) {
   const { message } = AntApp.useApp();

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App as AntApp, Button, Drawer, Empty, List, Popconfirm, Table, Tag } from 'antd';
-import type { RecordDto, RevisionDto } from '../../../../shared/contract';
+import type { RecordDto, RevisionDto } from '../../../../shared/methods/records';
 import { recordType, STATUS_LABELS } from '../../../../shared/books/index';
 import { chineseDate } from '../../../../shared/dates';
 import { displayValue, recordText } from '../../../../shared/print/display';

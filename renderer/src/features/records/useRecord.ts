@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App as AntApp } from 'antd';
-import type { RecordDto } from '../../../../shared/contract';
+import type { RecordDto } from '../../../../shared/methods/records';
 import { recordType } from '../../../../shared/books/index';
 import { recordPrintDoc, type PrintDoc } from '../../../../shared/print/record';
 import { hasPersonalIds, shownRecord } from '../../../../shared/books/privacy';

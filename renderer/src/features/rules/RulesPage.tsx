@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App as AntApp, Button, Card, Empty, Input, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
-import type { RuleText } from '../../../../shared/contract';
+import type { RuleText } from '../../../../shared/methods/rules';
 import { BOOK_TREE } from '../../../../shared/books/index';
 import { call } from '../../api';
 import { showError } from '../../errors';

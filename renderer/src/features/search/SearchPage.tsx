@@ -1,5 +1,5 @@
 import { Empty, List, Spin, Tag, Typography } from 'antd';
-import type { SearchHit } from '../../../../shared/contract';
+import type { SearchHit } from '../../../../shared/methods/search';
 import { recordType } from '../../../../shared/books/index';
 import { call } from '../../api';
 import { go } from '../../router';

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { App as AntApp, Button, Card, Descriptions, Form, Input, Select, Space } from 'antd';
-import type { AppInfo, BranchUpdateInput, Person } from '../../../../shared/contract';
+import type { AppInfo } from '../../../../shared/methods/app';
+import type { BranchUpdateInput } from '../../../../shared/methods/branch';
+import type { Person } from '../../../../shared/methods/people';
 import { branchShortName } from '../../../../shared/archive/model';
 import { COMMITTEE_ROLES } from '../../../../shared/books/vocab';
 import { call } from '../../api';

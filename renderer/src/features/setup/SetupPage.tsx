@@ -1,5 +1,5 @@
 import { App as AntApp, Button, Card, Form, Input, Select, Space, Typography } from 'antd';
-import type { BranchSetupInput } from '../../../../shared/contract';
+import type { BranchSetupInput } from '../../../../shared/methods/branch';
 import { COMMITTEE_ROLES, GENDERS } from '../../../../shared/books/vocab';
 import { call } from '../../api';
 import { markFields, showError } from '../../errors';

@@ -1,5 +1,5 @@
 import { App as AntApp, Button, Popconfirm, Table } from 'antd';
-import type { TrashItem } from '../../../../shared/contract';
+import type { TrashItem } from '../../../../shared/methods/records';
 import { recordType } from '../../../../shared/books/index';
 import { call } from '../../api';
 import { showError } from '../../errors';

@@ -28,9 +28,9 @@ export interface AuthStatus {
 const password = (label: string) => z.string({ error: `${label}应为文字` }).max(MAX_PASSWORD_LENGTH, `${label}不能超过${MAX_PASSWORD_LENGTH}个字符`);
 
 export const AUTH_METHODS = {
-  'auth.status': method<AuthStatus>()(noInput),
+  'auth.status': method<AuthStatus>({ openWhileLocked: true })(noInput),
   /** Wrong password: WRONG_PASSWORD; after 5 wrong ones in a row each try waits (shared in the message). */
-  'auth.unlock': method<AuthStatus>()(z.strictObject({ password: password('密码') })),
+  'auth.unlock': method<AuthStatus>({ openWhileLocked: true })(z.strictObject({ password: password('密码') })),
   'auth.lock': method<AuthStatus>()(noInput),
   /** The user is at work (typing a long form, say): counts as use, like any other call, so the idle lock waits. */
   'auth.touch': method<AuthStatus>()(noInput),

@@ -2,10 +2,17 @@
 import { z } from 'zod';
 import { datedProblem, type DateKind } from '../dates.js';
 
+/** What a method is, besides its input and result: properties the dispatch enforces from here. */
+export interface MethodProps {
+  /** Answers while the app password's lock is on (the lock screen's own calls); every other method answers LOCKED. */
+  openWhileLocked?: true;
+}
+
 export interface Method<I extends z.ZodType, O> {
   input: I;
   /** Type-only marker of the result; never set at run time. */
   output?: O;
+  props: MethodProps;
 }
 
 /** A file a method hands back for the user to save (a record's Word file, a workbook). */
@@ -15,10 +22,10 @@ export interface ExportedFile {
   base64: string;
 }
 
-/** `method<Result>()(inputSchema)` */
+/** `method<Result>()(inputSchema)`, or `method<Result>({ openWhileLocked: true })(inputSchema)` */
 export const method =
-  <O>() =>
-  <I extends z.ZodType>(input: I): Method<I, O> => ({ input });
+  <O>(props: MethodProps = {}) =>
+  <I extends z.ZodType>(input: I): Method<I, O> => ({ input, props });
 
 /** Methods that take no input accept nothing or `{}`. */
 export const noInput = z.strictObject({}).optional();

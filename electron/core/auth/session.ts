@@ -11,7 +11,7 @@
  * The count lives in memory (restarting the app takes longer than the wait).
  */
 import type { AuthStatus } from '../../../shared/methods/auth.js';
-import type { ParsedInputOf } from '../../../shared/contract.js';
+import { contract, METHOD_NAMES, type ParsedInputOf } from '../../../shared/contract.js';
 import type { ApiError } from '../../../shared/result.js';
 import { getBranch } from '../branch/service.js';
 import type { Db } from '../db/sql.js';
@@ -20,8 +20,8 @@ import { AppError } from '../errors.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { readLockSettings, writeLockSettings, type LockSettings } from './store.js';
 
-/** What a locked session still answers: enough to show the lock screen and unlock. */
-export const OPEN_WHILE_LOCKED: ReadonlySet<string> = new Set(['app.info', 'auth.status', 'auth.unlock']);
+/** What a locked session still answers: enough to show the lock screen and unlock (declared with the methods: openWhileLocked). */
+export const OPEN_WHILE_LOCKED: ReadonlySet<string> = new Set(METHOD_NAMES.filter((m) => contract[m].props.openWhileLocked));
 /** Calls that only look, and so do not count as use for the idle lock. */
 const NOT_USE: ReadonlySet<string> = new Set(['app.info', 'auth.status']);
 

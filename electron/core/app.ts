@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { METHOD_NAMES } from '../../shared/contract.js';
+import { contract, METHOD_NAMES } from '../../shared/contract.js';
 import type { BackupInfo, BackupStatus, RestoreResult } from '../../shared/methods/backup.js';
 import { closeDatabase, openDatabase } from './db/connection.js';
 import { MIGRATIONS } from './db/migrations/index.js';
@@ -287,15 +287,23 @@ export function openCore(o: CoreOptions): Core {
       const refuse = () => {
         throw new AppError('DAMAGED', '数据文件已损坏，请先从备份恢复。');
       };
-      // Only what it takes to restore a backup answers; backup.now and toFolder need the database and refuse too.
-      // (A restored backup with a password locks at once: its lock reads the restored database.)
-      handlers = {
-        ...(Object.fromEntries(METHOD_NAMES.map((m) => [m, refuse])) as unknown as Handlers),
+      // Only what it takes to restore a backup answers: the methods declared openWhenDamaged (backup.now
+      // and toFolder need the database and are not). (A restored backup with a password locks at once:
+      // its lock reads the restored database.)
+      const recovery: Partial<Handlers> = {
         ...backupHandlers,
         'app.info': () => ({ version, dataDir, schemaVersion: MIGRATIONS.length, damage, notice }),
         // The password lives in the damaged database and cannot be read: the recovery page opens without it.
         'auth.status': () => ({ passwordSet: false, locked: false, idleMinutes: 0, branchName: null }),
       };
+      handlers = Object.fromEntries(
+        METHOD_NAMES.map((m) => {
+          if (!contract[m].props.openWhenDamaged) return [m, refuse];
+          const h = recovery[m];
+          if (!h) throw new Error(`${m} is declared openWhenDamaged but has no recovery handler`);
+          return [m, h];
+        }),
+      ) as unknown as Handlers;
     }
     const d = gate(createDispatch(handlers, console.error, dataDir));
     inner = (method, input) => (busy ? Promise.resolve({ ok: false, error: { code: 'CONFLICT', message: busy } }) : d(method, input));

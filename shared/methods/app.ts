@@ -12,5 +12,5 @@ export interface AppInfo {
 }
 
 export const APP_METHODS = {
-  'app.info': method<AppInfo>({ openWhileLocked: true })(noInput),
+  'app.info': method<AppInfo>({ openWhileLocked: true, openWhenDamaged: true })(noInput),
 } as const;

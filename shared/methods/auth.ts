@@ -28,7 +28,7 @@ export interface AuthStatus {
 const password = (label: string) => z.string({ error: `${label}应为文字` }).max(MAX_PASSWORD_LENGTH, `${label}不能超过${MAX_PASSWORD_LENGTH}个字符`);
 
 export const AUTH_METHODS = {
-  'auth.status': method<AuthStatus>({ openWhileLocked: true })(noInput),
+  'auth.status': method<AuthStatus>({ openWhileLocked: true, openWhenDamaged: true })(noInput),
   /** Wrong password: WRONG_PASSWORD; after 5 wrong ones in a row each try waits (shared in the message). */
   'auth.unlock': method<AuthStatus>({ openWhileLocked: true })(z.strictObject({ password: password('密码') })),
   'auth.lock': method<AuthStatus>()(noInput),

@@ -64,25 +64,25 @@ const backupRef = z
   .refine((b) => b.kind !== 'file' || isFullPath(b.id), { path: ['id'], message: '请选择备份文件的完整路径' });
 
 export const BACKUP_METHODS = {
-  'backup.status': method<BackupStatus>()(noInput),
+  'backup.status': method<BackupStatus>({ openWhenDamaged: true })(noInput),
   /** Take an automatic backup now (as the daily one). */
   'backup.now': method<BackupInfo>()(noInput),
   /** U盘 and usual folders to write a backup file to. */
-  'backup.destinations': method<BackupDestination[]>()(noInput),
+  'backup.destinations': method<BackupDestination[]>({ openWhenDamaged: true })(noInput),
   /** Write one backup file (database, attachments, manifest) into a folder: 备份到U盘/文件夹. */
   'backup.toFolder': method<BackupInfo>()(z.strictObject({ folder: fullFolder })),
   /** The backup files found in a folder (not below it), newest first; files that are not backups are left out. */
-  'backup.scan': method<BackupInfo[]>()(z.strictObject({ folder: fullFolder })),
+  'backup.scan': method<BackupInfo[]>({ openWhenDamaged: true })(z.strictObject({ folder: fullFolder })),
   /** Check a backup without restoring it: every part against its sha256 and the database's integrity. */
-  'backup.verify': method<BackupInfo>()(backupRef),
+  'backup.verify': method<BackupInfo>({ openWhenDamaged: true })(backupRef),
   /**
    * Replace the data with a backup: verified first, the current data saved
    * aside, an older schema migrated; a newer or damaged backup is refused and
    * nothing is changed.
    */
-  'backup.restore': method<RestoreResult>()(backupRef),
+  'backup.restore': method<RestoreResult>({ openWhenDamaged: true })(backupRef),
   /** How many copies saved before a restore to keep (older ones are removed at once); returns the status. */
-  'backup.setKeep': method<BackupStatus>()(
+  'backup.setKeep': method<BackupStatus>({ openWhenDamaged: true })(
     z.strictObject({ savedBeforeRestoreKeep: z.number({ error: '请填写保留份数' }).int('保留份数须为整数').min(1, '至少保留 1 份').max(50, '最多保留 50 份') }),
   ),
 } as const;

@@ -6,6 +6,11 @@ import { datedProblem, type DateKind } from '../dates.js';
 export interface MethodProps {
   /** Answers while the app password's lock is on (the lock screen's own calls); every other method answers LOCKED. */
   openWhileLocked?: true;
+  /**
+   * Answers while the database is damaged (the recovery page's calls, electron/core/app.ts); every
+   * other method answers DAMAGED until a backup is restored.
+   */
+  openWhenDamaged?: true;
 }
 
 export interface Method<I extends z.ZodType, O> {
@@ -22,7 +27,7 @@ export interface ExportedFile {
   base64: string;
 }
 
-/** `method<Result>()(inputSchema)`, or `method<Result>({ openWhileLocked: true })(inputSchema)` */
+/** `method<Result>()(inputSchema)`, or with its properties: `method<Result>({ openWhileLocked: true })(inputSchema)` */
 export const method =
   <O>(props: MethodProps = {}) =>
   <I extends z.ZodType>(input: I): Method<I, O> => ({ input, props });

@@ -17,7 +17,6 @@ type Name = (string | number)[];
 /** The roster people of the person pickers (PersonPicker.tsx). */
 export type { PickerContext };
 
-
 /** A scalar input (also used inside sub-table cells and object members). */
 export function ScalarInput({ f, ctx, ...rest }: { f: FieldDef; ctx: PickerContext; 'aria-label'?: string; value?: unknown; onChange?: (v: unknown) => void; id?: string }) {
   const p = rest as Record<string, unknown>;
@@ -40,9 +39,26 @@ export function ScalarInput({ f, ctx, ...rest }: { f: FieldDef; ctx: PickerConte
       return <Radio.Group {...p} options={[{ value: true, label: '是' }, { value: false, label: '否' }]} />;
     case 'person':
       return <PersonPicker {...(p as object)} ctx={ctx} />;
-    default:
+    case 'text':
       return <Input {...p} {...lengthLimit(textMax(f))} />;
+    // not scalar: FieldInput lays these out, and the definitions never make them a column (test/unit/books.test.ts)
+    case 'multiselect':
+    case 'people':
+    case 'lines':
+    case 'table':
+    case 'object':
+    case 'group':
+    case 'attendance':
+    case 'motions':
+      throw new Error(`${f.label}：${f.kind} 不是单值字段`);
+    default:
+      return unknownKind(f.kind);
   }
+}
+
+/** Every kind has its case above: a kind added to FieldKind without its input does not compile. */
+function unknownKind(kind: never): never {
+  throw new Error(`未知的字段类型：${String(kind)}`);
 }
 
 function LinesInput({ f, name }: { f: FieldDef; name: Name }) {
@@ -163,11 +179,25 @@ export function FieldInput({ f, ctx, draft }: { f: FieldDef; ctx: PickerContext;
           <Select placeholder="选择党小组" options={branch.groups.map((g) => ({ value: g.id, label: g.name }))} />
         </Form.Item>
       );
-    default:
+    case 'text':
+    case 'textarea':
+    case 'date':
+    case 'month':
+    case 'time':
+    case 'number':
+    case 'money':
+    case 'select':
+    case 'boolean':
       return (
         <Form.Item {...common} name={name}>
           <ScalarInput f={f} ctx={ctx} />
         </Form.Item>
       );
+    // laid out by the record form itself, beside the counts and the vote (RecordForm.tsx)
+    case 'attendance':
+    case 'motions':
+      throw new Error(`${f.label}：${f.kind} 由记录表单自己排布`);
+    default:
+      return unknownKind(f.kind);
   }
 }

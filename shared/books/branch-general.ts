@@ -1,6 +1,6 @@
 /** 《党支部综合记录》 (DOMAIN.md §1–2). */
 import { MEETING_COLUMNS, meetingFields } from './meeting-fields.js';
-import type { FieldDef, RecordTypeDef } from './types.js';
+import type { FieldDef, RecordTypeDef, ScalarField } from './types.js';
 import { GENDERS, POLITICAL_STATUSES } from './vocab.js';
 
 /** What every meeting type of the four books shares; add book, part, retention, attendees. */
@@ -11,7 +11,7 @@ const SANHUI = { ...MEETING, book: 'branch-general', part: 'sanhui', retention: 
 // ---------- fields and vocabularies shared with the other books ----------
 
 /** 姓名 of a per-person register: typed, or picked from the roster. */
-export const NAME: FieldDef = { key: 'name', label: '姓名', kind: 'person', required: true };
+export const NAME: ScalarField = { key: 'name', label: '姓名', kind: 'person', required: true };
 export const GENDER: FieldDef = { key: 'gender', label: '性别', kind: 'select', options: GENDERS };
 export const BIRTH_DATE: FieldDef = { key: 'birthDate', label: '出生日期', kind: 'date', plausible: 'birthDate' };
 export const POSITION: FieldDef = { key: 'position', label: '岗位/职务', kind: 'text', max: 60 };
@@ -19,7 +19,7 @@ export const PHONE: FieldDef = { key: 'phone', label: '联系电话', kind: 'tex
 export const REMARKS: FieldDef = { key: 'remarks', label: '备注', kind: 'textarea', max: 2000 };
 
 /** 学时 of a study or training session (as 党课). */
-export const STUDY_HOURS: FieldDef = { key: 'hours', label: '学时', kind: 'number', required: true, min: 0.5, max: 40, decimals: 1, unit: '学时' };
+export const STUDY_HOURS: ScalarField = { key: 'hours', label: '学时', kind: 'number', required: true, min: 0.5, max: 40, decimals: 1, unit: '学时' };
 
 export const STUDY_FORMS = ['集中学习', '专题辅导', '研讨交流', '视频学习', '其他'] as const;
 
@@ -73,7 +73,7 @@ export function reviewFields(who: string): FieldDef[] {
 export const RECTIFY_STATUSES = ['未整改', '整改中', '已完成'] as const;
 
 /** One 整改 item: a row of 组织生活会's 整改清单, or an entry of the 问题整改台账. */
-export function rectifyFields(statuses: readonly string[] = RECTIFY_STATUSES): FieldDef[] {
+export function rectifyFields(statuses: readonly string[] = RECTIFY_STATUSES): ScalarField[] {
   return [
     { key: 'issue', label: '问题', kind: 'text', required: true, max: 200 },
     { key: 'measures', label: '整改措施', kind: 'textarea', required: true, max: 2000 },

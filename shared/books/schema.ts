@@ -145,8 +145,8 @@ export function fieldSchema(f: FieldDef, o: { draft?: boolean } = {}): z.ZodType
 }
 
 /** A field as a draft holds it: nothing is required (a planned activity, a record half written); formats are still checked. */
-function relaxed(f: FieldDef): FieldDef {
-  return { ...f, required: false, ...(f.columns ? { columns: f.columns.map(relaxed) } : {}) };
+function relaxed<F extends FieldDef>(f: F): F {
+  return { ...f, required: false, ...(f.columns ? { columns: f.columns.map((c) => relaxed(c)) } : {}) };
 }
 
 /**

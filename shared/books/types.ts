@@ -47,6 +47,9 @@ export type FieldKind =
 /** The kinds a sub-table column or object member may have. */
 export type ScalarKind = Extract<FieldKind, 'text' | 'textarea' | 'date' | 'month' | 'time' | 'number' | 'money' | 'select' | 'boolean' | 'person'>;
 
+/** A field of a scalar kind: a sub-table's column, an object's member, a 发展党员 step's detail. */
+export type ScalarField = FieldDef & { kind: ScalarKind };
+
 export interface FieldDef {
   /** Key in the record's data; stable, since it is stored. */
   key: string;
@@ -66,8 +69,8 @@ export interface FieldDef {
   decimals?: number;
   /** number: printed after the value (学时, 人, 分). */
   unit?: string;
-  /** table / object: the columns or members (scalar kinds only). */
-  columns?: readonly FieldDef[];
+  /** table / object: the columns or members (scalar kinds only: the compiler sees to it). */
+  columns?: readonly ScalarField[];
   /** Where it prints: the header table (short values) or a body section. Default by kind. */
   print?: 'header' | 'body' | 'none';
   /** Print this field's value followed by another field's in （）, e.g. 主持人 张三（书记）. */

@@ -19,7 +19,7 @@
  * is not applied: the app knows no holiday calendar, and these are reminders.
  */
 import { chineseDate } from '../dates.js';
-import type { FieldDef } from '../books/types.js';
+import type { FieldDef, ScalarField } from '../books/types.js';
 import type { VoteOutcome } from './vote.js';
 
 export const SOURCE = '《中国共产党发展党员工作细则》';
@@ -101,7 +101,7 @@ export interface StepDef {
   after: readonly number[];
   roles: readonly RoleDef[];
   /** What the step records besides its date; all optional (saving is never blocked). */
-  details: readonly FieldDef[];
+  details: readonly ScalarField[];
   /** Decided by a 支部党员大会: may link to its record and one of its motions. */
   assembly?: boolean;
   /** What the 细则 says about it, shown under the step. */
@@ -119,8 +119,8 @@ export const APPROVALS = ['批准', '不批准'] as const;
 export const FULL_OUTCOMES = ['转为正式党员', '延长预备期', '取消预备党员资格'] as const;
 export type FullOutcome = (typeof FULL_OUTCOMES)[number];
 
-const d = (key: string, label: string, extra: Partial<FieldDef> = {}): FieldDef => ({ key, label, kind: 'date', ...extra });
-const sel = (key: string, label: string, options: readonly string[], extra: Partial<FieldDef> = {}): FieldDef => ({ key, label, kind: 'select', options, ...extra });
+const d = (key: string, label: string, extra: Partial<Omit<FieldDef, 'kind'>> = {}): ScalarField => ({ key, label, kind: 'date', ...extra });
+const sel = (key: string, label: string, options: readonly string[], extra: Partial<Omit<FieldDef, 'kind'>> = {}): ScalarField => ({ key, label, kind: 'select', options, ...extra });
 
 export const STEPS: readonly StepDef[] = [
   { n: 1, stage: 1, name: '递交入党申请书', dateLabel: '递交日期', after: [], roles: [], details: [], help: '年满十八周岁，向工作、学习所在单位党组织提出书面申请。' },

@@ -2,6 +2,7 @@
  * Builds the zod schema of a record's data from its definition: the same schema
  * checks the form in the renderer and the input at the API boundary.
  */
+import { KINDS } from './kinds.js';
 import { z } from 'zod';
 import { datedProblem, type DateKind } from '../dates.js';
 import type { FieldDef, RecordTypeDef } from './types.js';
@@ -166,30 +167,8 @@ export function dataSchema(def: RecordTypeDef, o: { draft?: boolean } = {}) {
   );
 }
 
-/** The value an empty form starts from, by kind. */
-export function emptyValue(f: FieldDef): unknown {
-  switch (f.kind) {
-    case 'number':
-    case 'money':
-      return f.required ? undefined : null;
-    case 'boolean':
-      return false;
-    case 'multiselect':
-    case 'people':
-    case 'table':
-    case 'attendance':
-    case 'motions':
-      return [];
-    case 'lines':
-      return f.required ? [''] : [];
-    case 'object':
-      return Object.fromEntries(f.columns!.map((c) => [c.key, emptyValue(c)]));
-    case 'group':
-      return null;
-    default:
-      return '';
-  }
-}
+/** The value an empty form starts from (kinds.ts). */
+export const emptyValue = (f: FieldDef): unknown => KINDS[f.kind].empty(f);
 
 export function emptyData(def: RecordTypeDef): Record<string, unknown> {
   return Object.fromEntries(def.fields.map((f) => [f.key, emptyValue(f)]));

@@ -17,6 +17,7 @@
  * Only records not in the 回收站. Cell text comes from displayValue (one way a
  * value reads everywhere); 身份证号 are masked unless `fullIds`.
  */
+import { KINDS } from '../../../shared/books/kinds.js';
 import { sql } from 'kysely';
 import { REGISTER_KEYS, REGISTER_TITLES, type Register, type RegisterColumn, type RegisterKey } from '../../../shared/archive/model.js';
 import { RECORD_TYPES, recordType, type FieldDef, type RecordTypeDef } from '../../../shared/books/index.js';
@@ -97,35 +98,6 @@ function recordsOf(c: Ctx, types: readonly string[]): RecordDto[] {
 
 // ---------- columns from a record type's fields ----------
 
-/** Width of a field's column by its kind, when the register does not say. */
-function defaultWidth(f: FieldDef): number {
-  switch (f.kind) {
-    case 'date':
-      return 14;
-    case 'month':
-      return 11;
-    case 'time':
-    case 'boolean':
-      return 7;
-    case 'number':
-      return 8;
-    case 'money':
-      return 11;
-    case 'select':
-      return 10;
-    case 'person':
-      return 9;
-    case 'text':
-      return (f.max ?? 100) <= 30 ? 10 : 16;
-    case 'textarea':
-    case 'table':
-    case 'lines':
-      return 28;
-    default:
-      return 14;
-  }
-}
-
 /** A sub-table as lines: each row's filled cells, space-separated. */
 function tableText(f: FieldDef, v: unknown, ctx: DisplayContext): string {
   if (!Array.isArray(v)) return '';
@@ -159,7 +131,7 @@ function fieldColumns(def: RecordTypeDef, specs: readonly (FieldColumn | string)
     return { spec, field, withField };
   });
   return {
-    columns: cols.map(({ spec, field }): RegisterColumn => ({ header: spec.header ?? field.label, width: spec.width ?? defaultWidth(field) })),
+    columns: cols.map(({ spec, field }): RegisterColumn => ({ header: spec.header ?? field.label, width: spec.width ?? KINDS[field.kind].width(field) })),
     cells(data: Record<string, unknown>, c: Ctx): string[] {
       return cols.map(({ spec, field, withField }) => {
         const v = data[field.key];

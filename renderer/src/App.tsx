@@ -189,7 +189,7 @@ export function App() {
   const ledger = useMemo<Ledger | null>(() => (branch ? { branch, reloadBranch, year, setYear } : null), [branch, reloadBranch, year]);
 
   if (failure) return <Result status="error" title="无法读取数据" subTitle={failure} extra={<Button onClick={() => location.reload()}>重试</Button>} />;
-  if (branch === undefined) return <Spin fullscreen tip="正在打开…" />;
+  if (branch === undefined) return <Spin fullscreen description="正在打开…" />;
   if (damage) return <RecoveryPage damage={damage} />;
   if (branch === null || !ledger) {
     return (

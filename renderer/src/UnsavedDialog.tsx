@@ -58,7 +58,7 @@ export function UnsavedDialog() {
       open={asking !== null}
       title="有未保存的修改"
       onCancel={() => answer('stay')}
-      maskClosable={false}
+      mask={{ closable: false }}
       zIndex={1500}
       footer={
         <Space>

@@ -79,7 +79,7 @@ export function SaveAllDialog({ year, exportId, files, onClose }: { year: number
         ];
 
   return (
-    <Modal open title="全部保存到U盘或文件夹" width={760} footer={footer} onCancel={onClose} closable={!running} maskClosable={false} keyboard={!running} destroyOnHidden>
+    <Modal open title="全部保存到U盘或文件夹" width={760} footer={footer} onCancel={onClose} closable={!running} mask={{ closable: false }} keyboard={!running} destroyOnHidden>
       <Typography.Paragraph type="secondary">
         {exportIdLabel(exportId)} 生成的 {files.length} 个文件（共 {formatSize(bytes)}）将一起保存到所选位置的一个新文件夹中，写完后逐一读回核对。
       </Typography.Paragraph>

@@ -45,7 +45,7 @@ export function LockGate({ children }: { children: ReactNode }) {
   const control = useMemo<AuthControl | null>(() => (status ? { status, setStatus, lock } : null), [status, lock]);
 
   if (failure) return <Result status="error" title="无法读取数据" subTitle={failure} extra={<Button onClick={() => location.reload()}>重试</Button>} />;
-  if (!control || !status) return <Spin fullscreen tip="正在打开…" />;
+  if (!control || !status) return <Spin fullscreen description="正在打开…" />;
   return (
     <AuthContext.Provider value={control}>
       {(shown || !status.locked) && (

@@ -7,6 +7,7 @@
  * Plain Node, no electron.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { AppError } from './errors.js';
 import { folderProblem } from './files.js';
 import { errnoKind } from './storage-errors.js';
@@ -48,4 +49,24 @@ export function targetFolderError(e: unknown, folder: string, unfinished: string
   if (kind === 'READ_ONLY' || kind === 'DENIED') return new AppError('READ_ONLY', `无法写入目标文件夹：${folder}。请检查U盘的写保护开关和文件夹权限。`);
   if (code === 'EIO' || code === 'ENOENT' || code === 'ENODEV') return new AppError('NOT_FOUND', `写入过程中无法访问目标文件夹：${folder}。U盘是否被拔出？请插好后重试。`);
   return e;
+}
+
+/** A new file (it must not exist) with `bytes`, on disk before this returns (fsync). */
+export function writeBytes(file: string, bytes: Uint8Array) {
+  const fd = fs.openSync(file, 'wx');
+  try {
+    fs.writeFileSync(fd, bytes);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Replace `file` whole or not at all: a temp file beside it, fsync, rename, fsync of the folder. */
+export function writeFileAtomic(file: string, text: string): void {
+  const tmp = `${file}.tmp`;
+  fs.rmSync(tmp, { force: true });
+  writeBytes(tmp, Buffer.from(text));
+  fs.renameSync(tmp, file);
+  fsyncDir(path.dirname(file));
 }

@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from '../core/folders.js';
 
 export interface Rect {
   x: number;
@@ -77,20 +78,13 @@ export function readWindowPlace(file: string): WindowPlace | null {
   }
 }
 
-/** Written whole or not at all (a temp file renamed over the old one): a crash leaves the last good place. */
+/** Written whole or not at all (the core's writeFileAtomic): a crash leaves the last good place. */
 export function saveWindowPlace(file: string, bounds: Rect, maximized: boolean): void {
   const place: WindowPlace = { x: bounds.x, y: bounds.y, width: bounds.width, height: bounds.height, maximized };
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp`);
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(tmp, JSON.stringify(place));
-    fs.renameSync(tmp, file);
+    writeFileAtomic(file, JSON.stringify(place));
   } catch {
-    // a window that cannot remember its place still closes (and leaves no half-written file)
-    try {
-      fs.rmSync(tmp, { force: true });
-    } catch {
-      // no folder to leave it in either
-    }
+    // a window that cannot remember its place still closes
   }
 }

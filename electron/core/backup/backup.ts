@@ -36,7 +36,7 @@ import { putBlobFile, readBlobFile } from '../attachments/store.js';
 import { AppError } from '../errors.js';
 import { entryKind, openRegularFile, withRegularFile, type FileUse } from '../files.js';
 import { fileNameWith } from '../../../shared/filenames.js';
-import { fsyncDir, requireFolder, targetFolderError } from '../folders.js';
+import { fsyncDir, requireFolder, targetFolderError, writeBytes } from '../folders.js';
 import type { Db } from '../db/sql.js';
 import { fileStep } from '../steps.js';
 import { windowsDrives } from './drives.js';
@@ -143,16 +143,6 @@ export function inspectDb(file: string, nativeBinding?: string): Omit<Manifest, 
 /** Copy the live database with SQLite's online backup API (writes may go on meanwhile). */
 export async function copyDatabase(db: Db, file: string): Promise<void> {
   await db.sqlite.backup(file, { progress: () => PAGES_PER_STEP });
-}
-
-export function writeBytes(file: string, bytes: Uint8Array) {
-  const fd = fs.openSync(file, 'wx');
-  try {
-    fs.writeFileSync(fd, bytes);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

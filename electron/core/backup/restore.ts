@@ -45,7 +45,7 @@ import type { BackupInfo } from '../../../shared/methods/backup.js';
 import { blobDir, putBlobFile, readBlobFile } from '../attachments/store.js';
 import { MIGRATIONS } from '../db/migrations/index.js';
 import { AppError } from '../errors.js';
-import { fsyncDir } from '../folders.js';
+import { fsyncDir, writeFileAtomic } from '../folders.js';
 import { fileStep } from '../steps.js';
 import {
   BACKUP_DB_NAME,
@@ -62,7 +62,6 @@ import {
   sha256File,
   stamp,
   verifyBackupFile,
-  writeBytes,
   type Manifest,
 } from './backup.js';
 
@@ -171,15 +170,6 @@ export const RESTORE_FINISHED = '上次恢复备份时程序意外中断，已�
 export const RESTORE_UNDONE = '上次恢复备份时程序意外中断，已撤销，数据保持恢复前的状态。';
 
 const journalPath = (dataDir: string) => path.join(dataDir, JOURNAL_FILE);
-
-/** Replace `file` whole or not at all: a temp file beside it, fsync, rename, fsync of the folder. */
-function writeFileAtomic(file: string, text: string): void {
-  const tmp = `${file}.tmp`;
-  fs.rmSync(tmp, { force: true });
-  writeBytes(tmp, Buffer.from(text));
-  fs.renameSync(tmp, file);
-  fsyncDir(path.dirname(file));
-}
 
 export function writeJournal(dataDir: string, j: Journal): void {
   writeFileAtomic(journalPath(dataDir), JSON.stringify(j));

@@ -21,6 +21,7 @@ import { sampleRecord } from '../fixtures/sample.js';
 import { folderDigest } from '../fixtures/save.js';
 import { setupInput } from '../fixtures/seed.js';
 import { makeTempDir, removeDir } from '../fixtures/tmp.js';
+import { untilEnd } from '../fixtures/file-ops.js';
 
 const YEAR = 2025;
 /** 40 characters: a full official name. */
@@ -67,11 +68,7 @@ const recordIds = (core: Core) => rows<{ id: number }>(core.db, 'SELECT id FROM 
 
 async function exportYear(core: Core) {
   const started = await call(core, 'archive.start', { year: YEAR, mode: 'books', fullIds: false, pdf: false, compiler: '钱 宣传', checker: '' });
-  let job = started;
-  while (job.state === 'running') {
-    await new Promise((r) => setTimeout(r, 20));
-    job = await call(core, 'archive.job', { id: started.id });
-  }
+  const job = await untilEnd(core, started);
   expect(job).toMatchObject({ state: 'done', error: null });
   return job;
 }

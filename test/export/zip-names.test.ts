@@ -22,6 +22,7 @@ import { sampleRecord } from '../fixtures/sample.js';
 import { createMeeting, seedBranch } from '../fixtures/seed.js';
 import { useTempDir } from '../fixtures/tmp.js';
 import { unflaggedNames, UTF8_NAME_FLAG, zipNames } from '../fixtures/zip.js';
+import { untilEnd } from '../fixtures/file-ops.js';
 
 const YEAR = new Date().getFullYear() - 1;
 const PHOTO = encodePng(8, 8, new Uint8Array(8 * 8 * 3).fill(200));
@@ -54,11 +55,7 @@ describe('the names in every zip the app writes', () => {
     add('roster workbook', await call(h.core, 'members.exportXlsx', {}));
 
     const started = await call(h.core, 'archive.start', { year: YEAR, mode: 'books', fullIds: false, pdf: false, compiler: '', checker: '' });
-    let job = started;
-    while (job.state === 'running') {
-      await new Promise((r) => setTimeout(r, 20));
-      job = await call(h.core, 'archive.job', { id: started.id });
-    }
+    const job = await untilEnd(h.core, started);
     expect(job.state).toBe('done');
     const dir = path.join(h.dir, 'archive', String(YEAR), job.id);
     for (const f of job.files) files.push([`year export ${f.name}`, fs.readFileSync(path.join(dir, f.name))]);

@@ -23,15 +23,20 @@ import { Arch, build as pack, Platform } from 'electron-builder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain .mjs build script without types
 import { build } from '../../scripts/build.mjs';
+// @ts-expect-error plain .mjs helper without types
+import { electronVersion } from '../../scripts/electron.mjs';
 import { shellPaths, unpacked, type ShellPaths } from '../../electron/main/paths.js';
 import { makeTempDir, REPO_ROOT, removeDir } from '../fixtures/tmp.js';
 
-const ELECTRON_VERSION: string = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
+const ELECTRON_VERSION: string = electronVersion(REPO_ROOT);
 /** Electron's fuse sentinel, then the wire's version (1), its length and each fuse as shipped ('1' on, '0' off). */
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 const SHIPPED_WIRE = '10110001';
-/** The addon the packaged app loads: better-sqlite3 built for Electron by `npm run dist`, here a stand-in when absent. */
-const NATIVE_ADDON = path.join(REPO_ROOT, '.cache', 'electron-native', 'better_sqlite3.node');
+/**
+ * The addon the package ships (electron-builder.yml's extraResources): better-sqlite3 built for
+ * Electron by `npm run dist`, where the shell's own paths put it in the checkout; a stand-in when absent.
+ */
+const NATIVE_ADDON = shellPaths({ bundleDir: path.join(REPO_ROOT, 'dist', 'electron'), appPath: REPO_ROOT, resourcesPath: '', packaged: false }).nativeBinding;
 
 let tmp = '';
 let appDir = '';
